@@ -1,0 +1,84 @@
+import { awscdk, javascript } from 'projen';
+
+// Versions measured to fit together on this project's machines (see shared/ENVIRONMENT.md).
+const CDK_VERSION = '2.245.0';
+const INTEG_TESTS_ALPHA_VERSION = '2.245.0-alpha.0';
+
+// Environment every jsii / integ tool runs with: no end-of-life banner, no download of jsii's
+// release list, and a region so integ-runner does not probe the EC2 metadata address.
+const QUIET_ENV = {
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
+  JSII_SILENCE_SUPPORT_WARNING: '1',
+};
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-assumable-roles',
+  description:
+    'AWS CDK constructs for IAM roles that others assume: typed trust-policy builders, partition-aware ARN templates, and service, cross-account, IRSA and bounded roles.',
+  author: 'cdk-assumable-roles developers',
+  authorAddress: 'dev@cdk-assumable-roles.invalid',
+  repositoryUrl: 'https://github.com/cdk-assumable-roles/cdk-assumable-roles.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'aws-cdk', 'iam', 'iam-role', 'assume-role', 'irsa', 'eks', 'cross-account', 'trust-policy'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: CDK_VERSION,
+  jsiiVersion: '~6.0.0',
+  constructsVersion: '10.5.1',
+
+  // This repository is not hosted with projen's GitHub workflows; CI is `.ci/run`.
+  github: false,
+  release: false,
+
+  publishToPypi: {
+    distName: 'cdk-assumable-roles',
+    module: 'cdk_assumable_roles',
+  },
+
+  devDeps: [
+    'aws-cdk@^2',
+    '@aws-cdk/integ-runner@^2.197',
+    `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_ALPHA_VERSION}`,
+    'fast-check@^4',
+    'ts-jest@^29',
+    'jest@^29',
+    '@types/jest@^29',
+    // typescript 7 removed moduleResolution "node" that ts-node and ts-jest rely on.
+    'typescript@~6.0.3',
+    '@types/node@^20',
+  ],
+
+  jestOptions: {
+    // A changed snapshot must fail the test run, never be rewritten silently.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestVersion: '^29',
+  },
+
+  gitignore: ['examples/typescript/cdk.out/', '*.tsbuildinfo', '.jsii.tabl.json'],
+  npmignoreEnabled: true,
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/'] },
+});
+
+// The npm mirror holds only the Linux bindings of unrs-resolver@1.13.0, so a lockfile resolved
+// to it breaks `npm ci`; 1.12.2 installs cleanly (shared/ENVIRONMENT.md).
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+for (const [name, value] of Object.entries(QUIET_ENV)) {
+  project.tasks.addEnvironment(name, value);
+}
+
+// The example app, synthesized offline by the real `cdk` CLI.
+project.addTask('synth:example', {
+  description: 'Synthesize the TypeScript example app with the cdk CLI (offline, no AWS credentials)',
+  cwd: 'examples/typescript',
+  env: { TS_NODE_TRANSPILE_ONLY: '1', AWS_REGION: 'us-east-1' },
+  exec: 'npx cdk synth --quiet --no-notices --no-version-reporting --no-path-metadata --no-asset-metadata --output cdk.out',
+});
+
+// Lint the examples and bench along with src and test.
+project.eslint?.addLintPattern('examples');
+project.tsconfigDev.addInclude('examples/**/*.ts');
+
+project.synth();

@@ -1,0 +1,167 @@
+import { Aws, Token } from 'aws-cdk-lib';
+
+/**
+ * The placeholders an ARN template may use, and the CloudFormation pseudo parameter each
+ * becomes. Deferring partition and account to deploy time is what lets one app deploy
+ * unchanged to `aws`, `aws-cn` and `aws-us-gov`.
+ */
+const PLACEHOLDERS: Record<string, () => string> = {
+  partition: () => Aws.PARTITION,
+  account: () => Aws.ACCOUNT_ID,
+  region: () => Aws.REGION,
+  urlSuffix: () => Aws.URL_SUFFIX,
+};
+
+/** `{name}` not preceded by `$` (that would be an IAM policy variable). */
+const PLACEHOLDER = /(?<!\$)\{([^{}]*)\}/g;
+
+/** CDK encodes tokens inside strings as `${Token[...]}`; their braces are not placeholders. */
+const TOKEN_MARKER = /\$\{Token\[[^\]]+\]\}/g;
+
+/**
+ * An ARN (or any string) written with `{partition}`, `{account}`, `{region}` and `{urlSuffix}`
+ * placeholders, e.g. `arn:{partition}:iam::{account}:role/deployer`.
+ *
+ * Rendering turns each placeholder into the matching CloudFormation pseudo parameter
+ * (`AWS::Partition`, `AWS::AccountId`, `AWS::Region`, `AWS::URLSuffix`), so the value resolves
+ * in whichever partition, account and region the stack is deployed to. A template without
+ * placeholders renders to itself. IAM policy variables such as `${aws:username}` are left
+ * alone: a `{` right after `$` never starts a placeholder.
+ *
+ * @example
+ * const arn = ArnTemplate.render('arn:{partition}:iam::{account}:policy/team-boundary');
+ */
+export class ArnTemplate {
+  /**
+   * The placeholder names that templates may use.
+   */
+  public static readonly PLACEHOLDER_NAMES: string[] = Object.keys(PLACEHOLDERS);
+
+  /**
+   * Parses a template, throwing a descriptive error for an unknown placeholder or an
+   * unbalanced brace.
+   *
+   * @param template the string with placeholders; may also contain CDK tokens
+   */
+  public static of(template: string): ArnTemplate {
+    const problem = ArnTemplate.problemOf(template);
+    if (problem) {
+      throw new Error(`invalid ARN template ${JSON.stringify(template)}: ${problem}`);
+    }
+    return new ArnTemplate(template);
+  }
+
+  /**
+   * Renders a template to a string that may contain CDK tokens.
+   *
+   * Shorthand for `ArnTemplate.of(template).value`.
+   *
+   * @param template the string with placeholders
+   */
+  public static render(template: string): string {
+    return ArnTemplate.of(template).value;
+  }
+
+  /**
+   * Whether the string uses at least one placeholder.
+   *
+   * @param value the string to inspect
+   */
+  public static hasPlaceholders(value: string): boolean {
+    return literalParts(value).some((part) => findPlaceholders(part).length > 0);
+  }
+
+  /**
+   * What is wrong with a template, or `undefined` when it is valid.
+   *
+   * Used by the constructs to report the problem together with the construct path and field.
+   *
+   * @param template the string with placeholders
+   */
+  public static problemOf(template: string): string | undefined {
+    for (const part of literalParts(template)) {
+      const problem = braceProblem(part);
+      if (problem) {
+        return problem;
+      }
+      for (const name of findPlaceholders(part)) {
+        if (!(name in PLACEHOLDERS)) {
+          return `unknown placeholder {${name}}; the placeholders are ${ArnTemplate.PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(', ')} (IAM policy variables are written \${...})`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The template as written.
+   */
+  public readonly template: string;
+
+  private constructor(template: string) {
+    this.template = template;
+  }
+
+  /**
+   * The rendered value: the template with placeholders replaced by CloudFormation pseudo
+   * parameters. A plain string when the template has no placeholders.
+   */
+  public get value(): string {
+    if (!Token.isUnresolved(this.template)) {
+      return renderLiteral(this.template);
+    }
+    // Keep CDK tokens intact and render only the literal text around them.
+    let out = '';
+    let last = 0;
+    for (const match of this.template.matchAll(TOKEN_MARKER)) {
+      out += renderLiteral(this.template.slice(last, match.index)) + match[0];
+      last = match.index! + match[0].length;
+    }
+    return out + renderLiteral(this.template.slice(last));
+  }
+
+  /**
+   * Same as `value`, so a template can be used where a string is expected.
+   */
+  public toString(): string {
+    return this.value;
+  }
+}
+
+/** The parts of a string that are not CDK token markers. */
+function literalParts(value: string): string[] {
+  return Token.isUnresolved(value) ? value.split(TOKEN_MARKER) : [value];
+}
+
+/** Placeholder names in a literal part, skipping IAM policy variables `${...}`. */
+function findPlaceholders(literal: string): string[] {
+  const names: string[] = [];
+  for (const match of literal.matchAll(PLACEHOLDER)) {
+    names.push(match[1]);
+  }
+  return names;
+}
+
+/** Reports the first unbalanced or nested brace in a literal part. */
+function braceProblem(literal: string): string | undefined {
+  let open = -1;
+  for (let i = 0; i < literal.length; i++) {
+    const c = literal[i];
+    if (c === '{') {
+      if (open >= 0) {
+        return `nested "{" at position ${i}; placeholders look like {partition}`;
+      }
+      open = i;
+    } else if (c === '}') {
+      if (open < 0) {
+        return `"}" at position ${i} closes no placeholder`;
+      }
+      open = -1;
+    }
+  }
+  return open >= 0 ? `"{" at position ${open} is never closed` : undefined;
+}
+
+function renderLiteral(literal: string): string {
+  return literal.replace(PLACEHOLDER, (_whole, name: string) => PLACEHOLDERS[name]());
+}

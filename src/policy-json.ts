@@ -1,0 +1,71 @@
+import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
+import { ArnTemplate } from './arn-template';
+
+/**
+ * IAM policy documents written as JSON, the way AWS documentation and consoles show them.
+ *
+ * String values may use ARN template placeholders (`{partition}`, `{account}`, `{region}`,
+ * `{urlSuffix}`); IAM policy variables (`${aws:username}`) are kept as written.
+ */
+export class PolicyJson {
+  /**
+   * Parses JSON text into a policy document.
+   *
+   * @param text the policy as JSON text
+   */
+  public static fromText(text: string): PolicyDocument {
+    return PolicyDocument.fromJson(PolicyJson.renderTemplates(PolicyJson.parse(text)));
+  }
+
+  /**
+   * Builds a policy document from an already parsed JSON object.
+   *
+   * @param document the policy object, e.g. `{ Version: '2012-10-17', Statement: [...] }`
+   */
+  public static fromObject(document: any): PolicyDocument {
+    return PolicyDocument.fromJson(PolicyJson.renderTemplates(document));
+  }
+
+  /**
+   * Parses JSON text, with an error that says where the text is broken.
+   *
+   * @param text JSON text
+   */
+  public static parse(text: string): any {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      const message = (e as Error).message;
+      const at = /position (\d+)/.exec(message);
+      let where = '';
+      if (at) {
+        const offset = Number(at[1]);
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const column = offset - before.lastIndexOf('\n');
+        where = ` at line ${line}, column ${column}`;
+      }
+      throw new Error(`policy JSON does not parse${where}: ${message} (comments and trailing commas are not JSON)`);
+    }
+  }
+
+  /**
+   * Renders ARN template placeholders in every string of a JSON value.
+   *
+   * @param value a parsed JSON value
+   */
+  public static renderTemplates(value: any): any {
+    if (typeof value === 'string') {
+      return ArnTemplate.hasPlaceholders(value) ? ArnTemplate.render(value) : value;
+    }
+    if (Array.isArray(value)) {
+      return value.map((v) => PolicyJson.renderTemplates(v));
+    }
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PolicyJson.renderTemplates(v)]));
+    }
+    return value;
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,392 @@
+import { CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { PermissionsBoundary } from './permissions-boundary';
+import { ArnTemplate } from '../arn-template';
+import { PolicyJson } from '../policy-json';
+import { TrustPolicy } from '../trust/trust-policy';
+import { TrustRelationship } from '../trust/trust-relationship';
+import { invalidInput } from '../validation/errors';
+
+/**
+ * What every assumable role accepts: identity, session, permissions, tags, lifecycle and
+ * extra trust.
+ */
+export interface AssumableRoleOptions {
+  /**
+   * The role's name. Fix it only when something outside this app refers to the role by name:
+   * a named role cannot be replaced without a new name.
+   *
+   * @default - CloudFormation generates a unique name
+   */
+  readonly roleName?: string;
+
+  /**
+   * What the role is for, shown in the IAM console.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * The IAM path of the role, e.g. `/service-roles/`.
+   *
+   * @default '/'
+   */
+  readonly path?: string;
+
+  /**
+   * The longest session that callers may request, 1 to 12 hours.
+   *
+   * @default Duration.hours(1)
+   */
+  readonly maxSessionDuration?: Duration;
+
+  /**
+   * Managed policies to attach.
+   *
+   * @default - none
+   */
+  readonly managedPolicies?: iam.IManagedPolicy[];
+
+  /**
+   * Managed policies to attach, by ARN or ARN template, e.g.
+   * `arn:{partition}:iam::{account}:policy/read-reports`.
+   *
+   * @default - none
+   */
+  readonly managedPolicyArns?: string[];
+
+  /**
+   * AWS managed policies to attach, by name, e.g. `ReadOnlyAccess` or
+   * `service-role/AWSLambdaBasicExecutionRole`. Their ARNs follow the stack's partition.
+   *
+   * @default - none
+   */
+  readonly awsManagedPolicyNames?: string[];
+
+  /**
+   * Inline policies, by policy name. They are part of the `AWS::IAM::Role` resource itself.
+   *
+   * @default - none
+   */
+  readonly inlinePolicies?: { [name: string]: iam.PolicyDocument };
+
+  /**
+   * Inline policies given as JSON text or as parsed JSON objects, by policy name, the way
+   * they are pasted from AWS documentation. Strings in them may use ARN template
+   * placeholders such as `{partition}`.
+   *
+   * @default - none
+   */
+  readonly inlinePolicyJson?: { [name: string]: any };
+
+  /**
+   * Tags for the role.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the role when it leaves the stack or the stack is deleted.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Further trust relationships, in addition to those the construct's own props define.
+   *
+   * @default - none
+   */
+  readonly trust?: TrustRelationship[];
+
+  /**
+   * Whether to add stack outputs with the role's ARN and name.
+   *
+   * @default false
+   */
+  readonly outputs?: boolean;
+}
+
+/**
+ * Props of `AssumableRole`.
+ */
+export interface AssumableRoleProps extends AssumableRoleOptions {
+  /**
+   * A permissions boundary that caps what the role's policies can grant.
+   *
+   * @default - no permissions boundary
+   */
+  readonly permissionsBoundary?: PermissionsBoundary;
+}
+
+/**
+ * An IAM role that others assume, built from typed trust relationships.
+ *
+ * It wraps one `iam.Role` (`role`) and can be used wherever an `iam.IRole` is expected. The
+ * role's CloudFormation logical ID is the one a plain `new iam.Role(scope, id)` would get, so
+ * an existing role can move under this construct without being replaced.
+ *
+ * @example
+ * new AssumableRole(this, 'Auditor', {
+ *   trust: [Trust.account('111122223333').requireMfa()],
+ *   awsManagedPolicyNames: ['SecurityAudit'],
+ * });
+ */
+export class AssumableRole extends Construct implements iam.IRole {
+  /**
+   * The wrapped role.
+   */
+  public readonly role: iam.Role;
+
+  /**
+   * The role's ARN.
+   */
+  public readonly roleArn: string;
+
+  /**
+   * The role's name.
+   */
+  public readonly roleName: string;
+
+  /**
+   * The role's unique ID (`AROA...`), as IAM reports it.
+   */
+  public readonly roleId: string;
+
+  /**
+   * The stack the role is defined in.
+   */
+  public readonly stack: Stack;
+
+  /**
+   * The environment the role is defined in.
+   */
+  public readonly env: ResourceEnvironment;
+
+  /**
+   * The principal to grant permissions to: the role.
+   */
+  public readonly grantPrincipal: iam.IPrincipal;
+
+  /**
+   * The action used to assume the role.
+   */
+  public readonly assumeRoleAction: string;
+
+  private readonly trustPolicy: TrustPolicy;
+
+  constructor(scope: Construct, id: string, props: AssumableRoleProps = {}) {
+    super(scope, id);
+    this.stack = Stack.of(this);
+    this.trustPolicy = new TrustPolicy(this);
+
+    // The role's id is 'Default' so its logical ID equals that of `new iam.Role(scope, id)`.
+    this.role = new iam.Role(this, 'Default', {
+      assumedBy: new DeferredTrustPrincipal(),
+      roleName: props.roleName,
+      description: props.description,
+      path: props.path,
+      maxSessionDuration: props.maxSessionDuration,
+      permissionsBoundary: props.permissionsBoundary?.bind(this),
+      managedPolicies: this.managedPolicies(props),
+      inlinePolicies: this.inlinePolicies(props),
+    });
+    const cfnRole = this.role.node.defaultChild as iam.CfnRole;
+    cfnRole.assumeRolePolicyDocument = Lazy.any({ produce: () => this.renderTrustPolicy() });
+
+    this.roleArn = this.role.roleArn;
+    this.roleName = this.role.roleName;
+    this.roleId = this.role.roleId;
+    this.env = this.role.env;
+    this.grantPrincipal = this.role;
+    this.assumeRoleAction = this.role.assumeRoleAction;
+
+    for (const [key, value] of Object.entries(props.tags ?? {})) {
+      Tags.of(this.role).add(key, value);
+    }
+    this.role.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    (props.trust ?? []).forEach((t, i) => this.trustPolicy.add(t, `trust[${i}]`));
+
+    if (props.outputs) {
+      new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: `ARN of ${this.node.path}` });
+      new CfnOutput(this, 'RoleName', { value: this.roleName, description: `Name of ${this.node.path}` });
+    }
+
+    this.node.addValidation({
+      validate: () => this.trustPolicy.isEmpty && this.role.assumeRolePolicy?.isEmpty !== false
+        ? [`${this.node.path}: the role trusts no one; give it at least one trust relationship (props or addTrust(Trust...))`]
+        : [],
+    });
+  }
+
+  /**
+   * Adds a trust relationship to the role's trust policy.
+   *
+   * @param trust the relationship, made with the `Trust` factories
+   */
+  public addTrust(trust: TrustRelationship): void {
+    this.trustPolicy.add(trust, `addTrust(${trust})`);
+  }
+
+  /**
+   * The trust relationships of the role.
+   */
+  public get trusts(): TrustRelationship[] {
+    return this.trustPolicy.trusts;
+  }
+
+  /**
+   * A reference to the role, for constructs that take `IRoleRef`.
+   */
+  public get roleRef(): iam.RoleReference {
+    return this.role.roleRef;
+  }
+
+  /**
+   * The policy fragment that identifies the role as a principal.
+   */
+  public get policyFragment(): iam.PrincipalPolicyFragment {
+    return this.role.policyFragment;
+  }
+
+  /**
+   * The account the role belongs to.
+   */
+  public get principalAccount(): string | undefined {
+    return this.role.principalAccount;
+  }
+
+  /**
+   * Adds a statement to the role's default identity policy.
+   *
+   * @param statement the statement
+   */
+  public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    return this.role.addToPrincipalPolicy(statement);
+  }
+
+  /**
+   * Attaches an inline policy construct (a separate `AWS::IAM::Policy`) to the role.
+   *
+   * @param policy the policy
+   */
+  public attachInlinePolicy(policy: iam.Policy): void {
+    this.role.attachInlinePolicy(policy);
+  }
+
+  /**
+   * Attaches a managed policy to the role.
+   *
+   * @param policy the policy
+   */
+  public addManagedPolicy(policy: iam.IManagedPolicy): void {
+    this.role.addManagedPolicy(policy);
+  }
+
+  /**
+   * Grants the given principal the given actions on this role.
+   *
+   * @param grantee the principal
+   * @param actions IAM actions
+   */
+  public grant(grantee: iam.IPrincipal, ...actions: string[]): iam.Grant {
+    return this.role.grant(grantee, ...actions);
+  }
+
+  /**
+   * Grants the principal `iam:PassRole` on this role.
+   *
+   * @param grantee the principal
+   */
+  public grantPassRole(grantee: iam.IPrincipal): iam.Grant {
+    return this.role.grantPassRole(grantee);
+  }
+
+  /**
+   * Grants the principal `sts:AssumeRole` on this role (the caller's side of the trust).
+   *
+   * @param grantee the principal
+   */
+  public grantAssumeRole(grantee: iam.IPrincipal): iam.Grant {
+    return this.role.grantAssumeRole(grantee);
+  }
+
+  /**
+   * Sets what happens to the role when it leaves the stack.
+   *
+   * @param policy the removal policy
+   */
+  public applyRemovalPolicy(policy: RemovalPolicy): void {
+    this.role.applyRemovalPolicy(policy);
+  }
+
+  /**
+   * Adds a relationship on behalf of a construct prop, so errors name that prop.
+   *
+   * @param field the prop the relationship comes from
+   * @param trust the relationship
+   */
+  protected addTrustFor(field: string, trust: TrustRelationship): void {
+    this.trustPolicy.add(trust, field);
+  }
+
+  private renderTrustPolicy(): any {
+    // Statements added through `role.assumeRolePolicy` directly are kept after ours.
+    const extra = this.role.assumeRolePolicy?.isEmpty === false ? (this.role.assumeRolePolicy.toJSON()?.Statement ?? []) : [];
+    return { Version: '2012-10-17', Statement: [...this.trustPolicy.renderStatements(), ...extra] };
+  }
+
+  private managedPolicies(props: AssumableRoleOptions): iam.IManagedPolicy[] {
+    const policies = [...(props.managedPolicies ?? [])];
+    (props.managedPolicyArns ?? []).forEach((arn, i) => {
+      const problem = ArnTemplate.problemOf(arn)
+        ?? (Token.isUnresolved(arn) || /^arn:[^:]+:iam::[^:]*:policy\/.+$/.test(arn) ? undefined : 'must be an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
+      if (problem) {
+        throw invalidInput(this, `managedPolicyArns[${i}]`, arn, problem);
+      }
+      policies.push(iam.ManagedPolicy.fromManagedPolicyArn(this, `ManagedPolicy${i}`, ArnTemplate.render(arn)));
+    });
+    (props.awsManagedPolicyNames ?? []).forEach((name, i) => {
+      if (!Token.isUnresolved(name) && (name.startsWith('arn:') || !/^[\w+=,.@/-]+$/.test(name))) {
+        throw invalidInput(this, `awsManagedPolicyNames[${i}]`, name, 'must be an AWS managed policy name such as "ReadOnlyAccess" or "service-role/AWSLambdaBasicExecutionRole" (use managedPolicyArns for ARNs)');
+      }
+      policies.push(iam.ManagedPolicy.fromAwsManagedPolicyName(name));
+    });
+    return policies;
+  }
+
+  private inlinePolicies(props: AssumableRoleOptions): { [name: string]: iam.PolicyDocument } | undefined {
+    const policies: { [name: string]: iam.PolicyDocument } = { ...(props.inlinePolicies ?? {}) };
+    for (const [name, json] of Object.entries(props.inlinePolicyJson ?? {})) {
+      const field = `inlinePolicyJson.${name}`;
+      if (name in policies) {
+        throw invalidInput(this, field, name, 'an inline policy of this name is also given in inlinePolicies; policy names must be unique per role');
+      }
+      try {
+        policies[name] = typeof json === 'string' ? PolicyJson.fromText(json) : PolicyJson.fromObject(json);
+      } catch (e) {
+        throw invalidInput(this, field, typeof json === 'string' ? json : json, (e as Error).message);
+      }
+    }
+    return Object.keys(policies).length > 0 ? policies : undefined;
+  }
+}
+
+/**
+ * The principal handed to `iam.Role`: it contributes no statement, because the trust
+ * policy is rendered from `Trust` values instead (see `renderTrustPolicy`).
+ */
+class DeferredTrustPrincipal extends iam.PrincipalBase {
+  public readonly policyFragment = new iam.PrincipalPolicyFragment({});
+
+  public addToAssumeRolePolicy(_document: iam.PolicyDocument): void {
+    // Intentionally empty: the construct renders its own trust statements.
+  }
+
+  public dedupeString(): string | undefined {
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import { Construct } from 'constructs';
+import { AssumableRole, AssumableRoleOptions } from './assumable-role';
+import { PermissionsBoundary } from './permissions-boundary';
+import { invalidInput } from '../validation/errors';
+
+/**
+ * Props of `BoundedRole`.
+ */
+export interface BoundedRoleProps extends AssumableRoleOptions {
+  /**
+   * The permissions boundary; required, since it is the point of this role.
+   */
+  readonly permissionsBoundary: PermissionsBoundary;
+}
+
+/**
+ * A role whose permissions boundary is required: whatever policies are added to it later,
+ * its sessions can never do more than the boundary allows. The usual building block of
+ * delegated administration, where teams manage their own roles inside a boundary set by a
+ * platform team.
+ *
+ * @example
+ * new BoundedRole(this, 'TeamDeployer', {
+ *   trust: [Trust.role('arn:{partition}:iam::{account}:role/ci')],
+ *   permissionsBoundary: PermissionsBoundary.fromName('team-boundary'),
+ *   awsManagedPolicyNames: ['PowerUserAccess'],
+ * });
+ */
+export class BoundedRole extends AssumableRole {
+  /**
+   * The boundary of the role.
+   */
+  public readonly permissionsBoundary: PermissionsBoundary;
+
+  constructor(scope: Construct, id: string, props: BoundedRoleProps) {
+    if (!props?.permissionsBoundary) {
+      // Checked before the role exists, so the message can still name the path.
+      throw invalidInput(undefined, `${scope.node.path}/${id}: permissionsBoundary`, props?.permissionsBoundary,
+        'BoundedRole requires a permissions boundary, e.g. PermissionsBoundary.fromName("team-boundary")');
+    }
+    super(scope, id, props);
+    this.permissionsBoundary = props.permissionsBoundary;
+  }
+}

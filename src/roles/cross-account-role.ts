@@ -1,0 +1,161 @@
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { AssumableRole, AssumableRoleProps } from './assumable-role';
+import { PrincipalTrust } from '../trust/principal-trust';
+import { Trust } from '../trust/trust';
+import { TrustRelationship } from '../trust/trust-relationship';
+import { invalidInput } from '../validation/errors';
+
+/**
+ * Props of `CrossAccountRole`.
+ */
+export interface CrossAccountRoleProps extends AssumableRoleProps {
+  /**
+   * Accounts whose principals may assume the role (their own policies must allow it).
+   *
+   * @default - none
+   */
+  readonly trustedAccounts?: string[];
+
+  /**
+   * Roles that may assume the role, as ARNs or ARN templates.
+   *
+   * @default - none
+   */
+  readonly trustedRoleArns?: string[];
+
+  /**
+   * Users that may assume the role, as ARNs or ARN templates.
+   *
+   * @default - none
+   */
+  readonly trustedUserArns?: string[];
+
+  /**
+   * ExternalIds, one of which the caller must pass (`sts:ExternalId`).
+   *
+   * @default - no ExternalId required
+   */
+  readonly externalIds?: string[];
+
+  /**
+   * Whether callers must have signed in with MFA.
+   *
+   * @default false
+   */
+  readonly requireMfa?: boolean;
+
+  /**
+   * The longest time since the caller's MFA sign-in (implies `requireMfa`).
+   *
+   * @default - any age
+   */
+  readonly mfaMaxAge?: Duration;
+
+  /**
+   * Only callers whose ARN matches one of these patterns (`aws:PrincipalArn`, `ArnLike`).
+   *
+   * @default - no restriction by caller ARN
+   */
+  readonly principalArnPatterns?: string[];
+
+  /**
+   * Only callers from this AWS Organizations organization (`aws:PrincipalOrgID`).
+   *
+   * @default - no restriction by organization
+   */
+  readonly organizationId?: string;
+
+  /**
+   * Whether callers may pass session tags (`sts:TagSession`).
+   *
+   * @default false
+   */
+  readonly sessionTags?: boolean;
+
+  /**
+   * Whether callers may set a source identity (`sts:SetSourceIdentity`).
+   *
+   * @default false
+   */
+  readonly sourceIdentity?: boolean;
+}
+
+/**
+ * A role that principals of other accounts (or of this one) assume.
+ *
+ * The conditions of the props (ExternalId, MFA, principal ARN, organization) apply to the
+ * trusted accounts, roles and users of the props. The caller's account needs its side too:
+ * `callerPolicyStatement()` is the statement to grant there.
+ *
+ * @example
+ * new CrossAccountRole(this, 'PartnerRole', {
+ *   trustedAccounts: ['111122223333'],
+ *   externalIds: ['partner-7d1f'],
+ *   awsManagedPolicyNames: ['ReadOnlyAccess'],
+ * });
+ */
+export class CrossAccountRole extends AssumableRole {
+  private readonly callerActions: string[];
+
+  constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
+    super(scope, id, props);
+    const principals = [
+      ...(props.trustedAccounts ?? []).map((a) => ['trustedAccounts', Trust.account(a)] as const),
+      ...(props.trustedRoleArns ?? []).map((r) => ['trustedRoleArns', Trust.role(r)] as const),
+      ...(props.trustedUserArns ?? []).map((u) => ['trustedUserArns', Trust.user(u)] as const),
+    ];
+    this.callerActions = ['sts:AssumeRole'];
+    if (props.sessionTags) {
+      this.callerActions.push('sts:TagSession');
+    }
+    if (props.sourceIdentity) {
+      this.callerActions.push('sts:SetSourceIdentity');
+    }
+    if (principals.length === 0) {
+      const conditionProps = (['externalIds', 'requireMfa', 'mfaMaxAge', 'principalArnPatterns', 'organizationId', 'sessionTags', 'sourceIdentity'] as const)
+        .filter((p) => props[p] !== undefined);
+      if (conditionProps.length > 0) {
+        throw invalidInput(this, conditionProps[0], props[conditionProps[0]],
+          'applies to trustedAccounts, trustedRoleArns and trustedUserArns, and none is given; set one of them, or put the condition on a value in `trust`');
+      }
+    }
+    for (const [field, principal] of principals) {
+      this.addTrustFor(field, this.narrow(principal, props));
+    }
+  }
+
+  /**
+   * The statement the caller's side needs: `sts:AssumeRole` (plus `sts:TagSession` /
+   * `sts:SetSourceIdentity` when enabled) on this role. Add it to the identity policy of the
+   * user, group or role that assumes this role.
+   */
+  public callerPolicyStatement(): iam.PolicyStatement {
+    return new iam.PolicyStatement({ actions: this.callerActions, resources: [this.roleArn] });
+  }
+
+  private narrow(principal: PrincipalTrust, props: CrossAccountRoleProps): TrustRelationship {
+    let t = principal;
+    if (props.externalIds?.length) {
+      t = t.withExternalIds(props.externalIds);
+    }
+    if (props.requireMfa || props.mfaMaxAge) {
+      t = t.requireMfa(props.mfaMaxAge);
+    }
+    for (const pattern of props.principalArnPatterns ?? []) {
+      t = t.withPrincipalArn(pattern);
+    }
+    if (props.organizationId) {
+      t = t.withinOrganization(props.organizationId);
+    }
+    let result: TrustRelationship = t;
+    if (props.sessionTags) {
+      result = result.withSessionTags();
+    }
+    if (props.sourceIdentity) {
+      result = result.withSourceIdentity();
+    }
+    return result;
+  }
+}

@@ -1,0 +1,62 @@
+import { IManagedPolicy, ManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { arnProblem } from '../trust/arn-values';
+import { ArnTemplate } from '../arn-template';
+import { invalidInput } from '../validation/errors';
+
+/**
+ * A permissions boundary for a role: the managed policy that caps what the role's own
+ * policies can grant.
+ */
+export class PermissionsBoundary {
+  /**
+   * A managed policy construct, defined in this app or imported.
+   *
+   * @param policy the policy
+   */
+  public static fromPolicy(policy: IManagedPolicy): PermissionsBoundary {
+    return new PermissionsBoundary((_scope) => policy, `policy ${policy.node.path}`);
+  }
+
+  /**
+   * A managed policy by ARN or ARN template, e.g. `arn:{partition}:iam::{account}:policy/team-boundary`.
+   *
+   * @param arn the policy ARN or ARN template
+   */
+  public static fromArn(arn: string): PermissionsBoundary {
+    return new PermissionsBoundary((scope) => {
+      const problem = arnProblem(arn, /^arn:[^:]+:iam::[^:]*:policy\/.+$/, 'an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
+      if (problem) {
+        throw invalidInput(scope, 'permissionsBoundary', arn, problem);
+      }
+      return ManagedPolicy.fromManagedPolicyArn(scope, 'PermissionsBoundary', ArnTemplate.render(arn));
+    }, arn);
+  }
+
+  /**
+   * A customer managed policy of the stack's own account, by name (and path).
+   *
+   * @param name the policy name, optionally with its path, e.g. `boundaries/team-boundary`
+   */
+  public static fromName(name: string): PermissionsBoundary {
+    return PermissionsBoundary.fromArn(`arn:{partition}:iam::{account}:policy/${name}`);
+  }
+
+  /**
+   * A description for messages.
+   */
+  public readonly description: string;
+
+  private constructor(private readonly resolve: (scope: Construct) => IManagedPolicy, description: string) {
+    this.description = description;
+  }
+
+  /**
+   * The managed policy for a role defined in `scope`.
+   *
+   * @param scope the construct that uses the boundary
+   */
+  public bind(scope: Construct): IManagedPolicy {
+    return this.resolve(scope);
+  }
+}

@@ -1,0 +1,28 @@
+import { Token } from 'aws-cdk-lib';
+import { ArnTemplate } from '../arn-template';
+
+/**
+ * What is wrong with an ARN or ARN template given to a trust builder, or `undefined`.
+ * Tokens are accepted as they are: their value is known only at deploy time.
+ */
+export function arnProblem(arn: string, expected?: RegExp, expectation?: string): string | undefined {
+  const templateProblem = ArnTemplate.problemOf(arn);
+  if (templateProblem) {
+    return templateProblem;
+  }
+  if (Token.isUnresolved(arn)) {
+    return undefined;
+  }
+  if (!arn.startsWith('arn:')) {
+    return `${JSON.stringify(arn)} is not an ARN (it must start with "arn:")`;
+  }
+  if (expected && !expected.test(arn)) {
+    return `${JSON.stringify(arn)} is not ${expectation}`;
+  }
+  return undefined;
+}
+
+/** Renders an ARN template; problems were reported when the value was built. */
+export function renderArn(arn: string): string {
+  return ArnTemplate.problemOf(arn) ? arn : ArnTemplate.render(arn);
+}

@@ -1,0 +1,107 @@
+import { Fn, Token } from 'aws-cdk-lib';
+import type { ICluster } from 'aws-cdk-lib/aws-eks';
+import type { IOpenIdConnectProvider } from 'aws-cdk-lib/aws-iam';
+import { arnProblem, renderArn } from './arn-values';
+
+/** The issuer host of GitHub Actions' OIDC tokens. */
+export const GITHUB_ACTIONS_ISSUER = 'token.actions.githubusercontent.com';
+
+/**
+ * An OpenID Connect identity provider registered in IAM, as a trust policy needs it: the
+ * provider ARN (the `Federated` principal) and the issuer host and path that prefix its
+ * condition keys (`<issuer>:sub`, `<issuer>:aud`).
+ */
+export class OidcIssuer {
+  /**
+   * From the IAM OIDC provider ARN, e.g.
+   * `arn:{partition}:iam::{account}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC`.
+   *
+   * @param providerArn an ARN or ARN template; a token is split at deploy time
+   */
+  public static fromProviderArn(providerArn: string): OidcIssuer {
+    const problem = arnProblem(providerArn, /:oidc-provider\/.+/, 'an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>)');
+    if (Token.isUnresolved(providerArn)) {
+      return new OidcIssuer(providerArn, Fn.select(1, Fn.split(':oidc-provider/', providerArn)), problem);
+    }
+    const host = providerArn.split(':oidc-provider/')[1] ?? '';
+    return new OidcIssuer(providerArn, host, problem);
+  }
+
+  /**
+   * From the issuer URL, e.g. an EKS cluster's `https://oidc.eks.us-east-1.amazonaws.com/id/ABC`.
+   * The provider is expected in the stack's own account.
+   *
+   * @param issuerUrl the URL, with or without `https://`
+   */
+  public static fromIssuerUrl(issuerUrl: string): OidcIssuer {
+    if (Token.isUnresolved(issuerUrl)) {
+      const host = Fn.select(1, Fn.split('https://', issuerUrl));
+      return new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${host}`, host);
+    }
+    const host = issuerUrl.replace(/^https:\/\//, '').replace(/\/$/, '');
+    const problem = /^[a-z0-9.-]+(\/[\w./-]*)?$/i.test(host)
+      ? undefined
+      : `${JSON.stringify(issuerUrl)} is not an OIDC issuer URL (https://host/path)`;
+    return new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${host}`, host, problem);
+  }
+
+  /**
+   * From an IAM OIDC provider construct (`iam.OpenIdConnectProvider` or one imported with
+   * `fromOpenIdConnectProviderArn`).
+   *
+   * @param provider the provider
+   */
+  public static fromOpenIdConnectProvider(provider: IOpenIdConnectProvider): OidcIssuer {
+    return new OidcIssuer(provider.openIdConnectProviderArn, provider.openIdConnectProviderIssuer);
+  }
+
+  /**
+   * From an EKS cluster of `aws-cdk-lib/aws-eks`: its OIDC provider (created on first use for
+   * a cluster defined in this app).
+   *
+   * @param cluster the cluster
+   */
+  public static fromCluster(cluster: ICluster): OidcIssuer {
+    return OidcIssuer.fromOpenIdConnectProvider(cluster.openIdConnectProvider);
+  }
+
+  /**
+   * GitHub Actions' issuer `token.actions.githubusercontent.com`, registered as an IAM OIDC
+   * provider in the stack's account.
+   *
+   * @param providerArn the provider ARN
+   * @default `arn:{partition}:iam::{account}:oidc-provider/token.actions.githubusercontent.com`
+   */
+  public static gitHubActions(providerArn?: string): OidcIssuer {
+    return providerArn
+      ? OidcIssuer.fromProviderArn(providerArn)
+      : new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${GITHUB_ACTIONS_ISSUER}`, GITHUB_ACTIONS_ISSUER);
+  }
+
+  /**
+   * The provider ARN as written (may be an ARN template).
+   */
+  public readonly providerArn: string;
+
+  /**
+   * The issuer host and path that prefix condition keys, e.g.
+   * `oidc.eks.us-east-1.amazonaws.com/id/ABC` (may be a token).
+   */
+  public readonly issuer: string;
+
+  /** @internal */
+  public readonly _problem?: string;
+
+  private constructor(providerArn: string, issuer: string, problem?: string) {
+    this.providerArn = providerArn;
+    this.issuer = issuer;
+    this._problem = problem;
+  }
+
+  /**
+   * The provider ARN with placeholders rendered to CloudFormation pseudo parameters.
+   */
+  public renderedProviderArn(): string {
+    return renderArn(this.providerArn);
+  }
+}

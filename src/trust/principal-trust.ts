@@ -1,0 +1,141 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { arnProblem, renderArn } from './arn-values';
+import { addCondition, Conditions, TrustStatement, unique } from './statement';
+import { TrustRelationship } from './trust-relationship';
+
+/** `sts:ExternalId` values IAM accepts: 2-1,224 characters of `[\w+=,.@:/-]`. */
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+/** AWS Organizations organization IDs. */
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+
+/**
+ * Trust in IAM principals: whole accounts, roles or users, in this or other accounts.
+ *
+ * Narrow it with `withExternalId`, `requireMfa`, `withPrincipalArn` or `withinOrganization`;
+ * those conditions apply to these principals only.
+ */
+export class PrincipalTrust extends TrustRelationship {
+  /** @internal */
+  public readonly _principals: string[];
+  /** @internal */
+  public readonly _label: string;
+  /** @internal */
+  public readonly _externalIds: string[] = [];
+  /** @internal */
+  public readonly _mfa: boolean = false;
+  /** @internal */
+  public readonly _mfaMaxAgeSeconds?: number;
+  /** @internal */
+  public readonly _principalArnPatterns: string[] = [];
+  /** @internal */
+  public readonly _organizationIds: string[] = [];
+
+  /** @internal */
+  constructor(label: string, principals: string[], problems: string[]) {
+    super();
+    this._label = label;
+    this._principals = unique(principals);
+    this._problems.push(...problems);
+    if (principals.length === 0) {
+      this._problems.push(`${label} needs at least one principal`);
+    }
+  }
+
+  /**
+   * Requires the caller to pass this ExternalId (`sts:ExternalId`), the usual guard when a
+   * third party assumes a role in your account.
+   *
+   * @param externalId 2-1,224 characters of letters, digits and `+=,.@:/-_`
+   */
+  public withExternalId(externalId: string): PrincipalTrust {
+    return this.withExternalIds([externalId]);
+  }
+
+  /**
+   * Accepts any one of these ExternalIds (`sts:ExternalId`, values ORed).
+   *
+   * @param externalIds each 2-1,224 characters of letters, digits and `+=,.@:/-_`
+   */
+  public withExternalIds(externalIds: string[]): PrincipalTrust {
+    const problems = [...this._problems];
+    if (externalIds.length === 0) {
+      problems.push('withExternalIds needs at least one ExternalId');
+    }
+    for (const id of externalIds) {
+      if (!Token.isUnresolved(id) && !EXTERNAL_ID.test(id)) {
+        problems.push(`ExternalId ${JSON.stringify(id)} must be 2-1,224 characters of letters, digits and +=,.@:/-_ (sts:ExternalId)`);
+      }
+    }
+    return this._with({ _externalIds: unique([...this._externalIds, ...externalIds]), _problems: problems });
+  }
+
+  /**
+   * Requires that the caller signed in with MFA (`aws:MultiFactorAuthPresent`), and
+   * optionally that it did so recently (`aws:MultiFactorAuthAge`).
+   *
+   * @param maxAge the longest time since MFA sign-in
+   * @default - MFA required, at any age
+   */
+  public requireMfa(maxAge?: Duration): PrincipalTrust {
+    return this._with({ _mfa: true, _mfaMaxAgeSeconds: maxAge?.toSeconds() });
+  }
+
+  /**
+   * Allows only callers whose ARN matches the pattern (`aws:PrincipalArn` with `ArnLike`),
+   * e.g. trust an account but only its roles under `/deployers/`.
+   *
+   * @param pattern an ARN or ARN template; `*` and `?` are wildcards
+   */
+  public withPrincipalArn(pattern: string): PrincipalTrust {
+    const problem = arnProblem(pattern);
+    return this._with({
+      _principalArnPatterns: unique([...this._principalArnPatterns, pattern]),
+      _problems: problem ? [...this._problems, `principal ARN pattern: ${problem}`] : this._problems,
+    });
+  }
+
+  /**
+   * Allows only callers from accounts of this AWS Organizations organization
+   * (`aws:PrincipalOrgID`).
+   *
+   * @param organizationId e.g. `o-a1b2c3d4e5`
+   */
+  public withinOrganization(organizationId: string): PrincipalTrust {
+    const problems = [...this._problems];
+    if (!Token.isUnresolved(organizationId) && !ORGANIZATION_ID.test(organizationId)) {
+      problems.push(`organization ID ${JSON.stringify(organizationId)} must match ${ORGANIZATION_ID.source}`);
+    }
+    return this._with({ _organizationIds: unique([...this._organizationIds, organizationId]), _problems: problems });
+  }
+
+  public toString(): string {
+    return `${this._label}(${this._principals.join(', ')})`;
+  }
+
+  /** @internal */
+  public _statements(_scope: IConstruct): TrustStatement[] {
+    let conditions: Conditions = this._extraConditions;
+    if (this._externalIds.length > 0) {
+      conditions = addCondition(conditions, 'StringEquals', 'sts:ExternalId', this._externalIds);
+    }
+    if (this._mfa) {
+      conditions = addCondition(conditions, 'Bool', 'aws:MultiFactorAuthPresent', ['true']);
+    }
+    if (this._mfaMaxAgeSeconds !== undefined) {
+      conditions = addCondition(conditions, 'NumericLessThanEquals', 'aws:MultiFactorAuthAge', [String(this._mfaMaxAgeSeconds)]);
+    }
+    if (this._principalArnPatterns.length > 0) {
+      conditions = addCondition(conditions, 'ArnLike', 'aws:PrincipalArn', this._principalArnPatterns.map(renderArn));
+    }
+    if (this._organizationIds.length > 0) {
+      conditions = addCondition(conditions, 'StringEquals', 'aws:PrincipalOrgID', this._organizationIds);
+    }
+    return [{
+      kind: 'AWS',
+      principals: this._principals.map(renderArn),
+      actions: this._finish(['sts:AssumeRole']),
+      conditions,
+    }];
+  }
+}

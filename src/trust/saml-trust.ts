@@ -1,0 +1,69 @@
+import { CfnMapping, Stack, Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { IConstruct } from 'constructs';
+import { renderArn } from './arn-values';
+import { addCondition, TrustStatement, unique } from './statement';
+import { TrustRelationship } from './trust-relationship';
+
+/** The AWS sign-in endpoint that SAML assertions for console access are addressed to. */
+const SAML_SIGN_IN: Record<string, string> = {
+  'aws': 'https://signin.aws.amazon.com/saml',
+  'aws-cn': 'https://signin.amazonaws.cn/saml',
+  'aws-us-gov': 'https://signin.amazonaws-us-gov.com/saml',
+};
+
+/**
+ * Trust in users federated through a SAML 2.0 identity provider registered in IAM,
+ * assumed with `sts:AssumeRoleWithSAML`.
+ */
+export class SamlTrust extends TrustRelationship {
+  /** @internal */
+  public readonly _providerArn: string;
+  /** @internal */
+  public readonly _audiences?: string[];
+
+  /** @internal */
+  constructor(providerArn: string, problems: string[], audiences?: string[]) {
+    super();
+    this._providerArn = providerArn;
+    this._audiences = audiences ? unique(audiences) : undefined;
+    this._problems.push(...problems);
+    if (audiences && audiences.length === 0) {
+      this._problems.push('SAML trust needs at least one audience (SAML:aud)');
+    }
+  }
+
+  public toString(): string {
+    return `Trust.saml(${this._providerArn})`;
+  }
+
+  /** @internal */
+  public _statements(scope: IConstruct): TrustStatement[] {
+    const audiences = this._audiences ?? [signInEndpoint(scope)];
+    return [{
+      kind: 'Federated',
+      principals: [renderArn(this._providerArn)],
+      actions: this._finish(['sts:AssumeRoleWithSAML']),
+      conditions: addCondition(this._extraConditions, 'StringEquals', 'SAML:aud', audiences),
+    }];
+  }
+}
+
+/**
+ * The SAML sign-in endpoint of the stack's partition: a literal when the stack's region is
+ * known, otherwise a `Fn::FindInMap` keyed by `AWS::Partition` so it resolves at deploy time.
+ */
+function signInEndpoint(scope: IConstruct): string {
+  const stack = Stack.of(scope);
+  if (!Token.isUnresolved(stack.region)) {
+    const partition = RegionInfo.get(stack.region).partition;
+    if (partition && SAML_SIGN_IN[partition]) {
+      return SAML_SIGN_IN[partition];
+    }
+  }
+  const id = 'AssumableRolesSamlSignIn';
+  const mapping = (stack.node.tryFindChild(id) as CfnMapping | undefined) ?? new CfnMapping(stack, id, {
+    mapping: Object.fromEntries(Object.entries(SAML_SIGN_IN).map(([p, url]) => [p, { url }])),
+  });
+  return mapping.findInMap(stack.partition, 'url');
+}

@@ -1,0 +1,129 @@
+import { CfnJson, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** The principal element a trust statement names. */
+export type PrincipalKind = 'AWS' | 'Service' | 'Federated';
+
+/** Condition block: operator -> condition key -> values (ORed by IAM). */
+export interface Conditions {
+  [operator: string]: { [key: string]: string[] };
+}
+
+/** One trust-policy statement before merging and JSON rendering. */
+export interface TrustStatement {
+  readonly kind: PrincipalKind;
+  readonly principals: string[];
+  readonly actions: string[];
+  readonly conditions: Conditions;
+  /**
+   * The rendered condition block when its keys hold tokens (wrapped in `CfnJson`, which
+   * must be created while the construct tree is still open).
+   */
+  readonly conditionJson?: CfnJson;
+}
+
+/** Adds one condition to a copy of a block, keeping values unique and in order. */
+export function addCondition(conditions: Conditions, operator: string, key: string, values: string[]): Conditions {
+  const block = { ...(conditions[operator] ?? {}) };
+  block[key] = unique([...(block[key] ?? []), ...values]);
+  return { ...conditions, [operator]: block };
+}
+
+/** Merges two condition blocks (both must hold). */
+export function mergeConditions(a: Conditions, b: Conditions): Conditions {
+  let out = a;
+  for (const [operator, block] of Object.entries(b)) {
+    for (const [key, values] of Object.entries(block)) {
+      out = addCondition(out, operator, key, values);
+    }
+  }
+  return out;
+}
+
+export function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+/**
+ * Merges statements whose actions and conditions are identical into one statement with
+ * all their principals. Statements with any difference stay apart, so a condition meant for
+ * one principal never applies to another. Order of first appearance is kept, so output is
+ * stable across runs.
+ */
+export function mergeStatements(statements: TrustStatement[]): MergedStatement[] {
+  const merged: MergedStatement[] = [];
+  const byKey = new Map<string, MergedStatement>();
+  for (const s of statements) {
+    const conditionsKey = s.conditionJson ? s.conditionJson.toString() : canonicalConditions(s.conditions);
+    const key = JSON.stringify([[...s.actions].sort(), conditionsKey]);
+    let target = byKey.get(key);
+    if (!target) {
+      target = { principals: {}, actions: unique(s.actions), conditions: s.conditions, conditionJson: s.conditionJson };
+      byKey.set(key, target);
+      merged.push(target);
+    }
+    target.principals[s.kind] = unique([...(target.principals[s.kind] ?? []), ...s.principals]);
+  }
+  return merged;
+}
+
+/** A statement after merging: principals grouped by kind. */
+export interface MergedStatement {
+  readonly principals: { [kind: string]: string[] };
+  readonly actions: string[];
+  readonly conditions: Conditions;
+  readonly conditionJson?: CfnJson;
+}
+
+function canonicalConditions(conditions: Conditions): unknown {
+  return Object.keys(conditions).sort().map((op) => [op, Object.keys(conditions[op]).sort().map((k) => [k, [...conditions[op][k]].sort()])]);
+}
+
+/** IAM's compact form: one value as a string, several as an array. */
+function compact(values: string[]): string | string[] {
+  return values.length === 1 ? values[0] : values;
+}
+
+/** Renders a condition block as IAM JSON. */
+export function renderConditions(conditions: Conditions): Record<string, Record<string, string | string[]>> {
+  const condition: Record<string, Record<string, string | string[]>> = {};
+  for (const [operator, block] of Object.entries(conditions)) {
+    condition[operator] = {};
+    for (const [key, values] of Object.entries(block)) {
+      condition[operator][key] = compact(values);
+    }
+  }
+  return condition;
+}
+
+/**
+ * A condition block whose keys contain CDK tokens (an OIDC issuer known only at deploy time)
+ * cannot be a CloudFormation object key, so it is wrapped in `CfnJson`, the same way
+ * aws-cdk-lib's EKS module does. Statements without token keys are returned unchanged.
+ */
+export function wrapTokenKeys(scope: IConstruct, statement: TrustStatement, id: string): TrustStatement {
+  const tokenKey = Object.values(statement.conditions).some((block) => Object.keys(block).some((k) => Token.isUnresolved(k)));
+  if (!tokenKey) {
+    return statement;
+  }
+  return { ...statement, conditionJson: new CfnJson(scope, id, { value: renderConditions(statement.conditions) }) };
+}
+
+/** Renders merged statements as trust-policy JSON statements. */
+export function renderStatements(statements: MergedStatement[]): any[] {
+  return statements.map((s) => {
+    const principal: Record<string, string | string[]> = {};
+    for (const kind of ['AWS', 'Service', 'Federated']) {
+      if (s.principals[kind]?.length) {
+        principal[kind] = compact(s.principals[kind]);
+      }
+    }
+    const json: Record<string, unknown> = { Effect: 'Allow', Principal: principal, Action: compact(s.actions) };
+    if (s.conditionJson) {
+      json.Condition = s.conditionJson;
+    } else if (Object.keys(s.conditions).length > 0) {
+      json.Condition = renderConditions(s.conditions);
+    }
+    return json;
+  });
+}

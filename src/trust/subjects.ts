@@ -1,0 +1,63 @@
+/**
+ * Builders for the `sub` values of web-identity tokens, with the naming rules of each issuer.
+ * Each returns the subjects and the problems found, so errors can be reported later with
+ * the construct path.
+ */
+
+/** Kubernetes namespace / service account characters, plus IAM wildcards. */
+const K8S_NAME = /^[a-z0-9*?]([a-z0-9.*?-]{0,251}[a-z0-9*?])?$/;
+
+/** `system:serviceaccount:<namespace>:<name>` subjects from `namespace:name` strings. */
+export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: string[]; problems: string[] } {
+  const problems: string[] = [];
+  const subjects = serviceAccounts.map((sa) => {
+    const parts = sa.split(':');
+    if (parts.length !== 2 || !parts[0] || !parts[1]) {
+      problems.push(`service account ${JSON.stringify(sa)} must be written "namespace:name"`);
+      return `system:serviceaccount:${sa}`;
+    }
+    for (const [what, value, max] of [['namespace', parts[0], 63], ['service account name', parts[1], 253]] as const) {
+      if (!K8S_NAME.test(value) || value.length > max) {
+        problems.push(`${what} ${JSON.stringify(value)} in ${JSON.stringify(sa)} must be a lowercase DNS name of at most ${max} characters (a-z, 0-9, "-", "."; "*" and "?" as wildcards)`);
+      }
+    }
+    return `system:serviceaccount:${parts[0]}:${parts[1]}`;
+  });
+  return { subjects, problems };
+}
+
+/** What a GitHub Actions role may be assumed from. */
+export interface GitHubSubjectOptions {
+  readonly repository: string;
+  readonly branches?: string[];
+  readonly tags?: string[];
+  readonly environments?: string[];
+  readonly pullRequests?: boolean;
+}
+
+const GITHUB_REPOSITORY = /^[A-Za-z0-9-*?]+\/[A-Za-z0-9_.*?-]+$/;
+
+/**
+ * GitHub's OIDC `sub` claims: `repo:<owner>/<repo>:ref:refs/heads/<branch>`,
+ * `...:ref:refs/tags/<tag>`, `...:environment:<name>`, `...:pull_request`. With no branch, tag,
+ * environment or pull request given, any workflow of the repository (`repo:<owner>/<repo>:*`).
+ */
+export function gitHubSubjects(options: GitHubSubjectOptions): { subjects: string[]; problems: string[] } {
+  const problems: string[] = [];
+  const repo = options.repository;
+  if (!GITHUB_REPOSITORY.test(repo)) {
+    problems.push(`repository ${JSON.stringify(repo)} must be written "owner/name"`);
+  }
+  const subjects = [
+    ...(options.branches ?? []).map((b) => `repo:${repo}:ref:refs/heads/${b}`),
+    ...(options.tags ?? []).map((t) => `repo:${repo}:ref:refs/tags/${t}`),
+    ...(options.environments ?? []).map((e) => `repo:${repo}:environment:${e}`),
+    ...(options.pullRequests ? [`repo:${repo}:pull_request`] : []),
+  ];
+  for (const value of [...(options.branches ?? []), ...(options.tags ?? []), ...(options.environments ?? [])]) {
+    if (value.length === 0 || /\s/.test(value)) {
+      problems.push(`branch, tag or environment ${JSON.stringify(value)} must be non-empty and contain no whitespace`);
+    }
+  }
+  return { subjects: subjects.length > 0 ? subjects : [`repo:${repo}:*`], problems };
+}

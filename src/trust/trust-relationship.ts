@@ -1,0 +1,80 @@
+import { IConstruct } from 'constructs';
+import { addCondition, Conditions, TrustStatement, unique } from './statement';
+
+/**
+ * A trust relationship: who may assume a role, with which action, under which conditions.
+ *
+ * Values are immutable: every `with...` method returns a new value and leaves the receiver
+ * unchanged, so one value can be shared between roles safely. Create them with the factories
+ * of `Trust`.
+ */
+export abstract class TrustRelationship {
+  /** @internal */
+  public readonly _extraActions: string[] = [];
+  /** @internal */
+  public readonly _extraConditions: Conditions = {};
+  /** @internal */
+  public readonly _problems: string[] = [];
+
+  /**
+   * Also allows `sts:TagSession`, so the caller may pass session tags (ABAC).
+   */
+  public withSessionTags(): TrustRelationship {
+    return this._with({ _extraActions: unique([...this._extraActions, 'sts:TagSession']) });
+  }
+
+  /**
+   * Also allows `sts:SetSourceIdentity`, so the caller may set a source identity that
+   * CloudTrail records through role chaining.
+   */
+  public withSourceIdentity(): TrustRelationship {
+    return this._with({ _extraActions: unique([...this._extraActions, 'sts:SetSourceIdentity']) });
+  }
+
+  /**
+   * Adds a condition of your own to this relationship's statements only.
+   *
+   * Prefer the typed methods of each kind (`withExternalId`, `requireMfa`, ...); this is the
+   * escape hatch for condition keys they do not cover.
+   *
+   * @param operator IAM condition operator, e.g. `StringEquals`
+   * @param key condition key, e.g. `aws:PrincipalTag/team`
+   * @param values values, ORed by IAM
+   */
+  public withCondition(operator: string, key: string, values: string[]): TrustRelationship {
+    const problems = [...this._problems];
+    if (!/^(ForAllValues:|ForAnyValue:)?[A-Za-z]+$/.test(operator)) {
+      problems.push(`condition operator ${JSON.stringify(operator)} is not an IAM condition operator (e.g. StringEquals, ForAnyValue:StringLike)`);
+    }
+    if (values.length === 0) {
+      problems.push(`condition ${operator} ${key} needs at least one value`);
+    }
+    return this._with({ _extraConditions: addCondition(this._extraConditions, operator, key, values), _problems: problems });
+  }
+
+  /**
+   * A short description for messages, e.g. `Trust.service(lambda.amazonaws.com)`.
+   */
+  public abstract toString(): string;
+
+  /**
+   * The statements this relationship contributes, before merging.
+   * @internal
+   */
+  public abstract _statements(scope: IConstruct): TrustStatement[];
+
+  /**
+   * A copy of this value with some fields replaced.
+   * @internal
+   */
+  public _with(patch: object): this {
+    const copy = Object.create(Object.getPrototypeOf(this));
+    Object.assign(copy, this, patch);
+    return Object.freeze(copy);
+  }
+
+  /** @internal */
+  protected _finish(actions: string[]): string[] {
+    return unique([...actions, ...this._extraActions]);
+  }
+}

@@ -1,0 +1,235 @@
+import { Token } from 'aws-cdk-lib';
+import { arnProblem } from './arn-values';
+import { OidcIssuer } from './oidc-issuer';
+import { PrincipalTrust } from './principal-trust';
+import { SamlTrust } from './saml-trust';
+import { ServiceTrust } from './service-trust';
+import { gitHubSubjects, serviceAccountSubjects } from './subjects';
+import { STS_AUDIENCE, WebIdentityTrust } from './web-identity-trust';
+
+const IAM_PRINCIPAL_ARN = /^arn:(\{partition\}|aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):iam::(\d{12}|\{account\}):(root|role\/.+|user\/.+)$/;
+const ROLE_ARN = /^arn:[^:]+:iam::[^:]+:role\/[\w+=,.@/-]+$/;
+const USER_ARN = /^arn:[^:]+:iam::[^:]+:user\/[\w+=,.@/-]+$/;
+const SAML_PROVIDER_ARN = /^arn:[^:]+:iam::[^:]+:saml-provider\/[\w.-]+$/;
+
+/** Options for `Trust.gitHubActions`. */
+export interface GitHubActionsTrustOptions {
+  /**
+   * The repository, `owner/name`. `*` wildcards are allowed, e.g. `my-org/*`.
+   */
+  readonly repository: string;
+
+  /**
+   * Branches whose workflows may assume the role (`*` wildcards allowed, e.g. `release/*`).
+   *
+   * @default - no branch restriction beyond the other options
+   */
+  readonly branches?: string[];
+
+  /**
+   * Tags whose workflows may assume the role (`*` wildcards allowed).
+   *
+   * @default - none
+   */
+  readonly tags?: string[];
+
+  /**
+   * GitHub environments whose jobs may assume the role.
+   *
+   * @default - none
+   */
+  readonly environments?: string[];
+
+  /**
+   * Whether workflows triggered by pull requests may assume the role.
+   *
+   * @default false
+   */
+  readonly pullRequests?: boolean;
+
+  /**
+   * The IAM OIDC provider for `token.actions.githubusercontent.com`.
+   *
+   * @default - `arn:{partition}:iam::{account}:oidc-provider/token.actions.githubusercontent.com`
+   */
+  readonly issuer?: OidcIssuer;
+}
+
+/** Options for `Trust.openIdConnect`. */
+export interface OpenIdConnectTrustOptions {
+  /**
+   * The `sub` claims that may assume the role; values with `*` or `?` are matched with
+   * `StringLike`.
+   */
+  readonly subjects: string[];
+
+  /**
+   * The `aud` claims accepted.
+   *
+   * @default ['sts.amazonaws.com']
+   */
+  readonly audiences?: string[];
+}
+
+/** Options for `Trust.saml`. */
+export interface SamlTrustOptions {
+  /**
+   * The `SAML:aud` values accepted.
+   *
+   * @default - the AWS sign-in endpoint of the stack's partition, e.g. `https://signin.aws.amazon.com/saml`
+   */
+  readonly audiences?: string[];
+}
+
+/**
+ * Factories for trust relationships: who may assume a role.
+ *
+ * @example
+ * Trust.service('lambda').withSourceAccount();
+ * Trust.account('111122223333').withExternalId('partner-1234').requireMfa();
+ */
+export class Trust {
+  /**
+   * Trust an AWS service.
+   *
+   * @param service short (`lambda`) or full (`lambda.amazonaws.com`) service principal name
+   */
+  public static service(service: string): ServiceTrust {
+    return new ServiceTrust([service], ['sts:AssumeRole']);
+  }
+
+  /**
+   * Trust several AWS services with the same conditions.
+   *
+   * @param services short or full service principal names
+   */
+  public static services(services: string[]): ServiceTrust {
+    return new ServiceTrust(services, ['sts:AssumeRole']);
+  }
+
+  /**
+   * Trust EKS Pod Identity (`pods.eks.amazonaws.com`), which needs `sts:AssumeRole` and
+   * `sts:TagSession`.
+   */
+  public static eksPodIdentity(): ServiceTrust {
+    return new ServiceTrust(['pods.eks.amazonaws.com'], ['sts:AssumeRole', 'sts:TagSession']);
+  }
+
+  /**
+   * Trust a whole account (`arn:<partition>:iam::<account>:root`): any principal of it whose
+   * own policies allow `sts:AssumeRole` on the role.
+   *
+   * @param accountId 12-digit account ID
+   */
+  public static account(accountId: string): PrincipalTrust {
+    return Trust.accounts([accountId]);
+  }
+
+  /**
+   * Trust several whole accounts.
+   *
+   * @param accountIds 12-digit account IDs
+   */
+  public static accounts(accountIds: string[]): PrincipalTrust {
+    const problems = accountIds
+      .filter((id) => !Token.isUnresolved(id) && id !== '{account}' && !/^\d{12}$/.test(id))
+      .map((id) => `account ID ${JSON.stringify(id)} must be 12 digits (or {account} for the stack's own account)`);
+    return new PrincipalTrust('Trust.accounts', accountIds.map((id) => `arn:{partition}:iam::${id}:root`), problems);
+  }
+
+  /**
+   * Trust an IAM role.
+   *
+   * @param roleArn role ARN or ARN template, e.g. `arn:{partition}:iam::111122223333:role/deployer`
+   */
+  public static role(roleArn: string): PrincipalTrust {
+    return Trust.roles([roleArn]);
+  }
+
+  /**
+   * Trust several IAM roles.
+   *
+   * @param roleArns role ARNs or ARN templates
+   */
+  public static roles(roleArns: string[]): PrincipalTrust {
+    return principals('Trust.roles', roleArns, ROLE_ARN, 'an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)');
+  }
+
+  /**
+   * Trust an IAM user.
+   *
+   * @param userArn user ARN or ARN template
+   */
+  public static user(userArn: string): PrincipalTrust {
+    return principals('Trust.user', [userArn], USER_ARN, 'an IAM user ARN (arn:<partition>:iam::<account>:user/<name>)');
+  }
+
+  /**
+   * Trust IAM principals given by ARN: account roots, roles or users.
+   *
+   * @param principalArns ARNs or ARN templates
+   */
+  public static principals(principalArns: string[]): PrincipalTrust {
+    return principals('Trust.principals', principalArns, IAM_PRINCIPAL_ARN, 'an IAM account root, role or user ARN');
+  }
+
+  /**
+   * Trust Kubernetes service accounts of an EKS cluster (IRSA).
+   *
+   * @param issuer the cluster's OIDC provider
+   * @param serviceAccounts `namespace:name` strings; `*` and `?` are wildcards
+   */
+  public static eksServiceAccounts(issuer: OidcIssuer, serviceAccounts: string[]): WebIdentityTrust {
+    const { subjects, problems } = serviceAccountSubjects(serviceAccounts);
+    return new WebIdentityTrust('Trust.eksServiceAccounts', issuer, subjects, [STS_AUDIENCE], problems);
+  }
+
+  /**
+   * Trust one Kubernetes service account of an EKS cluster (IRSA).
+   *
+   * @param issuer the cluster's OIDC provider
+   * @param namespace the service account's namespace
+   * @param name the service account's name
+   */
+  public static eksServiceAccount(issuer: OidcIssuer, namespace: string, name: string): WebIdentityTrust {
+    return Trust.eksServiceAccounts(issuer, [`${namespace}:${name}`]);
+  }
+
+  /**
+   * Trust GitHub Actions workflows of a repository through GitHub's OIDC provider.
+   *
+   * @param options repository and the refs, environments or pull requests allowed
+   */
+  public static gitHubActions(options: GitHubActionsTrustOptions): WebIdentityTrust {
+    const { subjects, problems } = gitHubSubjects(options);
+    return new WebIdentityTrust('Trust.gitHubActions', options.issuer ?? OidcIssuer.gitHubActions(), subjects, [STS_AUDIENCE], problems);
+  }
+
+  /**
+   * Trust identities of any OpenID Connect provider registered in IAM.
+   *
+   * @param issuer the provider
+   * @param options subjects and audiences accepted
+   */
+  public static openIdConnect(issuer: OidcIssuer, options: OpenIdConnectTrustOptions): WebIdentityTrust {
+    return new WebIdentityTrust('Trust.openIdConnect', issuer, options.subjects, options.audiences ?? [STS_AUDIENCE], []);
+  }
+
+  /**
+   * Trust users federated through a SAML 2.0 provider registered in IAM.
+   *
+   * @param providerArn SAML provider ARN or ARN template, e.g. `arn:{partition}:iam::{account}:saml-provider/okta`
+   * @param options audiences accepted
+   */
+  public static saml(providerArn: string, options: SamlTrustOptions = {}): SamlTrust {
+    const problem = arnProblem(providerArn, SAML_PROVIDER_ARN, 'an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>)');
+    return new SamlTrust(providerArn, problem ? [problem] : [], options.audiences);
+  }
+
+  private constructor() {}
+}
+
+function principals(label: string, arns: string[], pattern: RegExp, expectation: string): PrincipalTrust {
+  const problems = arns.map((arn) => arnProblem(arn, pattern, expectation)).filter((p): p is string => p !== undefined);
+  return new PrincipalTrust(label, arns, problems);
+}

@@ -1,0 +1,98 @@
+import { IConstruct } from 'constructs';
+import { OidcIssuer } from './oidc-issuer';
+import { addCondition, TrustStatement, unique } from './statement';
+import { TrustRelationship } from './trust-relationship';
+
+/** The audience AWS STS expects in web-identity tokens by default. */
+export const STS_AUDIENCE = 'sts.amazonaws.com';
+
+/** Whether an IAM string condition value uses wildcards (and so needs `StringLike`). */
+export function hasWildcard(value: string): boolean {
+  return /[*?]/.test(value);
+}
+
+/**
+ * Trust in identities of an OpenID Connect provider (EKS service accounts, GitHub Actions
+ * workflows, any OIDC issuer), assumed with `sts:AssumeRoleWithWebIdentity`.
+ *
+ * Every statement requires the token's audience (`<issuer>:aud`) and subject
+ * (`<issuer>:sub`). Exact subjects are compared with `StringEquals`; subjects with `*` or `?`
+ * go to a separate statement with `StringLike`, because one statement holding both operators
+ * for the same key would require both to match.
+ */
+export class WebIdentityTrust extends TrustRelationship {
+  /** @internal */
+  public readonly _issuer: OidcIssuer;
+  /** @internal */
+  public readonly _subjects: string[];
+  /** @internal */
+  public readonly _audiences: string[];
+  /** @internal */
+  public readonly _label: string;
+
+  /** @internal */
+  constructor(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]) {
+    super();
+    this._label = label;
+    this._issuer = issuer;
+    this._subjects = unique(subjects);
+    this._audiences = unique(audiences);
+    this._problems.push(...problems);
+    if (issuer._problem) {
+      this._problems.push(`OIDC provider: ${issuer._problem}`);
+    }
+    if (subjects.length === 0) {
+      this._problems.push(`${label} needs at least one subject; without a "sub" condition every identity of the issuer could assume the role`);
+    }
+    if (audiences.length === 0) {
+      this._problems.push(`${label} needs at least one audience ("aud")`);
+    }
+  }
+
+  /**
+   * Accepts tokens issued for these audiences instead of the default.
+   *
+   * @param audiences the `aud` values
+   */
+  public withAudiences(audiences: string[]): WebIdentityTrust {
+    const problems = audiences.length === 0 ? [...this._problems, `${this._label} needs at least one audience ("aud")`] : this._problems;
+    return this._with({ _audiences: unique(audiences), _problems: problems });
+  }
+
+  /**
+   * The OIDC provider this relationship trusts.
+   */
+  public get issuer(): OidcIssuer {
+    return this._issuer;
+  }
+
+  /**
+   * The `sub` values (or patterns) this relationship accepts.
+   */
+  public get subjects(): string[] {
+    return [...this._subjects];
+  }
+
+  public toString(): string {
+    return `${this._label}(${this._subjects.join(', ')})`;
+  }
+
+  /** @internal */
+  public _statements(_scope: IConstruct): TrustStatement[] {
+    const issuer = this._issuer.issuer;
+    const exact = this._subjects.filter((s) => !hasWildcard(s));
+    const patterns = this._subjects.filter(hasWildcard);
+    const audienceOperator = this._audiences.some(hasWildcard) ? 'StringLike' : 'StringEquals';
+    const base = addCondition(this._extraConditions, audienceOperator, `${issuer}:aud`, this._audiences);
+    const statements: TrustStatement[] = [];
+    const principal = this._issuer.renderedProviderArn();
+    const actions = this._finish(['sts:AssumeRoleWithWebIdentity']);
+    if (exact.length > 0) {
+      statements.push({ kind: 'Federated', principals: [principal], actions, conditions: addCondition(base, 'StringEquals', `${issuer}:sub`, exact) });
+    }
+    if (patterns.length > 0) {
+      statements.push({ kind: 'Federated', principals: [principal], actions, conditions: addCondition(base, 'StringLike', `${issuer}:sub`, patterns) });
+    }
+    return statements;
+  }
+}
