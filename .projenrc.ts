@@ -79,6 +79,6 @@ project.addTask('synth:example', {
 
 // Lint the examples and bench along with src and test.
 project.eslint?.addLintPattern('examples');
-project.tsconfigDev.addInclude('examples/**/*.ts');
+project.tsconfigDev.addInclude('../examples/**/*.ts');
 
 project.synth();

@@ -14,7 +14,7 @@ export class PolicyJson {
    * @param text the policy as JSON text
    */
   public static fromText(text: string): PolicyDocument {
-    return PolicyDocument.fromJson(PolicyJson.renderTemplates(PolicyJson.parse(text)));
+    return PolicyJson.fromObject(PolicyJson.parse(text));
   }
 
   /**
@@ -23,7 +23,11 @@ export class PolicyJson {
    * @param document the policy object, e.g. `{ Version: '2012-10-17', Statement: [...] }`
    */
   public static fromObject(document: any): PolicyDocument {
-    return PolicyDocument.fromJson(PolicyJson.renderTemplates(document));
+    // IAM accepts a single statement object; aws-cdk-lib's fromJson wants an array.
+    const normalized = document && typeof document === 'object' && document.Statement && !Array.isArray(document.Statement)
+      ? { ...document, Statement: [document.Statement] }
+      : document;
+    return PolicyDocument.fromJson(PolicyJson.renderTemplates(normalized));
   }
 
   /**

@@ -1,0 +1,16 @@
+import { App, Stack, Duration } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as eks from 'aws-cdk-lib/aws-eks';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ServiceRole, CrossAccountRole, IrsaRole, BoundedRole, Trust, OidcIssuer, PermissionsBoundary, AssumableRole } from '../src';
+const app = new App();
+const stack = new Stack(app, 'S');
+new ServiceRole(stack, 'Svc', { services: ['lambda', 'states.amazonaws.com'], restrictToSourceAccount: true, instanceProfile: false, inlinePolicyJson: { p: '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:{partition}:s3:::b/${aws:username}/*"}}' } });
+new CrossAccountRole(stack, 'X', { trustedAccounts: ['111122223333', '444455556666'], trustedRoleArns: ['arn:{partition}:iam::111122223333:role/ci'], externalIds: ['abc123'], requireMfa: true, mfaMaxAge: Duration.hours(1) });
+new IrsaRole(stack, 'I', { issuers: [OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/ABC'), OidcIssuer.fromProviderArn('arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/DEF')], serviceAccounts: ['ns:app', 'ns:job-*'] });
+new BoundedRole(stack, 'B', { trust: [Trust.gitHubActions({ repository: 'o/r', branches: ['main'] }), Trust.saml('arn:{partition}:iam::{account}:saml-provider/okta')], permissionsBoundary: PermissionsBoundary.fromName('b') });
+const cluster = new eks.Cluster(stack, 'C', { version: eks.KubernetesVersion.of('1.31'), kubectlLayer: undefined as any });
+new AssumableRole(stack, 'T', { trust: [Trust.eksServiceAccounts(OidcIssuer.fromCluster(cluster), ['a:b'])] });
+new iam.Role(stack, 'Svc2', { assumedBy: new iam.ServicePrincipal('lambda') });
+const t = Template.fromStack(stack).toJSON();
+for (const [id, r] of Object.entries<any>(t.Resources)) if (r.Type === 'AWS::IAM::Role') console.log(id, JSON.stringify(r.Properties, null, 1).slice(0, 3000));
