@@ -1,7 +1,7 @@
 import { IManagedPolicy, ManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { arnProblem } from '../trust/arn-values';
 import { ArnTemplate } from '../arn-template';
+import { arnProblem } from '../trust/arn-values';
 import { invalidInput } from '../validation/errors';
 
 /**
