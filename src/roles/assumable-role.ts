@@ -178,6 +178,11 @@ export class AssumableRole extends Construct implements iam.IRole {
 
   private readonly trustPolicy: TrustPolicy;
 
+  /**
+   * @param scope the construct this role belongs to
+   * @param id the construct ID; also the basis of the role's CloudFormation logical ID
+   * @param props the role's configuration
+   */
   constructor(scope: Construct, id: string, props: AssumableRoleProps = {}) {
     super(scope, id);
     this.stack = Stack.of(this);

@@ -32,10 +32,15 @@ export class BoundedRole extends AssumableRole {
    */
   public readonly permissionsBoundary: PermissionsBoundary;
 
+  /**
+   * @param scope the construct this role belongs to
+   * @param id the construct ID; also the basis of the role's CloudFormation logical ID
+   * @param props the role's configuration
+   */
   constructor(scope: Construct, id: string, props: BoundedRoleProps) {
     if (!props?.permissionsBoundary) {
       // Checked before the role exists, so the message can still name the path.
-      throw invalidInput(undefined, `${scope.node.path}/${id}: permissionsBoundary`, props?.permissionsBoundary,
+      throw invalidInput(scope.node.path ? `${scope.node.path}/${id}` : id, 'permissionsBoundary', props?.permissionsBoundary,
         'BoundedRole requires a permissions boundary, e.g. PermissionsBoundary.fromName("team-boundary")');
     }
     super(scope, id, props);

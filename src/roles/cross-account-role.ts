@@ -99,6 +99,11 @@ export interface CrossAccountRoleProps extends AssumableRoleProps {
 export class CrossAccountRole extends AssumableRole {
   private readonly callerActions: string[];
 
+  /**
+   * @param scope the construct this role belongs to
+   * @param id the construct ID; also the basis of the role's CloudFormation logical ID
+   * @param props the role's configuration
+   */
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id, props);
     const principals = [

@@ -40,6 +40,11 @@ export interface IrsaRoleProps extends AssumableRoleProps {
 export class IrsaRole extends AssumableRole {
   private readonly serviceAccounts: string[];
 
+  /**
+   * @param scope the construct this role belongs to
+   * @param id the construct ID; also the basis of the role's CloudFormation logical ID
+   * @param props the role's configuration
+   */
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     super(scope, id, props);
     this.serviceAccounts = props.serviceAccounts ?? [];

@@ -55,6 +55,11 @@ export class ServiceRole extends AssumableRole {
    */
   public readonly instanceProfile?: iam.InstanceProfile;
 
+  /**
+   * @param scope the construct this role belongs to
+   * @param id the construct ID; also the basis of the role's CloudFormation logical ID
+   * @param props the role's configuration
+   */
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id, props);
     let trust = Trust.services(props.services ?? []);

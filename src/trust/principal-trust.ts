@@ -31,8 +31,15 @@ export class PrincipalTrust extends TrustRelationship {
   /** @internal */
   public readonly _organizationIds: string[] = [];
 
-  /** @internal */
-  constructor(label: string, principals: string[], problems: string[]) {
+  /**
+   * Made by the `Trust` factories.
+   * @internal
+   */
+  public static _create(label: string, principals: string[], problems: string[]): PrincipalTrust {
+    return new PrincipalTrust(label, principals, problems);
+  }
+
+  private constructor(label: string, principals: string[], problems: string[]) {
     super();
     this._label = label;
     this._principals = unique(principals);

@@ -22,8 +22,15 @@ export class SamlTrust extends TrustRelationship {
   /** @internal */
   public readonly _audiences?: string[];
 
-  /** @internal */
-  constructor(providerArn: string, problems: string[], audiences?: string[]) {
+  /**
+   * Made by the `Trust` factories.
+   * @internal
+   */
+  public static _create(providerArn: string, problems: string[], audiences?: string[]): SamlTrust {
+    return new SamlTrust(providerArn, problems, audiences);
+  }
+
+  private constructor(providerArn: string, problems: string[], audiences?: string[]) {
     super();
     this._providerArn = providerArn;
     this._audiences = audiences ? unique(audiences) : undefined;

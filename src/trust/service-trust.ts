@@ -31,8 +31,15 @@ export class ServiceTrust extends TrustRelationship {
   /** @internal */
   public readonly _sourceArns: string[] = [];
 
-  /** @internal */
-  constructor(services: string[], actions: string[]) {
+  /**
+   * Made by the `Trust` factories.
+   * @internal
+   */
+  public static _create(services: string[], actions: string[]): ServiceTrust {
+    return new ServiceTrust(services, actions);
+  }
+
+  private constructor(services: string[], actions: string[]) {
     super();
     this._services = unique(services.map(servicePrincipalName));
     this._actions = actions;

@@ -95,7 +95,7 @@ export class Trust {
    * @param service short (`lambda`) or full (`lambda.amazonaws.com`) service principal name
    */
   public static service(service: string): ServiceTrust {
-    return new ServiceTrust([service], ['sts:AssumeRole']);
+    return ServiceTrust._create([service], ['sts:AssumeRole']);
   }
 
   /**
@@ -104,7 +104,7 @@ export class Trust {
    * @param services short or full service principal names
    */
   public static services(services: string[]): ServiceTrust {
-    return new ServiceTrust(services, ['sts:AssumeRole']);
+    return ServiceTrust._create(services, ['sts:AssumeRole']);
   }
 
   /**
@@ -112,7 +112,7 @@ export class Trust {
    * `sts:TagSession`.
    */
   public static eksPodIdentity(): ServiceTrust {
-    return new ServiceTrust(['pods.eks.amazonaws.com'], ['sts:AssumeRole', 'sts:TagSession']);
+    return ServiceTrust._create(['pods.eks.amazonaws.com'], ['sts:AssumeRole', 'sts:TagSession']);
   }
 
   /**
@@ -134,7 +134,7 @@ export class Trust {
     const problems = accountIds
       .filter((id) => !Token.isUnresolved(id) && id !== '{account}' && !/^\d{12}$/.test(id))
       .map((id) => `account ID ${JSON.stringify(id)} must be 12 digits (or {account} for the stack's own account)`);
-    return new PrincipalTrust('Trust.accounts', accountIds.map((id) => `arn:{partition}:iam::${id}:root`), problems);
+    return PrincipalTrust._create('Trust.accounts', accountIds.map((id) => `arn:{partition}:iam::${id}:root`), problems);
   }
 
   /**
@@ -181,7 +181,7 @@ export class Trust {
    */
   public static eksServiceAccounts(issuer: OidcIssuer, serviceAccounts: string[]): WebIdentityTrust {
     const { subjects, problems } = serviceAccountSubjects(serviceAccounts);
-    return new WebIdentityTrust('Trust.eksServiceAccounts', issuer, subjects, [STS_AUDIENCE], problems);
+    return WebIdentityTrust._create('Trust.eksServiceAccounts', issuer, subjects, [STS_AUDIENCE], problems);
   }
 
   /**
@@ -202,7 +202,7 @@ export class Trust {
    */
   public static gitHubActions(options: GitHubActionsTrustOptions): WebIdentityTrust {
     const { subjects, problems } = gitHubSubjects(options);
-    return new WebIdentityTrust('Trust.gitHubActions', options.issuer ?? OidcIssuer.gitHubActions(), subjects, [STS_AUDIENCE], problems);
+    return WebIdentityTrust._create('Trust.gitHubActions', options.issuer ?? OidcIssuer.gitHubActions(), subjects, [STS_AUDIENCE], problems);
   }
 
   /**
@@ -212,7 +212,7 @@ export class Trust {
    * @param options subjects and audiences accepted
    */
   public static openIdConnect(issuer: OidcIssuer, options: OpenIdConnectTrustOptions): WebIdentityTrust {
-    return new WebIdentityTrust('Trust.openIdConnect', issuer, options.subjects, options.audiences ?? [STS_AUDIENCE], []);
+    return WebIdentityTrust._create('Trust.openIdConnect', issuer, options.subjects, options.audiences ?? [STS_AUDIENCE], []);
   }
 
   /**
@@ -223,7 +223,7 @@ export class Trust {
    */
   public static saml(providerArn: string, options: SamlTrustOptions = {}): SamlTrust {
     const problem = arnProblem(providerArn, SAML_PROVIDER_ARN, 'an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>)');
-    return new SamlTrust(providerArn, problem ? [problem] : [], options.audiences);
+    return SamlTrust._create(providerArn, problem ? [problem] : [], options.audiences);
   }
 
   private constructor() {}
@@ -231,5 +231,5 @@ export class Trust {
 
 function principals(label: string, arns: string[], pattern: RegExp, expectation: string): PrincipalTrust {
   const problems = arns.map((arn) => arnProblem(arn, pattern, expectation)).filter((p): p is string => p !== undefined);
-  return new PrincipalTrust(label, arns, problems);
+  return PrincipalTrust._create(label, arns, problems);
 }

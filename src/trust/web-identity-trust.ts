@@ -30,8 +30,15 @@ export class WebIdentityTrust extends TrustRelationship {
   /** @internal */
   public readonly _label: string;
 
-  /** @internal */
-  constructor(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]) {
+  /**
+   * Made by the `Trust` factories.
+   * @internal
+   */
+  public static _create(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]): WebIdentityTrust {
+    return new WebIdentityTrust(label, issuer, subjects, audiences, problems);
+  }
+
+  private constructor(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]) {
     super();
     this._label = label;
     this._issuer = issuer;

@@ -21,7 +21,8 @@ export function showValue(value: unknown): string {
  * Naming the path, the field, the value and the rule lets a user find and fix the
  * input without reading our source.
  */
-export function invalidInput(scope: IConstruct | undefined, field: string, value: unknown, rule: string): Error {
-  const where = scope ? `${scope.node.path}: ` : '';
+export function invalidInput(scope: IConstruct | string | undefined, field: string, value: unknown, rule: string): Error {
+  const path = typeof scope === 'string' ? scope : scope?.node.path;
+  const where = path ? `${path}: ` : '';
   return new Error(`${where}invalid ${field} ${showValue(value)}: ${rule}`);
 }

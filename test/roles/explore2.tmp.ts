@@ -1,0 +1,38 @@
+import { App, Stack, Duration } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ServiceRole, CrossAccountRole, IrsaRole, PermissionsBoundary, OidcIssuer, AssumableRole, Trust, BoundedRole } from '../../src';
+function tryIt(name: string, f: () => void) { try { f(); console.log(name, 'OK'); } catch (e) { console.log(name, 'ERR', (e as Error).message); } }
+const mk = () => new Stack(new App(), 'Stack');
+tryIt('notrust', () => { const s = mk(); new AssumableRole(s, 'Role'); Template.fromStack(s); });
+tryIt('directonly', () => { const s = mk(); const r = new AssumableRole(s, 'Role'); r.role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.ServicePrincipal('ec2.amazonaws.com')] })); Template.fromStack(s); });
+tryIt('bogus', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], managedPolicyArns: ['arn:{partition}:iam::aws:policy/{bogus}'] }); });
+tryIt('notpolicyarn', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], managedPolicyArns: ['arn:aws:s3:::bucket'] }); });
+tryIt('awsname', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], awsManagedPolicyNames: ['arn:aws:iam::aws:policy/X'] }); });
+tryIt('trailing', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], inlinePolicyJson: { p: '{\n  "Version": "2012-10-17",\n  "Statement": [],\n}' } }); });
+tryIt('trailing2', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], inlinePolicyJson: { p: '{\n  "Statement": [\n    {"Effect": "Allow", "Action": "s3:*", "Resource": "*",}\n  ]\n}' } }); });
+tryIt('dup', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], inlinePolicies: { p: new iam.PolicyDocument() }, inlinePolicyJson: { p: {} } }); });
+tryIt('badobj', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], inlinePolicyJson: { p: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:{partition}:s3:::{bucket}' }] } } }); });
+tryIt('mfafalse', () => { new CrossAccountRole(mk(), 'Role', { trust: [Trust.service('ec2')], requireMfa: false }); });
+tryIt('extidsEmpty', () => { new CrossAccountRole(mk(), 'Role', { trust: [Trust.service('ec2')], externalIds: [] }); });
+tryIt('extonly', () => { new CrossAccountRole(mk(), 'Role', { externalIds: ['abc'] }); });
+tryIt('badext', () => { new CrossAccountRole(mk(), 'Role', { trustedAccounts: ['111122223333'], externalIds: ['x'] }); });
+tryIt('badacct', () => { new CrossAccountRole(mk(), 'Role', { trustedAccounts: ['1234'] }); });
+tryIt('badorg', () => { new CrossAccountRole(mk(), 'Role', { trustedAccounts: ['111122223333'], organizationId: 'org' }); });
+tryIt('badsrcarn', () => { new ServiceRole(mk(), 'Role', { services: ['lambda'], sourceArns: ['nope'] }); });
+tryIt('ip', () => { new ServiceRole(mk(), 'Role', { services: ['lambda'], instanceProfile: true }); });
+tryIt('badsvc', () => { new ServiceRole(mk(), 'Role', { services: ['Lambda Service'] }); });
+tryIt('nosvc', () => { new ServiceRole(mk(), 'Role', { services: [] }); });
+tryIt('bounded', () => { new BoundedRole(mk(), 'Role', {} as any); });
+tryIt('pbarn', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], permissionsBoundary: PermissionsBoundary.fromArn('arn:aws:iam::aws:role/x') }); });
+tryIt('pbarn2', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], permissionsBoundary: PermissionsBoundary.fromArn('arn:{partition}:iam::{acount}:policy/x') }); });
+tryIt('pbname', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], permissionsBoundary: PermissionsBoundary.fromName('a b') }); });
+tryIt('irsa0', () => { new IrsaRole(mk(), 'Role', { issuers: [], serviceAccounts: ['a:b'] }); });
+tryIt('irsaNoSa', () => { new IrsaRole(mk(), 'Role', { issuers: [OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/ABC')], serviceAccounts: [] }); });
+tryIt('addTrustBad', () => { const r = new AssumableRole(mk(), 'Role'); r.addTrust(Trust.account('12')); });
+tryIt('trustBad', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.account('12')] }); });
+tryIt('trustNotTrust', () => { new AssumableRole(mk(), 'Role', { trust: [{} as any] }); });
+tryIt('maxsess', () => { new AssumableRole(mk(), 'Role', { trust: [Trust.service('ec2')], maxSessionDuration: Duration.hours(13) }); });
+tryIt('irsaSA', () => { const s = mk(); const r = new IrsaRole(s, 'Role', { issuers: [OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/ABC')], serviceAccounts: ['ns:app'] }); r.addServiceAccountManifest({} as any, 'ns', 'other'); });
+// json parse
+console.log(JSON.stringify(new AssumableRole(mk(), 'Z', { trust: [Trust.service('ec2')] }).env));
