@@ -37,6 +37,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'cdk_assumable_roles',
   },
 
+  // ajv validates pasted policy JSON at synth; jsii requires it to be bundled.
+  bundledDeps: ['ajv@^8.17.1'],
+
   devDeps: [
     'aws-cdk@^2',
     '@aws-cdk/integ-runner@^2.197',
@@ -87,5 +90,29 @@ new JsonFile(project, 'examples/tsconfig.json', {
   },
 });
 project.eslint?.addLintPattern('examples');
+
+// Integ tests (test/integ.*.ts). The snapshot check needs no AWS account and runs with the
+// tests; updating snapshots never deploys (--dry-run); deploying is for users with an account.
+const INTEG_ENV = { TS_NODE_TRANSPILE_ONLY: '1', AWS_REGION: 'us-east-1' };
+const INTEG = 'integ-runner --language typescript --directory test --parallel-regions us-east-1 --max-workers 2';
+const integ = project.addTask('integ', {
+  description: 'Check the integ tests against their committed snapshots (no AWS access)',
+  env: INTEG_ENV,
+  exec: INTEG,
+  receiveArgs: true,
+});
+project.addTask('integ:update', {
+  description: 'Rewrite the integ snapshots from the current code WITHOUT deploying (--dry-run)',
+  env: INTEG_ENV,
+  exec: `${INTEG} --update-on-failed --dry-run`,
+  receiveArgs: true,
+});
+project.addTask('integ:deploy', {
+  description: 'Deploy the integ tests to YOUR AWS account, run their assertions, then destroy them (needs credentials; never run in CI)',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'integ-runner --language typescript --directory test --update-on-failed --force',
+  receiveArgs: true,
+});
+project.testTask.spawn(integ);
 
 project.synth();

@@ -13,3 +13,4 @@ export * from './roles/service-role';
 export * from './roles/cross-account-role';
 export * from './roles/irsa-role';
 export * from './roles/bounded-role';
+export * from './validation/role-checks';

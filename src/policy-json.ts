@@ -1,5 +1,14 @@
 import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
 import { ArnTemplate } from './arn-template';
+import { validatePolicy } from './validation/policy-validator';
+
+/** Which kind of policy a document is; they follow different rules. */
+export enum PolicyKind {
+  /** A permissions (identity) policy: Action and Resource, no Principal. */
+  IDENTITY = 'identity',
+  /** A trust policy: Principal and Action, no Resource. */
+  TRUST = 'trust',
+}
 
 /**
  * IAM policy documents written as JSON, the way AWS documentation and consoles show them.
@@ -23,11 +32,27 @@ export class PolicyJson {
    * @param document the policy object, e.g. `{ Version: '2012-10-17', Statement: [...] }`
    */
   public static fromObject(document: any): PolicyDocument {
+    const problems = PolicyJson.validate(document, PolicyKind.IDENTITY);
+    if (problems.length > 0) {
+      throw new Error(`policy JSON is not a valid IAM identity policy: ${problems.join('; ')}`);
+    }
     // IAM accepts a single statement object; aws-cdk-lib's fromJson wants an array.
     const normalized = document && typeof document === 'object' && document.Statement && !Array.isArray(document.Statement)
       ? { ...document, Statement: [document.Statement] }
       : document;
     return PolicyDocument.fromJson(PolicyJson.renderTemplates(normalized));
+  }
+
+  /**
+   * Checks a parsed policy document against the IAM policy grammar (a JSON Schema checked
+   * with ajv) and the rules of its kind. Returns one message per fault, each starting with
+   * the JSON path of the fault; an empty list when the document is valid.
+   *
+   * @param document the parsed policy
+   * @param kind identity or trust policy
+   */
+  public static validate(document: any, kind: PolicyKind): string[] {
+    return validatePolicy(document, kind);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
@@ -7,6 +7,9 @@ import { PolicyJson } from '../policy-json';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
 import { invalidInput } from '../validation/errors';
+import { descriptionRule, LIMITS, maxSessionRule, pathRule, policySize, quotaRule, roleNameRule, tagRules } from '../validation/limits';
+import { RoleChecks } from '../validation/role-checks';
+import { registerRole } from '../validation/role-registry';
 
 /**
  * What every assumable role accepts: identity, session, permissions, tags, lifecycle and
@@ -108,6 +111,22 @@ export interface AssumableRoleOptions {
    * @default false
    */
   readonly outputs?: boolean;
+
+  /**
+   * The account's quota for the size of a trust policy, in characters without whitespace.
+   * 2,048 unless raised through Service Quotas (up to 4,096); set it when you raised it.
+   *
+   * @default 2048
+   */
+  readonly trustPolicySizeQuota?: number;
+
+  /**
+   * The account's quota for managed policies attached to one role. 10 unless raised through
+   * Service Quotas (up to 20); set it when you raised it.
+   *
+   * @default 10
+   */
+  readonly managedPoliciesQuota?: number;
 }
 
 /**
@@ -187,6 +206,9 @@ export class AssumableRole extends Construct implements iam.IRole {
     super(scope, id);
     this.stack = Stack.of(this);
     this.trustPolicy = new TrustPolicy(this);
+    this.validateProps(props);
+    const trustQuota = props.trustPolicySizeQuota ?? LIMITS.trustPolicyDefaultQuota;
+    const managedQuota = props.managedPoliciesQuota ?? LIMITS.managedPoliciesDefaultQuota;
 
     // The role's id is 'Default' so its logical ID equals that of `new iam.Role(scope, id)`.
     this.role = new iam.Role(this, 'Default', {
@@ -201,6 +223,8 @@ export class AssumableRole extends Construct implements iam.IRole {
     });
     const cfnRole = this.role.node.defaultChild as iam.CfnRole;
     cfnRole.assumeRolePolicyDocument = Lazy.any({ produce: () => this.renderTrustPolicy() });
+    registerRole(cfnRole, this, trustQuota);
+    Aspects.of(this).add(new RoleChecks());
 
     this.roleArn = this.role.roleArn;
     this.roleName = this.role.roleName;
@@ -223,7 +247,7 @@ export class AssumableRole extends Construct implements iam.IRole {
     this.node.addValidation({
       validate: () => this.trustPolicy.isEmpty && this.role.assumeRolePolicy?.isEmpty !== false
         ? [`${this.node.path}: the role trusts no one; give it at least one trust relationship (props or addTrust(Trust...))`]
-        : [],
+        : this.sizeProblems(cfnRole, trustQuota, managedQuota),
     });
   }
 
@@ -336,6 +360,51 @@ export class AssumableRole extends Construct implements iam.IRole {
    */
   protected addTrustFor(field: string, trust: TrustRelationship): void {
     this.trustPolicy.add(trust, field);
+  }
+
+  private validateProps(props: AssumableRoleProps): void {
+    const rules: Array<[string, unknown, string | undefined]> = [
+      ['roleName', props.roleName, props.roleName === undefined ? undefined : roleNameRule(props.roleName)],
+      ['path', props.path, props.path === undefined ? undefined : pathRule(props.path)],
+      ['description', props.description, props.description === undefined ? undefined : descriptionRule(props.description)],
+      ['maxSessionDuration', props.maxSessionDuration?.toHumanString(),
+        props.maxSessionDuration === undefined ? undefined : maxSessionRule(props.maxSessionDuration.toSeconds())],
+      ['trustPolicySizeQuota', props.trustPolicySizeQuota, props.trustPolicySizeQuota === undefined ? undefined
+        : quotaRule(props.trustPolicySizeQuota, LIMITS.trustPolicyDefaultQuota, LIMITS.trustPolicyMaxQuota, 'trust policy size')],
+      ['managedPoliciesQuota', props.managedPoliciesQuota, props.managedPoliciesQuota === undefined ? undefined
+        : quotaRule(props.managedPoliciesQuota, LIMITS.managedPoliciesDefaultQuota, LIMITS.managedPoliciesMaxQuota, 'managed policies per role')],
+    ];
+    for (const [field, value, rule] of rules) {
+      if (rule) {
+        throw invalidInput(this, field, value, rule);
+      }
+    }
+    const tagProblems = tagRules(props.tags ?? {});
+    if (tagProblems.length > 0) {
+      throw invalidInput(this, 'tags', props.tags, tagProblems.join('; '));
+    }
+  }
+
+  /** Limits that depend on the whole role, checked when the app is synthesized. */
+  private sizeProblems(cfnRole: iam.CfnRole, trustQuota: number, managedQuota: number): string[] {
+    const problems: string[] = [];
+    const trustSize = policySize(this.stack.resolve(cfnRole.assumeRolePolicyDocument));
+    if (trustSize > trustQuota) {
+      problems.push(`${this.node.path}: invalid trust policy of about ${trustSize} characters (counted without whitespace, deploy-time values at their longest): `
+        + `IAM allows ${trustQuota} (trustPolicySizeQuota); merge principals that share conditions, or raise the quota in Service Quotas (up to ${LIMITS.trustPolicyMaxQuota}) and set trustPolicySizeQuota`);
+    }
+    const inline = (this.stack.resolve(cfnRole.policies) ?? []) as any[];
+    const inlineSize = inline.reduce((sum, p) => sum + policySize(p.policyDocument ?? p.PolicyDocument), 0);
+    if (inlineSize > LIMITS.inlinePoliciesTotal) {
+      problems.push(`${this.node.path}: invalid inline policies of about ${inlineSize} characters in total: IAM allows ${LIMITS.inlinePoliciesTotal} per role; `
+        + 'move statements into managed policies (managedPolicies), each up to 6,144 characters');
+    }
+    const managed = (this.stack.resolve(cfnRole.managedPolicyArns) ?? []) as any[];
+    if (managed.length > managedQuota) {
+      problems.push(`${this.node.path}: invalid managedPolicyArns with ${managed.length} policies: IAM attaches at most ${managedQuota} (managedPoliciesQuota) to a role; `
+        + `combine policies, or raise the quota in Service Quotas (up to ${LIMITS.managedPoliciesMaxQuota}) and set managedPoliciesQuota`);
+    }
+    return problems;
   }
 
   private renderTrustPolicy(): any {

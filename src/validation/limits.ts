@@ -1,0 +1,129 @@
+import { Token } from 'aws-cdk-lib';
+
+/**
+ * IAM's limits on roles, from the IAM API reference and the IAM quotas page. Each check is
+ * a pure function returning the broken rule, or `undefined`; values that are CDK tokens are
+ * skipped (they are only known at deploy time).
+ */
+export const LIMITS = {
+  roleNameMax: 64,
+  pathMax: 512,
+  descriptionMax: 1000,
+  minSessionSeconds: 3600,
+  maxSessionSeconds: 43200,
+  tagsMax: 50,
+  tagKeyMax: 128,
+  tagValueMax: 256,
+  trustPolicyDefaultQuota: 2048,
+  trustPolicyMaxQuota: 4096,
+  inlinePoliciesTotal: 10240,
+  managedPoliciesDefaultQuota: 10,
+  managedPoliciesMaxQuota: 20,
+};
+
+export function roleNameRule(name: string): string | undefined {
+  if (Token.isUnresolved(name)) return undefined;
+  if (name.length < 1 || name.length > LIMITS.roleNameMax) {
+    return `must be 1-${LIMITS.roleNameMax} characters (it has ${name.length})`;
+  }
+  const bad = [...name].filter((c) => !/[\w+=,.@-]/.test(c));
+  return bad.length ? `may contain only letters, digits and +=,.@_- (found ${[...new Set(bad)].map((c) => JSON.stringify(c)).join(', ')})` : undefined;
+}
+
+export function pathRule(path: string): string | undefined {
+  if (Token.isUnresolved(path)) return undefined;
+  if (path.length < 1 || path.length > LIMITS.pathMax) {
+    return `must be 1-${LIMITS.pathMax} characters (it has ${path.length})`;
+  }
+  if (path === '/') return undefined;
+  if (!path.startsWith('/') || !path.endsWith('/')) {
+    return 'must be "/" or begin and end with "/", e.g. "/service-roles/"';
+  }
+  return /^\/[\u0021-\u007E]+\/$/.test(path) && !path.includes('//')
+    ? undefined
+    : 'may contain only printable ASCII characters without spaces between its slashes, and no empty segment ("//")';
+}
+
+export function descriptionRule(description: string): string | undefined {
+  if (Token.isUnresolved(description)) return undefined;
+  if (description.length > LIMITS.descriptionMax) {
+    return `must be at most ${LIMITS.descriptionMax} characters (it has ${description.length})`;
+  }
+  const bad = [...description].find((c) => !/[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/.test(c));
+  return bad ? `may contain only tab, LF, CR and the characters U+0020-U+007E and U+00A1-U+00FF (found ${JSON.stringify(bad)})` : undefined;
+}
+
+export function maxSessionRule(seconds: number): string | undefined {
+  if (Token.isUnresolved(seconds)) return undefined;
+  if (!Number.isInteger(seconds) || seconds < LIMITS.minSessionSeconds || seconds > LIMITS.maxSessionSeconds) {
+    return `must be between 1 hour and 12 hours (${LIMITS.minSessionSeconds}-${LIMITS.maxSessionSeconds} seconds, it is ${seconds}); 900 seconds is the minimum of one session's DurationSeconds, not of a role's maximum`;
+  }
+  return undefined;
+}
+
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+export function tagRules(tags: { [key: string]: string }): string[] {
+  const problems: string[] = [];
+  const keys = Object.keys(tags);
+  if (keys.length > LIMITS.tagsMax) {
+    problems.push(`a role has at most ${LIMITS.tagsMax} tags (${keys.length} given)`);
+  }
+  for (const key of keys) {
+    const value = tags[key];
+    if (!Token.isUnresolved(key) && (key.length < 1 || key.length > LIMITS.tagKeyMax || !TAG_CHARS.test(key))) {
+      problems.push(`tag key ${JSON.stringify(key)} must be 1-${LIMITS.tagKeyMax} letters, digits, spaces and _.:/=+-@`);
+    }
+    if (key.toLowerCase().startsWith('aws:')) {
+      problems.push(`tag key ${JSON.stringify(key)} uses the prefix "aws:", which is reserved for AWS`);
+    }
+    if (!Token.isUnresolved(value) && (value.length > LIMITS.tagValueMax || !TAG_CHARS.test(value))) {
+      problems.push(`tag value ${JSON.stringify(value)} of ${JSON.stringify(key)} must be 0-${LIMITS.tagValueMax} letters, digits, spaces and _.:/=+-@`);
+    }
+  }
+  return problems;
+}
+
+export function quotaRule(value: number, min: number, max: number, what: string): string | undefined {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    return `the ${what} quota is ${min} by default and can be raised to at most ${max} (given ${value})`;
+  }
+  return undefined;
+}
+
+/**
+ * The size IAM counts for a policy: its JSON without whitespace. Values only known at deploy
+ * time are estimated at their longest (partition `aws-us-gov`, 12-digit account, the longest
+ * region name), so an estimate that passes is safe.
+ */
+export function policySize(resolved: unknown): number {
+  return (JSON.stringify(estimate(resolved)) ?? '').replace(/\s/g, '').length;
+}
+
+const PSEUDO_LONGEST: Record<string, string> = {
+  'AWS::Partition': 'aws-us-gov',
+  'AWS::AccountId': '123456789012',
+  'AWS::Region': 'ap-southeast-5x',
+  'AWS::URLSuffix': 'amazonaws.com.cn',
+  'AWS::StackName': 'x'.repeat(128),
+};
+
+function estimate(value: any): any {
+  if (Array.isArray(value)) return value.map(estimate);
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === 'Ref') {
+      return PSEUDO_LONGEST[value.Ref] ?? 'x'.repeat(64);
+    }
+    if (keys.length === 1 && keys[0] === 'Fn::Join') {
+      const [sep, parts] = value['Fn::Join'];
+      return Array.isArray(parts) ? parts.map((p: any) => { const e = estimate(p); return typeof e === 'string' ? e : JSON.stringify(e); }).join(sep) : 'x'.repeat(128);
+    }
+    if (keys.length === 1 && keys[0].startsWith('Fn::')) {
+      // GetAtt of a role ARN, ImportValue, Select...: assume a long ARN.
+      return 'x'.repeat(128);
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, estimate(v)]));
+  }
+  return value;
+}
