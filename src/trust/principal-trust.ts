@@ -16,6 +16,14 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
  * those conditions apply to these principals only.
  */
 export class PrincipalTrust extends TrustRelationship {
+  /**
+   * Made by the `Trust` factories.
+   * @internal
+   */
+  public static _create(label: string, principals: string[], problems: string[]): PrincipalTrust {
+    return new PrincipalTrust(label, principals, problems);
+  }
+
   /** @internal */
   public readonly _principals: string[];
   /** @internal */
@@ -30,14 +38,6 @@ export class PrincipalTrust extends TrustRelationship {
   public readonly _principalArnPatterns: string[] = [];
   /** @internal */
   public readonly _organizationIds: string[] = [];
-
-  /**
-   * Made by the `Trust` factories.
-   * @internal
-   */
-  public static _create(label: string, principals: string[], problems: string[]): PrincipalTrust {
-    return new PrincipalTrust(label, principals, problems);
-  }
 
   private constructor(label: string, principals: string[], problems: string[]) {
     super();

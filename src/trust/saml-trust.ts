@@ -17,11 +17,6 @@ const SAML_SIGN_IN: Record<string, string> = {
  * assumed with `sts:AssumeRoleWithSAML`.
  */
 export class SamlTrust extends TrustRelationship {
-  /** @internal */
-  public readonly _providerArn: string;
-  /** @internal */
-  public readonly _audiences?: string[];
-
   /**
    * Made by the `Trust` factories.
    * @internal
@@ -29,6 +24,11 @@ export class SamlTrust extends TrustRelationship {
   public static _create(providerArn: string, problems: string[], audiences?: string[]): SamlTrust {
     return new SamlTrust(providerArn, problems, audiences);
   }
+
+  /** @internal */
+  public readonly _providerArn: string;
+  /** @internal */
+  public readonly _audiences?: string[];
 
   private constructor(providerArn: string, problems: string[], audiences?: string[]) {
     super();

@@ -22,6 +22,14 @@ export function servicePrincipalName(service: string): string {
  * the service may then assume the role only on behalf of your account or resource.
  */
 export class ServiceTrust extends TrustRelationship {
+  /**
+   * Made by the `Trust` factories.
+   * @internal
+   */
+  public static _create(services: string[], actions: string[]): ServiceTrust {
+    return new ServiceTrust(services, actions);
+  }
+
   /** @internal */
   public readonly _services: string[];
   /** @internal */
@@ -30,14 +38,6 @@ export class ServiceTrust extends TrustRelationship {
   public readonly _sourceAccounts: string[] = [];
   /** @internal */
   public readonly _sourceArns: string[] = [];
-
-  /**
-   * Made by the `Trust` factories.
-   * @internal
-   */
-  public static _create(services: string[], actions: string[]): ServiceTrust {
-    return new ServiceTrust(services, actions);
-  }
 
   private constructor(services: string[], actions: string[]) {
     super();

@@ -21,6 +21,14 @@ export function hasWildcard(value: string): boolean {
  * for the same key would require both to match.
  */
 export class WebIdentityTrust extends TrustRelationship {
+  /**
+   * Made by the `Trust` factories.
+   * @internal
+   */
+  public static _create(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]): WebIdentityTrust {
+    return new WebIdentityTrust(label, issuer, subjects, audiences, problems);
+  }
+
   /** @internal */
   public readonly _issuer: OidcIssuer;
   /** @internal */
@@ -29,14 +37,6 @@ export class WebIdentityTrust extends TrustRelationship {
   public readonly _audiences: string[];
   /** @internal */
   public readonly _label: string;
-
-  /**
-   * Made by the `Trust` factories.
-   * @internal
-   */
-  public static _create(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]): WebIdentityTrust {
-    return new WebIdentityTrust(label, issuer, subjects, audiences, problems);
-  }
 
   private constructor(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]) {
     super();
