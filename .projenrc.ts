@@ -48,6 +48,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'ts-jest@^29',
     'jest@^29',
     '@types/jest@^29',
+    // ts-jest requires jest-util from the top level; npm does not always hoist it there.
+    'jest-util@^29',
     // typescript 7 removed moduleResolution "node" that ts-node and ts-jest rely on.
     'typescript@~6.0.3',
     '@types/node@^20',
