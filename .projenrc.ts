@@ -45,6 +45,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-runner@^2.197',
     `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_ALPHA_VERSION}`,
     'fast-check@^4',
+    // Independent IAM policy engine for the trust-evaluation tests. AGPL-3.0: test-only,
+    // never a runtime or bundled dependency of the published package.
+    '@cloud-copilot/iam-simulate@^0.1.173',
+    '@cloud-copilot/iam-policy@^0.1.109',
     'ts-jest@^29',
     'jest@^29',
     '@types/jest@^29',
