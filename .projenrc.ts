@@ -37,8 +37,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'cdk_assumable_roles',
   },
 
-  // ajv validates pasted policy JSON at synth; jsii requires it to be bundled.
-  bundledDeps: ['ajv@^8.17.1'],
+  // ajv validates pasted policy JSON and role catalogs at synth; yaml reads catalogs.
+  // jsii requires runtime libraries to be bundled. Both are MIT/ISC licensed.
+  bundledDeps: ['ajv@^8.17.1', 'yaml@^2.8.0'],
 
   devDeps: [
     'aws-cdk@^2',
@@ -67,7 +68,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ['examples/typescript/cdk.out/', '*.tsbuildinfo', '.jsii.tabl.json'],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/'] },
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/', '!schema/'] },
 });
 
 // The npm mirror holds only the Linux bindings of unrs-resolver@1.13.0, so a lockfile resolved
