@@ -14,3 +14,5 @@ export * from './roles/cross-account-role';
 export * from './roles/irsa-role';
 export * from './roles/bounded-role';
 export * from './validation/role-checks';
+export * from './handoff/cli-profile';
+export * from './handoff/kubernetes';

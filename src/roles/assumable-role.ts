@@ -2,6 +2,8 @@ import { Aspects, CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment,
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
+import { CliProfileOptions, renderCliProfile } from '../handoff/cli-profile';
+import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../handoff/kubernetes';
 import { ArnTemplate } from '../arn-template';
 import { PolicyJson } from '../policy-json';
 import { TrustPolicy } from '../trust/trust-policy';
@@ -94,7 +96,7 @@ export interface AssumableRoleOptions {
   /**
    * What happens to the role when it leaves the stack or the stack is deleted.
    *
-   * @default RemovalPolicy.DESTROY
+   * @default - the role is deleted with the stack (no DeletionPolicy, as for a plain `iam.Role`)
    */
   readonly removalPolicy?: RemovalPolicy;
 
@@ -196,6 +198,7 @@ export class AssumableRole extends Construct implements iam.IRole {
   public readonly assumeRoleAction: string;
 
   private readonly trustPolicy: TrustPolicy;
+  private revokeBefore?: Date;
 
   /**
    * @param scope the construct this role belongs to
@@ -236,7 +239,10 @@ export class AssumableRole extends Construct implements iam.IRole {
     for (const [key, value] of Object.entries(props.tags ?? {})) {
       Tags.of(this.role).add(key, value);
     }
-    this.role.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    if (props.removalPolicy !== undefined) {
+      // Only when asked: a plain iam.Role carries no DeletionPolicy, and neither do we by default.
+      this.role.applyRemovalPolicy(props.removalPolicy);
+    }
     (props.trust ?? []).forEach((t, i) => this.trustPolicy.add(t, `trust[${i}]`));
 
     if (props.outputs) {
@@ -353,6 +359,66 @@ export class AssumableRole extends Construct implements iam.IRole {
   }
 
   /**
+   * Revokes the sessions issued before `time`, as the IAM console's "Revoke active sessions"
+   * does: adds the inline policy `AWSRevokeOlderSessions`, which denies every action to
+   * sessions whose `aws:TokenIssueTime` is earlier. Calling it again moves the time.
+   *
+   * @param time sessions issued before this instant lose all permissions
+   */
+  public revokeSessionsIssuedBefore(time: Date): void {
+    if (!(time instanceof Date) || Number.isNaN(time.getTime())) {
+      throw invalidInput(this, 'revokeSessionsIssuedBefore', String(time), 'must be a valid Date');
+    }
+    if (this.revokeBefore === undefined) {
+      const cfnRole = this.role.node.defaultChild as iam.CfnRole;
+      const existing = cfnRole.policies;
+      cfnRole.policies = Lazy.any({
+        produce: () => [...(Array.isArray(existing) ? existing : []), {
+          policyName: 'AWSRevokeOlderSessions',
+          policyDocument: {
+            Version: '2012-10-17',
+            Statement: [{
+              Effect: 'Deny',
+              Action: ['*'],
+              Resource: ['*'],
+              Condition: { DateLessThan: { 'aws:TokenIssueTime': this.revokeBefore!.toISOString().replace(/\.\d{3}Z$/, 'Z') } },
+            }],
+          },
+        }],
+      });
+    }
+    this.revokeBefore = time;
+  }
+
+  /**
+   * Pod annotations for clusters that use kube2iam or kiam: `iam.amazonaws.com/role` and,
+   * for kube2iam, `iam.amazonaws.com/external-id`. The role must trust the nodes' role.
+   *
+   * @param externalId the ExternalId kube2iam passes
+   * @default - no ExternalId annotation
+   */
+  public kube2iamAnnotations(externalId?: string): { [key: string]: string } {
+    return {
+      [KUBE2IAM_ROLE_ANNOTATION]: this.roleArn,
+      ...(externalId ? { [KUBE2IAM_EXTERNAL_ID_ANNOTATION]: externalId } : {}),
+    };
+  }
+
+  /**
+   * An AWS CLI / SDK config profile that assumes this role, as config-file text, e.g. for a
+   * ConfigMap or a developer's `~/.aws/config`. The role ARN is a token until deploy time.
+   *
+   * @param options the profile's name and where its credentials come from
+   */
+  public cliProfile(options: CliProfileOptions): string {
+    const { text, problem } = renderCliProfile(this.roleArn, options);
+    if (problem) {
+      throw invalidInput(this, 'cliProfile', options.profileName, problem);
+    }
+    return text!;
+  }
+
+  /**
    * Adds a relationship on behalf of a construct prop, so errors name that prop.
    *
    * @param field the prop the relationship comes from
@@ -417,7 +483,7 @@ export class AssumableRole extends Construct implements iam.IRole {
     const policies = [...(props.managedPolicies ?? [])];
     (props.managedPolicyArns ?? []).forEach((arn, i) => {
       const problem = ArnTemplate.problemOf(arn)
-        ?? (Token.isUnresolved(arn) || /^arn:[^:]+:iam::[^:]*:policy\/.+$/.test(arn) ? undefined : 'must be an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
+        ?? (Token.isUnresolved(arn) || /^arn:[^:]+:iam::[^:]*:policy\/[\w+=,.@/-]+$/.test(arn) ? undefined : 'must be an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
       if (problem) {
         throw invalidInput(this, `managedPolicyArns[${i}]`, arn, problem);
       }

@@ -120,7 +120,7 @@ export class CrossAccountRole extends AssumableRole {
     }
     if (principals.length === 0) {
       const conditionProps = (['externalIds', 'requireMfa', 'mfaMaxAge', 'principalArnPatterns', 'organizationId', 'sessionTags', 'sourceIdentity'] as const)
-        .filter((p) => props[p] !== undefined);
+        .filter((p) => props[p] !== undefined && props[p] !== false && !(Array.isArray(props[p]) && (props[p] as unknown[]).length === 0));
       if (conditionProps.length > 0) {
         throw invalidInput(this, conditionProps[0], props[conditionProps[0]],
           'applies to trustedAccounts, trustedRoleArns and trustedUserArns, and none is given; set one of them, or put the condition on a value in `trust`');
@@ -142,17 +142,26 @@ export class CrossAccountRole extends AssumableRole {
 
   private narrow(principal: PrincipalTrust, props: CrossAccountRoleProps): TrustRelationship {
     let t = principal;
+    // Each condition prop is applied on its own, so a problem is reported against its prop.
+    const apply = (field: string, value: unknown, step: (x: PrincipalTrust) => PrincipalTrust) => {
+      const next = step(t);
+      const added = next._problems.slice(t._problems.length);
+      if (added.length > 0) {
+        throw invalidInput(this, field, value, added.join('; '));
+      }
+      t = next;
+    };
     if (props.externalIds?.length) {
-      t = t.withExternalIds(props.externalIds);
+      apply('externalIds', props.externalIds, (x) => x.withExternalIds(props.externalIds!));
     }
     if (props.requireMfa || props.mfaMaxAge) {
-      t = t.requireMfa(props.mfaMaxAge);
+      apply('mfaMaxAge', props.mfaMaxAge?.toHumanString(), (x) => x.requireMfa(props.mfaMaxAge));
     }
     for (const pattern of props.principalArnPatterns ?? []) {
-      t = t.withPrincipalArn(pattern);
+      apply('principalArnPatterns', pattern, (x) => x.withPrincipalArn(pattern));
     }
     if (props.organizationId) {
-      t = t.withinOrganization(props.organizationId);
+      apply('organizationId', props.organizationId, (x) => x.withinOrganization(props.organizationId!));
     }
     let result: TrustRelationship = t;
     if (props.sessionTags) {

@@ -1,12 +1,12 @@
 import * as eks from 'aws-cdk-lib/aws-eks';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
+import { IRSA_TOKEN_FILE } from '../handoff/cli-profile';
+import { serviceAccountAnnotations, serviceAccountManifest, ServiceAccountOptions, tokenExpirationProblem, toYaml } from '../handoff/kubernetes';
 import { OidcIssuer } from '../trust/oidc-issuer';
+import { serviceAccountSubjects } from '../trust/subjects';
 import { Trust } from '../trust/trust';
 import { invalidInput } from '../validation/errors';
-
-/** The annotation that binds a Kubernetes service account to an IAM role (IRSA). */
-export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
 
 /**
  * Props of `IrsaRole`.
@@ -38,6 +38,12 @@ export interface IrsaRoleProps extends AssumableRoleProps {
  * role.addServiceAccountManifest(cluster, 'kube-system', 'external-dns');
  */
 export class IrsaRole extends AssumableRole {
+  /**
+   * The path of the web identity token that EKS mounts into pods of a trusted service
+   * account, for `cliProfile({ webIdentityTokenFile })`.
+   */
+  public static readonly TOKEN_FILE: string = IRSA_TOKEN_FILE;
+
   private readonly serviceAccounts: string[];
 
   /**
@@ -51,6 +57,11 @@ export class IrsaRole extends AssumableRole {
     if ((props.issuers ?? []).length === 0) {
       throw invalidInput(this, 'issuers', props.issuers, 'give at least one OIDC issuer, e.g. OidcIssuer.fromCluster(cluster)');
     }
+    const { problems } = serviceAccountSubjects(this.serviceAccounts);
+    if (this.serviceAccounts.length === 0 || problems.length > 0) {
+      throw invalidInput(this, 'serviceAccounts', props.serviceAccounts,
+        problems.length > 0 ? problems.join('; ') : 'give at least one service account as "namespace:name"');
+    }
     props.issuers.forEach((issuer, i) => this.addTrustFor(`issuers[${i}]`, Trust.eksServiceAccounts(issuer, this.serviceAccounts)));
   }
 
@@ -59,7 +70,20 @@ export class IrsaRole extends AssumableRole {
    * `eks.amazonaws.com/role-arn`.
    */
   public get serviceAccountAnnotations(): { [key: string]: string } {
-    return { [ROLE_ARN_ANNOTATION]: this.roleArn };
+    return serviceAccountAnnotations(this.roleArn);
+  }
+
+  /**
+   * The ServiceAccount manifest as YAML text, for clusters not managed by this CDK app
+   * (commit it to a GitOps repository, or pass it to a `CfnOutput`). The role ARN in it is a
+   * token until deploy time.
+   *
+   * @param namespace the service account's namespace
+   * @param name the service account's name; it must be one the role trusts
+   * @param options extra annotations and labels
+   */
+  public serviceAccountManifestYaml(namespace: string, name: string, options: ServiceAccountOptions = {}): string {
+    return toYaml(this.manifest(namespace, name, options, 'serviceAccountManifestYaml'));
   }
 
   /**
@@ -68,17 +92,24 @@ export class IrsaRole extends AssumableRole {
    * @param cluster the cluster
    * @param namespace the service account's namespace
    * @param name the service account's name; it must be one the role trusts
+   * @param options extra annotations and labels
    */
-  public addServiceAccountManifest(cluster: eks.ICluster, namespace: string, name: string): eks.KubernetesManifest {
+  public addServiceAccountManifest(cluster: eks.ICluster, namespace: string, name: string, options: ServiceAccountOptions = {}): eks.KubernetesManifest {
+    const manifest = this.manifest(namespace, name, options, 'addServiceAccountManifest');
+    // Namespaces and names cannot contain '/', so this id is unique per service account.
+    return cluster.addManifest(`${this.node.id}-ServiceAccount-${namespace}-${name}`, manifest);
+  }
+
+  private manifest(namespace: string, name: string, options: ServiceAccountOptions, field: string): any {
     const subject = `${namespace}:${name}`;
     if (!this.serviceAccounts.some((pattern) => wildcardMatch(pattern, subject))) {
-      throw invalidInput(this, 'addServiceAccountManifest', subject, `the role does not trust this service account; it trusts ${this.serviceAccounts.join(', ')}`);
+      throw invalidInput(this, field, subject, `the role does not trust this service account; it trusts ${this.serviceAccounts.join(', ')}`);
     }
-    return cluster.addManifest(`${this.node.id}ServiceAccount${namespace}${name}`.replace(/[^A-Za-z0-9]/g, ''), {
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
-      metadata: { name, namespace, annotations: this.serviceAccountAnnotations },
-    });
+    const expirationProblem = tokenExpirationProblem(options);
+    if (expirationProblem) {
+      throw invalidInput(this, `${field} tokenExpiration`, options.tokenExpiration?.toHumanString(), expirationProblem);
+    }
+    return serviceAccountManifest(namespace, name, serviceAccountAnnotations(this.roleArn, options), options.labels);
   }
 }
 

@@ -25,7 +25,7 @@ export class PermissionsBoundary {
    */
   public static fromArn(arn: string): PermissionsBoundary {
     return new PermissionsBoundary((scope) => {
-      const problem = arnProblem(arn, /^arn:[^:]+:iam::[^:]*:policy\/.+$/, 'an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
+      const problem = arnProblem(arn, /^arn:[^:]+:iam::[^:]*:policy\/[\w+=,.@/-]+$/, 'an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
       if (problem) {
         throw invalidInput(scope, 'permissionsBoundary', arn, problem);
       }

@@ -67,7 +67,11 @@ export class ServiceRole extends AssumableRole {
       trust = trust.withSourceAccount();
     }
     for (const arn of props.sourceArns ?? []) {
-      trust = trust.withSourceArn(arn);
+      const next = trust.withSourceArn(arn);
+      if (next._problems.length > trust._problems.length) {
+        throw invalidInput(this, 'sourceArns', arn, next._problems.slice(trust._problems.length).join('; '));
+      }
+      trust = next;
     }
     this.addTrustFor('services', trust);
 

@@ -60,8 +60,8 @@ describe('AssumableRole', () => {
         Principal: { AWS: join('arn:', PARTITION, ':iam::444455556666:root') },
         Action: 'sts:AssumeRole',
         Condition: {
-          'Bool': { 'aws:MultiFactorAuthPresent': 'true' },
-          'NumericLessThanEquals': { 'aws:MultiFactorAuthAge': '1800' },
+          Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+          NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '1800' },
         },
       },
     ]);

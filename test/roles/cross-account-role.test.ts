@@ -23,8 +23,8 @@ describe('CrossAccountRole', () => {
     const stack = newStack();
     const role = new CrossAccountRole(stack, 'PartnerRole', { trustedAccounts: ['111122223333'] });
     const plain = new iam.Role(newStack('Other'), 'PartnerRole', { assumedBy: new iam.AccountPrincipal('111122223333') });
-    expect(logicalIdOf(role)).toBe('PartnerRole9C1E4BFA');
-    expect(logicalIdOf(plain)).toBe('PartnerRole9C1E4BFA');
+    expect(logicalIdOf(role)).toBe('PartnerRole53D7BEB1');
+    expect(logicalIdOf(plain)).toBe('PartnerRole53D7BEB1');
   });
 
   test('trustedAccounts with externalIds: any one ExternalId is accepted', () => {

@@ -72,12 +72,12 @@ export const ADDED_STATEMENT = {
 
 /** How the shared suite builds and recognises one kind of role. */
 export interface RoleUnderTest {
-  /** Builds the construct with its own minimal props plus the given common props. */
-  make(scope: Construct, id: string, props?: AssumableRoleProps): AssumableRole;
   /** The trust statements the construct's own minimal props produce, as synthesized. */
   readonly ownStatements: any[];
   /** Whether statements of the `trust` prop come before the construct's own statements. */
   readonly extraTrustFirst: boolean;
+  /** Builds the construct with its own minimal props plus the given common props. */
+  make(scope: Construct, id: string, props?: AssumableRoleProps): AssumableRole;
   /** A plain `iam.Role` with the same trust, for the logical ID comparison. */
   plainPrincipal(): iam.IPrincipal;
 }
@@ -230,7 +230,7 @@ export function describeAssumableRoleBehaviour(name: string, rut: RoleUnderTest)
 
     test('tags the role', () => {
       const stack = newStack();
-      rut.make(stack, 'Role', { tags: { team: 'ops', 'cost-center': '1234' } });
+      rut.make(stack, 'Role', { tags: { 'team': 'ops', 'cost-center': '1234' } });
       Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
         Tags: [{ Key: 'cost-center', Value: '1234' }, { Key: 'team', Value: 'ops' }],
       });

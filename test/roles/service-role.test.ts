@@ -206,7 +206,7 @@ describe('ServiceRole', () => {
     const scheduler = new ServiceRole(stack, 'SchedulerRole', {
       services: ['scheduler'],
       restrictToSourceAccount: true,
-      sourceArns: ['arn:{partition}:scheduler:{region}:{account}:schedule/default/ingest-*'],
+      sourceArns: ['arn:{partition}:scheduler:{region}:{account}:schedule-group/default'],
     });
     fn.grantInvoke(scheduler);
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
