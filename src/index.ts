@@ -13,6 +13,7 @@ export * from './roles/service-role';
 export * from './roles/cross-account-role';
 export * from './roles/irsa-role';
 export * from './roles/bounded-role';
+export * from './roles/caller-policy';
 export * from './validation/role-checks';
 export * from './handoff/cli-profile';
 export * from './handoff/kubernetes';

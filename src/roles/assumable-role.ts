@@ -2,9 +2,9 @@ import { Aspects, CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment,
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
+import { ArnTemplate } from '../arn-template';
 import { CliProfileOptions, renderCliProfile } from '../handoff/cli-profile';
 import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../handoff/kubernetes';
-import { ArnTemplate } from '../arn-template';
 import { PolicyJson } from '../policy-json';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';

@@ -1,7 +1,8 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
+import { CallerPolicy } from './caller-policy';
 import { PrincipalTrust } from '../trust/principal-trust';
 import { Trust } from '../trust/trust';
 import { TrustRelationship } from '../trust/trust-relationship';
@@ -98,6 +99,7 @@ export interface CrossAccountRoleProps extends AssumableRoleProps {
  */
 export class CrossAccountRole extends AssumableRole {
   private readonly callerActions: string[];
+  private readonly props: CrossAccountRoleProps;
 
   /**
    * @param scope the construct this role belongs to
@@ -106,6 +108,7 @@ export class CrossAccountRole extends AssumableRole {
    */
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id, props);
+    this.props = props;
     const principals = [
       ...(props.trustedAccounts ?? []).map((a) => ['trustedAccounts', Trust.account(a)] as const),
       ...(props.trustedRoleArns ?? []).map((r) => ['trustedRoleArns', Trust.role(r)] as const),
@@ -138,6 +141,44 @@ export class CrossAccountRole extends AssumableRole {
    */
   public callerPolicyStatement(): iam.PolicyStatement {
     return new iam.PolicyStatement({ actions: this.callerActions, resources: [this.roleArn] });
+  }
+
+  /**
+   * The role's ARN as the other account writes it, for a stack in another environment:
+   * `arn:{partition}:iam::<account>:role<path><roleName>`. Needs `roleName` and a stack with an
+   * explicit account, because a generated name or a deploy-time account cannot cross accounts.
+   */
+  public get crossEnvironmentArn(): string {
+    const account = this.stack.account;
+    const name = this.props.roleName;
+    if (name === undefined || Token.isUnresolved(name)) {
+      throw invalidInput(this, 'roleName', name, 'set roleName so that callers in another account or region can name the role');
+    }
+    if (Token.isUnresolved(account)) {
+      throw invalidInput(this, 'env.account', account, "give the role's stack an explicit env.account so that callers in another account can name the role");
+    }
+    return `arn:{partition}:iam::${account}:role${this.props.path ?? '/'}${name}`;
+  }
+
+  /**
+   * Lets a user, group or role assume this role, from this stack or from a stack of another
+   * environment of the same app: adds a `CallerPolicy` next to the grantee. Across
+   * environments the role needs `roleName` and an explicit account.
+   *
+   * @param grantee the identity that assumes the role
+   */
+  public grantAssumeFrom(grantee: iam.IIdentity): CallerPolicy {
+    const granteeStack = Stack.of(grantee);
+    // Env-agnostic stacks share the same account token, so they count as one environment.
+    const sameEnvironment = granteeStack.account === this.stack.account && granteeStack.region === this.stack.region;
+    const roleArn = granteeStack === this.stack || sameEnvironment ? this.roleArn : this.crossEnvironmentArn;
+    const id = `Assume${this.node.id}`;
+    return new CallerPolicy(grantee, id, {
+      roleArns: [roleArn],
+      grantees: [grantee],
+      sessionTags: this.props.sessionTags,
+      sourceIdentity: this.props.sourceIdentity,
+    });
   }
 
   private narrow(principal: PrincipalTrust, props: CrossAccountRoleProps): TrustRelationship {
