@@ -57,7 +57,9 @@ export function tokenExpirationProblem(options: ServiceAccountOptions): string |
 }
 
 /** A ServiceAccount manifest object. */
-export function serviceAccountManifest(namespace: string, name: string, annotations: { [key: string]: string }, labels?: { [key: string]: string }): any {
+export function serviceAccountManifest(
+  namespace: string, name: string, annotations: { [key: string]: string }, labels?: { [key: string]: string },
+): any {
   return {
     apiVersion: 'v1',
     kind: 'ServiceAccount',

@@ -94,7 +94,9 @@ export class IrsaRole extends AssumableRole {
    * @param name the service account's name; it must be one the role trusts
    * @param options extra annotations and labels
    */
-  public addServiceAccountManifest(cluster: eks.ICluster, namespace: string, name: string, options: ServiceAccountOptions = {}): eks.KubernetesManifest {
+  public addServiceAccountManifest(
+    cluster: eks.ICluster, namespace: string, name: string, options: ServiceAccountOptions = {},
+  ): eks.KubernetesManifest {
     const manifest = this.manifest(namespace, name, options, 'addServiceAccountManifest');
     // Namespaces and names cannot contain '/', so this id is unique per service account.
     return cluster.addManifest(`${this.node.id}-ServiceAccount-${namespace}-${name}`, manifest);
