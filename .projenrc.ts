@@ -50,6 +50,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // never a runtime or bundled dependency of the published package.
     '@cloud-copilot/iam-simulate@^0.1.173',
     '@cloud-copilot/iam-policy@^0.1.109',
+    // Type-checks the Python example against the generated bindings (no PyPI here).
+    'pyright@^1.1.400',
     'ts-jest@^29',
     'jest@^29',
     '@types/jest@^29',
@@ -121,6 +123,13 @@ project.addTask('integ:deploy', {
   receiveArgs: true,
 });
 project.testTask.spawn(integ);
+
+// Python: generate the bindings of this library (and of aws-cdk-lib / constructs, from their
+// npm packages), compile them, and type-check the Python example against them.
+project.addTask('test:python', {
+  description: 'Generate Python bindings with jsii-pacmak --code-only, py_compile them, and type-check examples/python with pyright',
+  exec: 'bash scripts/python-check.sh',
+});
 
 // Benchmarks (not tests): our constructs against plain iam.Role, in the same process run.
 project.addTask('bench', {
