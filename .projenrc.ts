@@ -81,6 +81,20 @@ for (const [name, value] of Object.entries(QUIET_ENV)) {
   project.tasks.addEnvironment(name, value);
 }
 
+// README examples are compiled by jsii-rosetta in strict mode (a snippet that does not compile
+// fails the build), so the Python translations in the docs are real.
+project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile the README and doc examples with jsii-rosetta (strict) and translate them',
+  exec: 'jsii-rosetta extract --fail',
+});
+const docgenPython = project.addTask('docgen:python', {
+  description: 'Python edition of the README and API reference, with the examples translated by jsii-rosetta',
+  exec: 'jsii-docgen --language python --readme --output docs/python/README.md',
+});
+project.postCompileTask.prependSpawn(rosetta);
+project.postCompileTask.spawn(docgenPython);
+
 // The example app, synthesized offline by the real `cdk` CLI.
 project.addTask('synth:example', {
   description: 'Synthesize the TypeScript example app with the cdk CLI (offline, no AWS credentials)',

@@ -30,7 +30,6 @@ export interface IrsaRoleProps extends AssumableRoleProps {
  * Service Accounts (IRSA).
  *
  * @example
- * declare const cluster: eks.ICluster;
  * const role = new IrsaRole(this, 'ExternalDns', {
  *   issuers: [OidcIssuer.fromCluster(cluster)],
  *   serviceAccounts: ['kube-system:external-dns'],
