@@ -79,13 +79,13 @@ export class ArnTemplate {
    * @param template the string with placeholders
    */
   public static problemOf(template: string): string | undefined {
-    for (const part of literalParts(template)) {
-      const problem = braceProblem(part);
+    for (const [part, offset] of literalPartsWithOffsets(template)) {
+      const problem = braceProblem(part, offset);
       if (problem) {
         return problem;
       }
       for (const name of findPlaceholders(part)) {
-        if (!(name in PLACEHOLDERS)) {
+        if (!Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) {
           return `unknown placeholder {${name}}; the placeholders are ${ArnTemplate.PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(', ')} (IAM policy variables are written \${...})`;
         }
       }
@@ -130,7 +130,22 @@ export class ArnTemplate {
 
 /** The parts of a string that are not CDK token markers. */
 function literalParts(value: string): string[] {
-  return Token.isUnresolved(value) ? value.split(TOKEN_MARKER) : [value];
+  return literalPartsWithOffsets(value).map(([part]) => part);
+}
+
+/** The literal parts with their offsets in the whole string (for error positions). */
+function literalPartsWithOffsets(value: string): Array<[string, number]> {
+  if (!Token.isUnresolved(value)) {
+    return [[value, 0]];
+  }
+  const parts: Array<[string, number]> = [];
+  let last = 0;
+  for (const match of value.matchAll(TOKEN_MARKER)) {
+    parts.push([value.slice(last, match.index), last]);
+    last = match.index! + match[0].length;
+  }
+  parts.push([value.slice(last), last]);
+  return parts;
 }
 
 /** Placeholder names in a literal part, skipping IAM policy variables `${...}`. */
@@ -143,23 +158,23 @@ function findPlaceholders(literal: string): string[] {
 }
 
 /** Reports the first unbalanced or nested brace in a literal part. */
-function braceProblem(literal: string): string | undefined {
+function braceProblem(literal: string, offset: number): string | undefined {
   let open = -1;
   for (let i = 0; i < literal.length; i++) {
     const c = literal[i];
     if (c === '{') {
       if (open >= 0) {
-        return `nested "{" at position ${i}; placeholders look like {partition}`;
+        return `nested "{" at position ${offset + i}; placeholders look like {partition}`;
       }
       open = i;
     } else if (c === '}') {
       if (open < 0) {
-        return `"}" at position ${i} closes no placeholder`;
+        return `"}" at position ${offset + i} closes no placeholder`;
       }
       open = -1;
     }
   }
-  return open >= 0 ? `"{" at position ${open} is never closed` : undefined;
+  return open >= 0 ? `"{" at position ${offset + open} is never closed` : undefined;
 }
 
 function renderLiteral(literal: string): string {

@@ -63,10 +63,12 @@ export class SamlTrust extends TrustRelationship {
 function signInEndpoint(scope: IConstruct): string {
   const stack = Stack.of(scope);
   if (!Token.isUnresolved(stack.region)) {
-    const partition = RegionInfo.get(stack.region).partition;
-    if (partition && SAML_SIGN_IN[partition]) {
-      return SAML_SIGN_IN[partition];
+    const info = RegionInfo.get(stack.region);
+    const url = (info.partition ? SAML_SIGN_IN[info.partition] : undefined) ?? info.samlSignOnUrl;
+    if (url) {
+      return url;
     }
+    throw new Error(`${scope.node.path}: no SAML sign-in endpoint is known for region ${stack.region} (partition ${info.partition}); give Trust.saml(..., { audiences: [...] })`);
   }
   const id = 'AssumableRolesSamlSignIn';
   const mapping = (stack.node.tryFindChild(id) as CfnMapping | undefined) ?? new CfnMapping(stack, id, {

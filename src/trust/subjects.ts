@@ -4,8 +4,10 @@
  * the construct path.
  */
 
-/** Kubernetes namespace / service account characters, plus IAM wildcards. */
+/** Kubernetes service account names (DNS subdomains), plus IAM wildcards. */
 const K8S_NAME = /^[a-z0-9*?]([a-z0-9.*?-]{0,251}[a-z0-9*?])?$/;
+/** Kubernetes namespaces (DNS labels: no dots), plus IAM wildcards. */
+const K8S_NAMESPACE = /^[a-z0-9*?]([a-z0-9*?-]{0,61}[a-z0-9*?])?$/;
 
 /** `system:serviceaccount:<namespace>:<name>` subjects from `namespace:name` strings. */
 export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: string[]; problems: string[] } {
@@ -16,10 +18,11 @@ export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: s
       problems.push(`service account ${JSON.stringify(sa)} must be written "namespace:name"`);
       return `system:serviceaccount:${sa}`;
     }
-    for (const [what, value, max] of [['namespace', parts[0], 63], ['service account name', parts[1], 253]] as const) {
-      if (!K8S_NAME.test(value) || value.length > max) {
-        problems.push(`${what} ${JSON.stringify(value)} in ${JSON.stringify(sa)} must be a lowercase DNS name of at most ${max} characters (a-z, 0-9, "-", "."; "*" and "?" as wildcards)`);
-      }
+    if (!K8S_NAMESPACE.test(parts[0])) {
+      problems.push(`namespace ${JSON.stringify(parts[0])} in ${JSON.stringify(sa)} must be a lowercase DNS label of at most 63 characters (a-z, 0-9, "-"; "*" and "?" as wildcards)`);
+    }
+    if (!K8S_NAME.test(parts[1])) {
+      problems.push(`service account name ${JSON.stringify(parts[1])} in ${JSON.stringify(sa)} must be a lowercase DNS name of at most 253 characters (a-z, 0-9, "-", "."; "*" and "?" as wildcards)`);
     }
     return `system:serviceaccount:${parts[0]}:${parts[1]}`;
   });
