@@ -1,3 +1,5 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { deployedStatementsOf, newStack, rawStatements, roleTrusting, synthesize } from './trust-fixtures';
 import { AssumableRole, Trust } from '../../src';
 import { PARTITION_NAMES } from '../support/resolve';
@@ -94,10 +96,6 @@ describe('Trust.saml', () => {
 });
 
 describe('SAML audience outside the three commercial/government partitions', () => {
-  const { App, Stack } = require('aws-cdk-lib');
-  const { Template } = require('aws-cdk-lib/assertions');
-  const { AssumableRole, Trust } = require('../../src');
-
   test('an ISO region uses the sign-in endpoint aws-cdk-lib knows for it', () => {
     const stack = new Stack(new App(), 'Stack', { env: { region: 'us-isob-east-1', account: '123456789012' } });
     new AssumableRole(stack, 'Role', { trust: [Trust.saml('arn:aws-iso-b:iam::123456789012:saml-provider/idp')] });
