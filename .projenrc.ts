@@ -70,7 +70,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ['examples/typescript/cdk.out/', '*.tsbuildinfo', '.jsii.tabl.json'],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/', '!schema/'] },
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/', 'scripts/', 'rosetta/', 'docs/', '!schema/'] },
 });
 
 // The npm mirror holds only the Linux bindings of unrs-resolver@1.13.0, so a lockfile resolved
@@ -153,5 +153,6 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 project.eslint?.addLintPattern('bench');
+project.eslint?.addLintPattern('scripts');
 
 project.synth();

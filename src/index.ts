@@ -17,3 +17,4 @@ export * from './roles/caller-policy';
 export * from './validation/role-checks';
 export * from './handoff/cli-profile';
 export * from './handoff/kubernetes';
+export * from './catalog/role-catalog';

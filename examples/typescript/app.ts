@@ -11,6 +11,7 @@ import {
   IrsaRole,
   OidcIssuer,
   PermissionsBoundary,
+  RoleCatalog,
   ServiceRole,
   Trust,
 } from '../../src';
@@ -79,7 +80,21 @@ class PlatformRolesStack extends Stack {
   }
 }
 
+/** The roles a platform team keeps in a YAML file next to the app (examples/catalog/roles.yaml). */
+class CatalogRolesStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const catalog = RoleCatalog.fromFile(this, 'Roles', path.join(__dirname, '..', 'catalog', 'roles.yaml'), {
+      sourceName: 'examples/catalog/roles.yaml',
+    });
+    // Roles of the catalog are ordinary constructs of this library.
+    catalog.role('report-builder').grantPassRole(new iam.AccountRootPrincipal());
+  }
+}
+
 const app = new App();
-const stack = new PlatformRolesStack(app, 'PlatformRoles');
+const stacks = [new PlatformRolesStack(app, 'PlatformRoles'), new CatalogRolesStack(app, 'CatalogRoles')];
 const assembly = app.synth();
-console.error(`Template written to ${path.relative(process.cwd(), path.join(assembly.directory, stack.templateFile))}`);
+for (const stack of stacks) {
+  console.error(`Template written to ${path.relative(process.cwd(), path.join(assembly.directory, stack.templateFile))}`);
+}

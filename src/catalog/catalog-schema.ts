@@ -1,0 +1,379 @@
+/**
+ * The JSON Schema of a role catalog: the YAML or JSON document `RoleCatalog` reads.
+ *
+ * It is shipped twice: as this object (validated with ajv when a catalog is loaded) and as
+ * `schema/role-catalog.schema.json` (written from this object by
+ * `scripts/write-catalog-schema.ts`) for editors, e.g. with the YAML language server:
+ * `# yaml-language-server: $schema=<path or URL of role-catalog.schema.json>`.
+ *
+ * `x-rule` carries the sentence used in error messages (editors ignore it). `x-kind` marks the
+ * per-kind part of a role entry.
+ */
+import { policySchema } from '../validation/policy-schema';
+import { FINDING_PREFIX, RoleChecks } from '../validation/role-checks';
+
+/** The role kinds of a catalog, in the order they are documented. */
+export const ROLE_KINDS = ['service', 'cross-account', 'irsa', 'bounded'] as const;
+
+/** The kinds of trust entries of a `bounded` role; each entry has exactly one of these fields. */
+export const TRUST_ENTRY_KEYS = ['service', 'account', 'roleArn', 'gitHubRepository'] as const;
+
+/** Where the committed schema file lives in the repository and in the npm package. */
+export const CATALOG_SCHEMA_FILE = 'schema/role-catalog.schema.json';
+
+const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
+
+function listOf(item: object, description: string, rule: string): object {
+  return { 'type': 'array', 'minItems': 1, 'items': item, description, 'x-rule': rule };
+}
+
+function flag(description: string): object {
+  return { 'type': 'boolean', 'default': false, description, 'x-rule': 'must be true or false' };
+}
+
+// ---------------------------------------------------------------------------------------
+// Reusable value types. ARN patterns leave partition and account open, so that `{partition}`
+// and `{account}` placeholders pass them; the placeholders themselves are checked by name
+// after the schema (an unknown `{placeholder}` is reported with its path).
+// ---------------------------------------------------------------------------------------
+
+const definitions = {
+  roleName: {
+    'type': 'string',
+    'pattern': '^[\\w+=,.@-]{1,64}$',
+    'description': 'The IAM role name (1-64 letters, digits and +=,.@_-), unique in the catalog. IAM compares role names case-insensitively.',
+    'x-rule': 'must be a role name of 1-64 letters, digits and +=,.@_-',
+  },
+  accountId: {
+    'type': 'string',
+    'pattern': '^(\\d{12}|\\{account\\})$',
+    'description': 'A 12-digit AWS account ID, quoted in YAML (e.g. \'111122223333\'), or {account} for the account the stack deploys to.',
+    'x-rule': 'must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account',
+  },
+  arn: {
+    'type': 'string',
+    'pattern': '^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$',
+    'description': 'An ARN or ARN template, e.g. arn:{partition}:events:{region}:{account}:rule/nightly; * and ? are wildcards.',
+    'x-rule': 'must be an ARN or ARN template (arn:<partition>:<service>:<region>:<account>:<resource>)',
+  },
+  roleArn: {
+    'type': 'string',
+    'pattern': '^arn:[^:]+:iam::[^:]+:role/[\\w+=,.@/-]+$',
+    'description': 'An IAM role ARN or ARN template, e.g. arn:{partition}:iam::111122223333:role/deployer.',
+    'x-rule': 'must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
+  },
+  userArn: {
+    'type': 'string',
+    'pattern': '^arn:[^:]+:iam::[^:]+:user/[\\w+=,.@/-]+$',
+    'description': 'An IAM user ARN or ARN template, e.g. arn:{partition}:iam::111122223333:user/alice.',
+    'x-rule': 'must be an IAM user ARN (arn:<partition>:iam::<account>:user/<name>)',
+  },
+  managedPolicyArn: {
+    'type': 'string',
+    'pattern': '^arn:[^:]+:iam::[^:]*:policy/[\\w+=,.@/-]+$',
+    'description': 'An IAM managed policy ARN or ARN template, e.g. arn:{partition}:iam::{account}:policy/read-reports.',
+    'x-rule': 'must be an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)',
+  },
+  oidcProviderArn: {
+    'type': 'string',
+    'pattern': '^arn:[^:]+:iam::[^:]+:oidc-provider/[^{}\\s]+$',
+    'description': 'An IAM OIDC provider ARN, e.g. arn:{partition}:iam::{account}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE. Placeholders are allowed in partition and account only: the issuer part also names the condition keys.',
+    'x-rule': 'must be an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>), with no placeholder in the issuer part',
+  },
+  issuerUrl: {
+    'type': 'string',
+    'pattern': '^(https://)?[A-Za-z0-9.-]+(/[\\w./-]*)?$',
+    'description': 'An OIDC issuer URL, e.g. an EKS cluster\'s https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE; the IAM OIDC provider is expected in the stack\'s account.',
+    'x-rule': 'must be an OIDC issuer URL (https://host/path), e.g. https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE',
+  },
+  serviceAccount: {
+    'type': 'string',
+    'pattern': '^[a-z0-9*?]([a-z0-9.*?-]{0,61}[a-z0-9*?])?:[a-z0-9*?]([a-z0-9.*?-]{0,251}[a-z0-9*?])?$',
+    'description': 'A Kubernetes service account as namespace:name (lowercase DNS names); * and ? are wildcards.',
+    'x-rule': 'must be a Kubernetes service account written "namespace:name" (lowercase letters, digits, "-" and "."; * and ? as wildcards)',
+  },
+  externalId: {
+    'type': 'string',
+    'pattern': '^[\\w+=,.@:/-]{2,1224}$',
+    'description': 'An sts:ExternalId value: 2-1,224 letters, digits and +=,.@:/-_.',
+    'x-rule': 'must be an ExternalId of 2-1,224 letters, digits and +=,.@:/-_ (sts:ExternalId)',
+  },
+  servicePrincipal: {
+    'type': 'string',
+    'pattern': '^[a-z0-9][a-z0-9.-]*$',
+    'description': 'An AWS service, short (lambda) or full (lambda.amazonaws.com).',
+    'x-rule': 'must be an AWS service name such as "lambda" or "lambda.amazonaws.com"',
+  },
+  policyStatement: {
+    ...(policySchema('identity') as any).properties.Statement.items,
+    description: 'An IAM policy statement as in AWS documentation: Effect, Action or NotAction, Resource or NotResource, optional Sid and Condition. Strings may use {partition}, {account} and {region}.',
+  },
+  policy: {
+    'type': 'object',
+    'additionalProperties': false,
+    'required': ['name', 'statements'],
+    'properties': {
+      name: {
+        'type': 'string',
+        'pattern': '^[\\w+=,.@-]{1,128}$',
+        'description': 'The inline policy name, unique within the role: 1-128 letters, digits and +=,.@_-.',
+        'x-rule': 'must be a policy name of 1-128 letters, digits and +=,.@_-',
+      },
+      statements: {
+        'type': 'array',
+        'minItems': 1,
+        'items': ref('policyStatement'),
+        'description': 'The policy statements (Version 2012-10-17 is added).',
+        'x-rule': 'must be a non-empty list of IAM policy statements',
+      },
+    },
+    'description': 'An inline policy of the role: a name and its statements.',
+    'x-rule': 'must be an inline policy with "name" and "statements"',
+  },
+  trustEntry: {
+    'type': 'object',
+    'additionalProperties': false,
+    'properties': {
+      service: { ...ref('servicePrincipal'), description: 'Trust an AWS service, e.g. lambda.' },
+      restrictToSourceAccount: flag('With service: only on behalf of the stack\'s own account (aws:SourceAccount).'),
+      account: { ...ref('accountId'), description: 'Trust a whole account (its principals whose own policies allow sts:AssumeRole).' },
+      roleArn: { ...ref('roleArn'), description: 'Trust an IAM role, by ARN or ARN template.' },
+      externalId: { ...ref('externalId'), description: 'With account or roleArn: the ExternalId the caller must pass.' },
+      requireMfa: flag('With account or roleArn: the caller must have signed in with MFA.'),
+      gitHubRepository: {
+        'type': 'string',
+        'pattern': '^[A-Za-z0-9*?-]+/[A-Za-z0-9_.*?-]+$',
+        'description': 'Trust GitHub Actions workflows of a repository, owner/name (through the account\'s token.actions.githubusercontent.com OIDC provider).',
+        'x-rule': 'must be a GitHub repository written "owner/name"',
+      },
+      branches: listOf({ 'type': 'string', 'pattern': '^\\S+$', 'x-rule': 'must be a branch name without whitespace' },
+        'With gitHubRepository: branches whose workflows may assume the role (* wildcards allowed).', 'must be a non-empty list of branch names'),
+      environments: listOf({ 'type': 'string', 'pattern': '^\\S+$', 'x-rule': 'must be an environment name without whitespace' },
+        'With gitHubRepository: GitHub environments whose jobs may assume the role.', 'must be a non-empty list of environment names'),
+    },
+    'oneOf': TRUST_ENTRY_KEYS.map((k) => ({ required: [k] })),
+    'allOf': [
+      trustBranch('service', ['restrictToSourceAccount']),
+      trustBranch('account', ['externalId', 'requireMfa']),
+      trustBranch('roleArn', ['externalId', 'requireMfa']),
+      trustBranch('gitHubRepository', ['branches', 'environments']),
+    ],
+    'description': 'Who may assume the role: one of service, account, roleArn or gitHubRepository, with its options.',
+    'x-rule': 'must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository"',
+  },
+  tags: {
+    'type': 'object',
+    'maxProperties': 50,
+    'propertyNames': {
+      'pattern': '^(?![aA][wW][sS]:)[\\p{L}\\p{Z}\\p{N}_.:/=+@-]{1,128}$',
+      'x-rule': 'must be 1-128 letters, digits, spaces and _.:/=+-@, not starting with "aws:"',
+    },
+    'additionalProperties': {
+      'type': 'string',
+      'pattern': '^[\\p{L}\\p{Z}\\p{N}_.:/=+@-]{0,256}$',
+      'x-rule': 'must be a string of 0-256 letters, digits, spaces and _.:/=+-@',
+    },
+    'description': 'Tags of the role, as a map of tag names to values (at most 50).',
+    'x-rule': 'must be a map of tag names to string values, e.g. {team: payments}, with at most 50 tags',
+  },
+};
+
+function trustBranch(key: string, options: string[]): object {
+  return {
+    if: { required: [key] },
+    then: {
+      'propertyNames': { enum: [key, ...options] },
+      'x-kind': `a "${key}" trust entry`,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Role entries. One object schema lists every field of every kind (so a typo is always
+// reported as an unknown field); each kind then restricts the fields to its own and adds
+// its requirements.
+// ---------------------------------------------------------------------------------------
+
+const commonFields: Record<string, object> = {
+  name: ref('roleName'),
+  kind: {
+    'enum': [...ROLE_KINDS],
+    'description': 'Who assumes the role: service (AWS services), cross-account (accounts, roles, users), irsa (EKS service accounts) or bounded (trust entries, required permissions boundary).',
+    'x-rule': `must be one of ${ROLE_KINDS.map((k) => JSON.stringify(k)).join(', ')}`,
+  },
+  description: {
+    'type': 'string',
+    'maxLength': 1000,
+    'pattern': '^[\\t\\n\\r\\x20-\\x7E\\xA1-\\xFF]*$',
+    'description': 'What the role is for, shown in the IAM console (at most 1,000 characters).',
+    'x-rule': 'must be at most 1,000 characters of tab, LF, CR, U+0020-U+007E and U+00A1-U+00FF',
+  },
+  path: {
+    'type': 'string',
+    'maxLength': 512,
+    'pattern': '^/([\\x21-\\x2E\\x30-\\x7E]+/)*$',
+    'default': '/',
+    'description': 'The IAM path of the role, e.g. /service-roles/.',
+    'x-rule': 'must be "/" or begin and end with "/", e.g. "/service-roles/", with printable ASCII between the slashes and no empty segment',
+  },
+  maxSessionDurationSeconds: {
+    'type': 'integer',
+    'minimum': 3600,
+    'maximum': 43200,
+    'default': 3600,
+    'description': 'The longest session callers may request, in seconds: 3600 (1 hour) to 43200 (12 hours).',
+    'x-rule': 'must be a whole number of seconds from 3600 (1 hour) to 43200 (12 hours)',
+  },
+  tags: ref('tags'),
+  managedPolicyArns: listOf(ref('managedPolicyArn'), 'Customer or AWS managed policies to attach, by ARN or ARN template.', 'must be a non-empty list of managed policy ARNs'),
+  awsManagedPolicyNames: listOf({
+    'type': 'string',
+    'pattern': '^[\\w+=,.@/-]+$',
+    'x-rule': 'must be an AWS managed policy name such as "ReadOnlyAccess" or "service-role/AWSLambdaBasicExecutionRole" (use managedPolicyArns for ARNs)',
+  }, 'AWS managed policies to attach, by name, e.g. ReadOnlyAccess or service-role/AWSLambdaBasicExecutionRole.', 'must be a non-empty list of AWS managed policy names'),
+  permissionsBoundaryArn: {
+    ...ref('managedPolicyArn'),
+    description: 'The permissions boundary: a managed policy ARN or ARN template. Required for kind bounded, optional for the others.',
+  },
+  policies: listOf(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
+  acknowledgedChecks: {
+    'type': 'object',
+    'minProperties': 1,
+    'propertyNames': {
+      'enum': RoleChecks.describeChecks().map((c) => c.id.slice(FINDING_PREFIX.length)),
+      'x-rule': 'must be the id of a check of cdk-assumable-roles without its prefix, e.g. "PolicyAllowsEverything"',
+    },
+    'additionalProperties': {
+      'type': 'string',
+      'minLength': 1,
+      'x-rule': 'must be the reason the risk is accepted',
+    },
+    'description': 'Findings of the role checks accepted for this role: check id (without the cdk-assumable-roles: prefix) to the reason, kept in the construct metadata, e.g. {PolicyAllowsEverything: break-glass role}.',
+    'x-rule': 'must be a map of check ids to reasons, e.g. {PolicyAllowsEverything: break-glass role}',
+  },
+};
+
+const kindFields: Record<string, Record<string, object>> = {
+  'service': {
+    services: listOf(ref('servicePrincipal'), 'The AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com].', 'must be a non-empty list of AWS service names, e.g. [lambda]'),
+    restrictToSourceAccount: flag('Only on behalf of the stack\'s own account (aws:SourceAccount), a confused-deputy guard.'),
+    sourceArns: listOf(ref('arn'), 'Only on behalf of these resources (aws:SourceArn, ArnLike), as ARNs or ARN templates.', 'must be a non-empty list of ARNs'),
+    instanceProfile: flag('Also create an EC2 instance profile (needs ec2 among services).'),
+  },
+  'cross-account': {
+    trustedAccounts: listOf(ref('accountId'), 'Accounts whose principals may assume the role.', 'must be a non-empty list of 12-digit account IDs'),
+    trustedRoleArns: listOf(ref('roleArn'), 'Roles that may assume the role, as ARNs or ARN templates.', 'must be a non-empty list of IAM role ARNs'),
+    trustedUserArns: listOf(ref('userArn'), 'Users that may assume the role, as ARNs or ARN templates.', 'must be a non-empty list of IAM user ARNs'),
+    externalIds: listOf(ref('externalId'), 'ExternalIds, one of which the caller must pass (sts:ExternalId).', 'must be a non-empty list of ExternalIds'),
+    requireMfa: flag('Callers must have signed in with MFA (aws:MultiFactorAuthPresent).'),
+    mfaMaxAgeSeconds: {
+      'type': 'integer',
+      'minimum': 1,
+      'description': 'The longest time since the caller\'s MFA sign-in, in seconds (aws:MultiFactorAuthAge); implies requireMfa.',
+      'x-rule': 'must be a positive whole number of seconds',
+    },
+    principalArnPatterns: listOf(ref('arn'), 'Only callers whose ARN matches one of these patterns (aws:PrincipalArn, ArnLike).', 'must be a non-empty list of ARN patterns'),
+    organizationId: {
+      'type': 'string',
+      'pattern': '^o-[a-z0-9]{10,32}$',
+      'description': 'Only callers from accounts of this AWS Organizations organization (aws:PrincipalOrgID), e.g. o-a1b2c3d4e5.',
+      'x-rule': 'must be an AWS Organizations ID such as "o-a1b2c3d4e5" (o- and 10-32 lowercase letters or digits)',
+    },
+    sessionTags: flag('Callers may pass session tags (sts:TagSession).'),
+    sourceIdentity: flag('Callers may set a source identity (sts:SetSourceIdentity).'),
+  },
+  'irsa': {
+    oidcProviderArns: listOf(ref('oidcProviderArn'), 'The IAM OIDC providers of the EKS clusters; one trust statement per provider.', 'must be a non-empty list of IAM OIDC provider ARNs'),
+    issuerUrls: listOf(ref('issuerUrl'), 'The OIDC issuer URLs of the EKS clusters (providers in the stack\'s account).', 'must be a non-empty list of OIDC issuer URLs'),
+    serviceAccounts: listOf(ref('serviceAccount'), 'The service accounts that may assume the role, as namespace:name.', 'must be a non-empty list of "namespace:name" service accounts'),
+  },
+  'bounded': {
+    trust: listOf(ref('trustEntry'), 'Who may assume the role: entries such as {service: lambda}, {account: \'111122223333\', externalId: ...}, {roleArn: ...} or {gitHubRepository: owner/repo, branches: [main]}.', 'must be a non-empty list of trust entries'),
+  },
+};
+
+const kindRules: Record<string, { required: string[]; anyOf?: string[] }> = {
+  'service': { required: ['services'] },
+  'cross-account': { required: [], anyOf: ['trustedAccounts', 'trustedRoleArns', 'trustedUserArns'] },
+  'irsa': { required: ['serviceAccounts'], anyOf: ['oidcProviderArns', 'issuerUrls'] },
+  'bounded': { required: ['trust', 'permissionsBoundaryArn'] },
+};
+
+function kindBranch(kind: string): object {
+  const rules = kindRules[kind];
+  const then: Record<string, unknown> = {
+    'propertyNames': { enum: [...Object.keys(commonFields), ...Object.keys(kindFields[kind])] },
+    'x-kind': `a role of kind "${kind}"`,
+  };
+  if (rules.required.length > 0) {
+    then.required = rules.required;
+  }
+  if (rules.anyOf) {
+    then.anyOf = rules.anyOf.map((field) => ({ required: [field] }));
+    then['x-rule'] = `a role of kind "${kind}" needs at least one of ${rules.anyOf.map((f) => JSON.stringify(f)).join(', ')}`;
+  }
+  return { if: { properties: { kind: { const: kind } }, required: ['kind'] }, then };
+}
+
+const allRoleFields: Record<string, object> = { ...commonFields };
+for (const fields of Object.values(kindFields)) {
+  Object.assign(allRoleFields, fields);
+}
+
+const role = {
+  'type': 'object',
+  'additionalProperties': false,
+  'required': ['name', 'kind'],
+  'properties': allRoleFields,
+  'allOf': ROLE_KINDS.map(kindBranch),
+  'description': 'One role: its name, its kind, the fields of that kind and the common fields.',
+  'x-rule': 'must be a role entry (an object with "name", "kind" and the fields of that kind)',
+};
+
+/**
+ * The JSON Schema (draft-07) of a role catalog document, as a plain object. Build it fresh
+ * each time, so callers may change their copy.
+ */
+export function roleCatalogSchema(): any {
+  return JSON.parse(JSON.stringify({
+    '$schema': 'http://json-schema.org/draft-07/schema#',
+    '$id': 'https://raw.githubusercontent.com/cdk-assumable-roles/cdk-assumable-roles/main/schema/role-catalog.schema.json',
+    'title': 'cdk-assumable-roles role catalog',
+    'description': 'IAM roles that others assume, created by the RoleCatalog construct of cdk-assumable-roles. ARNs and policy strings may use {partition}, {account}, {region} and {urlSuffix}.',
+    'type': 'object',
+    'additionalProperties': false,
+    'required': ['roles'],
+    'patternProperties': {
+      '^x-': { description: 'An extension field, ignored by RoleCatalog: a place for YAML anchors that entries share, e.g. "x-lambda: &lambda {kind: service, services: [lambda]}" and "- <<: *lambda".' },
+    },
+    'properties': {
+      version: { 'const': 1, 'description': 'The catalog format version; 1.', 'x-rule': 'must be 1' },
+      roles: {
+        'type': 'array',
+        'items': ref('role'),
+        'description': 'The roles to create; names are unique (case-insensitively, as IAM compares them).',
+        'x-rule': 'must be a list of role entries',
+      },
+    },
+    'definitions': { ...definitions, role },
+    'x-rule': 'must be an object with a "roles" list',
+  }));
+}
+
+/** The schema as the text of the committed file: two-space JSON and a final newline. */
+export function roleCatalogSchemaText(): string {
+  return `${JSON.stringify(roleCatalogSchema(), undefined, 2)}\n`;
+}
+
+/** Which kinds accept a field, for messages about fields given to the wrong kind. */
+export function kindsWithField(field: string): string[] {
+  return ROLE_KINDS.filter((kind) => field in kindFields[kind]);
+}
+
+/** The fields a role of a kind accepts (common and its own). */
+export function fieldsOfKind(kind: string): string[] {
+  return [...Object.keys(commonFields), ...Object.keys(kindFields[kind] ?? {})];
+}
+
+/** Every field a role entry may have, of any kind. */
+export const ALL_ROLE_FIELDS: string[] = Object.keys(allRoleFields);

@@ -1,0 +1,460 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { Token } from 'aws-cdk-lib';
+import { ALL_ROLE_FIELDS, fieldsOfKind, kindsWithField, ROLE_KINDS, roleCatalogSchema } from './catalog-schema';
+import { CatalogSource, PathStep } from './catalog-source';
+import { ArnTemplate } from '../arn-template';
+import { servicePrincipalName } from '../trust/service-trust';
+import { validatePolicy } from '../validation/policy-validator';
+
+/** One fault of a catalog document: where it is and what was expected. */
+export interface CatalogProblem {
+  /** The path of the faulty value (or of the object holding a faulty key). */
+  readonly path: PathStep[];
+  /** The faulty key of the object at `path`, for messages about keys. */
+  readonly key?: string;
+  /** What is wrong and what was expected. */
+  readonly message: string;
+}
+
+/** Fields whose values are ARNs or ARN templates, checked for unknown placeholders. */
+const ARN_FIELDS = ['sourceArns', 'trustedRoleArns', 'trustedUserArns', 'principalArnPatterns', 'oidcProviderArns', 'managedPolicyArns', 'permissionsBoundaryArn'];
+
+let compiled: { validate: ValidateFunction; schema: any } | undefined;
+
+function validator(): { validate: ValidateFunction; schema: any } {
+  if (!compiled) {
+    const schema = roleCatalogSchema();
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    compiled = { validate: ajv.compile(schema), schema };
+  }
+  return compiled;
+}
+
+/**
+ * Every problem of a catalog: syntax, then the schema, then the rules the schema cannot
+ * express (duplicate names, placeholders, policy grammar, combinations of fields). Each
+ * returned line names the source, the position when known, the path and the expectation.
+ */
+export function validateCatalog(source: CatalogSource): string[] {
+  if (source.syntaxProblems.length > 0) {
+    return source.syntaxProblems;
+  }
+  const document = source.document;
+  if (document === undefined || document === null || (typeof document === 'string' && document.trim() === '')) {
+    return [`${source.name}: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"`];
+  }
+  const problems = [...schemaProblems(document, source), ...ruleProblems(document)];
+  return sortProblems(problems, source).map((p) => formatProblem(source, p));
+}
+
+/** `roles[2].trustedAccounts[0]`; `(top level)` for the document itself. */
+export function pathText(path: PathStep[]): string {
+  if (path.length === 0) {
+    return '(top level)';
+  }
+  return path.map((step, i) => typeof step === 'number'
+    ? `[${step}]`
+    : /^[A-Za-z_$][\w$]*$/.test(step) ? `${i === 0 ? '' : '.'}${step}` : `[${JSON.stringify(step)}]`).join('');
+}
+
+function formatProblem(source: CatalogSource, problem: CatalogProblem): string {
+  const position = source.locate(problem.path, problem.key);
+  const where = position ? `${source.name}:${position.line}:${position.column}` : source.name;
+  return `${where}: ${pathText(problem.path)}: ${problem.message}`;
+}
+
+/** Document order: by role, then by position in the text when known, else as found. */
+function sortProblems(problems: CatalogProblem[], source: CatalogSource): CatalogProblem[] {
+  const rank = (p: CatalogProblem) => (p.path[0] === 'roles' && typeof p.path[1] === 'number' ? p.path[1] : -1);
+  const unique = problems.filter((p, i) => problems.findIndex((o) => pathText(o.path) === pathText(p.path) && o.message === p.message) === i);
+  const keyed = unique.map((p, i) => {
+    const position = source.locate(p.path, p.key);
+    return { p, i, line: position?.line ?? 0, column: position?.column ?? 0 };
+  });
+  return keyed.sort((a, b) => rank(a.p) - rank(b.p) || a.line - b.line || a.column - b.column || a.i - b.i).map(({ p }) => p);
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema errors, turned into sentences
+// ---------------------------------------------------------------------------------------
+
+function schemaProblems(document: unknown, source: CatalogSource): CatalogProblem[] {
+  const { validate, schema } = validator();
+  if (validate(document)) {
+    return [];
+  }
+  const errors = relevantErrors(validate.errors ?? [], document);
+  return errors.map((error) => describe(error, document, schema, source));
+}
+
+function relevantErrors(errors: ErrorObject[], document: unknown): ErrorObject[] {
+  const combinators = errors.filter((e) => ['anyOf', 'oneOf', 'propertyNames'].includes(e.keyword));
+  const isChildOf = (e: ErrorObject, parent: ErrorObject) => e !== parent
+    && e.instancePath === parent.instancePath && e.schemaPath.startsWith(`${parent.schemaPath}/`);
+  return errors.filter((e) => {
+    if (e.keyword === 'if') {
+      return false; // "must match then": the then-branch's own errors say what is wrong
+    }
+    if (combinators.some((c) => isChildOf(e, c))) {
+      return false; // the branches of anyOf / oneOf / propertyNames: the combinator's rule says it
+    }
+    if (e.keyword === 'propertyNames' && (e.parentSchema as any)?.['x-kind']) {
+      const field = (e.params as any).propertyName;
+      // An unknown field is already reported as such; with two trust kinds in one entry, the
+      // "exactly one of" rule says it.
+      if (errors.some((o) => o.keyword === 'additionalProperties' && o.instancePath === e.instancePath && (o.params as any).additionalProperty === field)
+        || errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)) {
+        return false;
+      }
+    }
+    if (isUnderStatements(steps(e.instancePath, document))) {
+      return false; // statements are checked by the IAM policy validator, with its messages
+    }
+    return !isTokenValue(e.data);
+  });
+}
+
+function isTokenValue(value: unknown): boolean {
+  return (typeof value === 'string' || typeof value === 'number') && Token.isUnresolved(value);
+}
+
+/** Below `roles[i].policies[j].statements` (not the list itself). */
+function isUnderStatements(path: PathStep[]): boolean {
+  return path.length > 5 && path[0] === 'roles' && path[2] === 'policies' && path[4] === 'statements';
+}
+
+/** JSON pointer to steps, numbers for list indexes. */
+function steps(pointer: string, document: unknown): PathStep[] {
+  const result: PathStep[] = [];
+  let value: any = document;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const step: PathStep = Array.isArray(value) && /^\d+$/.test(key) ? Number(key) : key;
+    result.push(step);
+    value = value?.[step];
+  }
+  return result;
+}
+
+function describe(error: ErrorObject, document: unknown, schema: any, source: CatalogSource): CatalogProblem {
+  const path = steps(error.instancePath, document);
+  const parent = error.parentSchema as any;
+  const rule: string | undefined = parent?.['x-rule'];
+  const found = ` (found ${describeValue(error.data)})`;
+  const params = error.params as any;
+  switch (error.keyword) {
+    case 'required': {
+      const field = params.missingProperty as string;
+      const context = parent?.['x-kind'] ? ` (required for ${parent['x-kind']})` : '';
+      const about = fieldSchema(schema, path, field)?.description;
+      return { path, message: `missing "${field}"${context}${about ? `: ${sentence(about)}` : ''}` };
+    }
+    case 'additionalProperties': {
+      const field = params.additionalProperty as string;
+      return { path, key: field, message: unknownField(field, path, document, schema) };
+    }
+    case 'propertyNames': {
+      const field = params.propertyName as string;
+      if (parent?.['x-kind']) {
+        const owners = isRole(path) ? kindsWithField(field).map((k) => `kind "${k}"`) : [];
+        const hint = owners.length > 0 ? `; it is a field of ${owners.join(' and ')}` : isRole(path) ? '' : trustEntryHint(field);
+        return { path, key: field, message: `field "${field}" does not apply to ${parent['x-kind']}${hint}` };
+      }
+      const what = path[path.length - 1] === 'tags' ? 'tag name' : 'key';
+      const allowed: string[] = parent?.propertyNames?.enum ?? [];
+      const suggestion = allowed.find((a) => field.endsWith(`:${a}`)) ?? closest(field, allowed);
+      return {
+        path,
+        key: field,
+        message: `${what} ${JSON.stringify(field)} ${parent?.propertyNames?.['x-rule'] ?? 'is not allowed'}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      };
+    }
+    case 'enum':
+    case 'const': {
+      const suggestion = typeof error.data === 'string' ? closest(error.data, (params.allowedValues ?? [params.allowedValue]).map(String)) : undefined;
+      return { path, message: `${rule ?? error.message}${found}${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
+    }
+    case 'type': {
+      const expected = rule ?? `must be ${article(String(params.type))}`;
+      return { path, message: `${expected}${found}${typeHint(error.data, String(params.type), expected, path, source)}` };
+    }
+    case 'anyOf':
+      return { path, message: rule ?? error.message ?? 'is invalid' };
+    case 'oneOf': {
+      const present = Object.keys(error.data && typeof error.data === 'object' ? error.data : {})
+        .filter((k) => (parent?.oneOf ?? []).some((b: any) => b.required?.includes(k)));
+      return { path, message: `${rule ?? error.message}${present.length === 0 ? ' (found none)' : ` (found ${present.map((k) => `"${k}"`).join(' and ')})`}` };
+    }
+    case 'maxProperties':
+      return { path, message: `${rule ?? error.message} (found ${Object.keys(error.data ?? {}).length})` };
+    default:
+      return { path, message: `${rule ?? error.message}${found}` };
+  }
+}
+
+function typeHint(data: unknown, type: string, expected: string, path: PathStep[], source: CatalogSource): string {
+  if (typeof data === 'number' && type.includes('string')) {
+    if (source.format !== 'yaml') {
+      return `; write it as a string: "${data}"`;
+    }
+    const written = source.rawText(path) ?? String(data);
+    return `; quote it in YAML: '${written}'${/account/.test(expected) ? ' (unquoted, YAML reads digits as a number and drops leading zeros)' : ''}`;
+  }
+  if (path.length === 0 && Array.isArray(data)) {
+    return '; put the list under "roles:"';
+  }
+  if (type === 'array' && typeof data === 'string') {
+    return `; write a single value as a list: [${data}]`;
+  }
+  if (type === 'array' && data && typeof data === 'object') {
+    return source.format === 'yaml' ? '; write it as a list ("- ..." items in YAML)' : '; write it as a list ([...])';
+  }
+  return '';
+}
+
+function unknownField(field: string, path: PathStep[], document: unknown, schema: any): string {
+  let allowed: string[] = Object.keys(resolve(schema, schemaAt(schema, path))?.properties ?? {});
+  let scope = '';
+  if (isRole(path)) {
+    const kind = valueAt(document, [...path, 'kind']);
+    if (typeof kind === 'string' && (ROLE_KINDS as readonly string[]).includes(kind)) {
+      allowed = fieldsOfKind(kind);
+      scope = ` of kind "${kind}"`;
+    } else {
+      allowed = ALL_ROLE_FIELDS;
+    }
+  }
+  const suggestion = closest(field, allowed);
+  if (suggestion) {
+    return `unknown field "${field}"; did you mean "${suggestion}"?`;
+  }
+  const elsewhere = isRole(path) ? closest(field, ALL_ROLE_FIELDS) : undefined;
+  if (elsewhere) {
+    return `unknown field "${field}"; did you mean "${elsewhere}" (a field of ${kindsWithField(elsewhere).map((k) => `kind "${k}"`).join(' and ')})?`;
+  }
+  const extension = path.length === 0 ? ' (and x-... extension fields, e.g. for YAML anchors)' : '';
+  return `unknown field "${field}"; the fields${scope} are ${allowed.join(', ')}${extension}`;
+}
+
+function trustEntryHint(field: string): string {
+  const owner: Record<string, string> = {
+    restrictToSourceAccount: 'service',
+    externalId: 'account or roleArn',
+    requireMfa: 'account or roleArn',
+    branches: 'gitHubRepository',
+    environments: 'gitHubRepository',
+  };
+  return owner[field] ? `; it goes with ${owner[field]}` : '';
+}
+
+function isRole(path: PathStep[]): boolean {
+  return path.length === 2 && path[0] === 'roles' && typeof path[1] === 'number';
+}
+
+/** The (unresolved) schema of the value at a path. */
+function schemaAt(schema: any, path: PathStep[]): any {
+  let node = schema;
+  for (const step of path) {
+    node = resolve(schema, node);
+    if (typeof step === 'number') {
+      node = node?.items;
+    } else {
+      node = node?.properties?.[step] ?? (typeof node?.additionalProperties === 'object' ? node.additionalProperties : undefined);
+    }
+  }
+  return node;
+}
+
+function fieldSchema(schema: any, path: PathStep[], field: string): any {
+  const node = resolve(schema, schemaAt(schema, path))?.properties?.[field];
+  return node?.description ? node : resolve(schema, node);
+}
+
+function resolve(schema: any, node: any): any {
+  let current = node;
+  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/definitions/')) {
+    current = schema.definitions[current.$ref.slice('#/definitions/'.length)];
+  }
+  return current;
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules the schema cannot express
+// ---------------------------------------------------------------------------------------
+
+function ruleProblems(document: unknown): CatalogProblem[] {
+  const roles = (document as any)?.roles;
+  if (!Array.isArray(roles)) {
+    return [];
+  }
+  const problems: CatalogProblem[] = [];
+  const seen = new Map<string, number>();
+  roles.forEach((role: any, i: number) => {
+    if (!role || typeof role !== 'object' || Array.isArray(role)) {
+      return;
+    }
+    const at = (...rest: PathStep[]): PathStep[] => ['roles', i, ...rest];
+    if (typeof role.name === 'string') {
+      const key = role.name.toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const earlier = roles[first].name;
+        problems.push({
+          path: at('name'),
+          message: `duplicate role name ${JSON.stringify(role.name)}: roles[${first}].name is ${JSON.stringify(earlier)}${earlier === role.name ? '' : ', and IAM compares role names case-insensitively'}; role names must be unique`,
+        });
+      } else {
+        seen.set(key, i);
+      }
+    }
+    for (const field of ARN_FIELDS) {
+      problems.push(...placeholderProblems(role[field], at(field)));
+    }
+    if (Array.isArray(role.trust)) {
+      role.trust.forEach((entry: any, j: number) => problems.push(...placeholderProblems(entry?.roleArn, at('trust', j, 'roleArn'))));
+    }
+    if (role.kind === 'service' && role.instanceProfile === true && Array.isArray(role.services)
+      && !role.services.some((s: unknown) => typeof s === 'string' && servicePrincipalName(s) === 'ec2.amazonaws.com')) {
+      problems.push({ path: at('instanceProfile'), message: 'an instance profile is for EC2: add "ec2" to services, or remove instanceProfile' });
+    }
+    if (role.kind === 'cross-account' && role.requireMfa === false && role.mfaMaxAgeSeconds !== undefined) {
+      problems.push({ path: at('requireMfa'), message: 'is false, but mfaMaxAgeSeconds requires MFA; remove one of them' });
+    }
+    if (Array.isArray(role.policies)) {
+      problems.push(...policyProblems(role.policies, at('policies')));
+    }
+  });
+  return problems;
+}
+
+function placeholderProblems(value: unknown, path: PathStep[]): CatalogProblem[] {
+  if (typeof value === 'string') {
+    const problem = ArnTemplate.problemOf(value);
+    return problem ? [{ path, message: `${problem} (found ${JSON.stringify(value)})` }] : [];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => placeholderProblems(v, [...path, i]));
+  }
+  return [];
+}
+
+function policyProblems(policies: any[], path: PathStep[]): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const names = new Map<string, number>();
+  policies.forEach((policy, j) => {
+    if (!policy || typeof policy !== 'object') {
+      return;
+    }
+    if (typeof policy.name === 'string') {
+      const first = names.get(policy.name);
+      if (first !== undefined) {
+        problems.push({ path: [...path, j, 'name'], message: `duplicate policy name ${JSON.stringify(policy.name)}: ${pathText([...path, first, 'name'])} has it too; inline policy names must be unique per role` });
+      } else {
+        names.set(policy.name, j);
+      }
+    }
+    const statements = policy.statements;
+    if (!Array.isArray(statements) || statements.length === 0) {
+      return; // the schema reports it
+    }
+    const base: PathStep[] = [...path, j, 'statements'];
+    for (const message of validatePolicy({ Version: '2012-10-17', Statement: statements }, 'identity')) {
+      problems.push(statementProblem(message, base));
+    }
+    problems.push(...statementPlaceholderProblems(statements, base));
+  });
+  return problems;
+}
+
+/** Strings of statements that use placeholders must use known ones (they are rendered). */
+function statementPlaceholderProblems(value: unknown, path: PathStep[]): CatalogProblem[] {
+  if (typeof value === 'string') {
+    const problem = ArnTemplate.hasPlaceholders(value) ? ArnTemplate.problemOf(value) : undefined;
+    return problem ? [{ path, message: `${problem} (found ${JSON.stringify(value)})` }] : [];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => statementPlaceholderProblems(v, [...path, i]));
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => statementPlaceholderProblems(v, [...path, k]));
+  }
+  return [];
+}
+
+/** `$.Statement[0].Principal: ...` from the policy validator, moved under the catalog path. */
+function statementProblem(message: string, base: PathStep[]): CatalogProblem {
+  const match = /^\$\.Statement((?:\.[A-Za-z_]\w*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*)( key)?: ([\s\S]*)$/.exec(message);
+  if (!match) {
+    return { path: base, message };
+  }
+  const rest: PathStep[] = [];
+  for (const part of match[1].matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
+    rest.push(part[1] ?? (part[2] !== undefined ? Number(part[2]) : JSON.parse(part[3])));
+  }
+  return { path: [...base, ...rest], message: match[3] };
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers for messages
+// ---------------------------------------------------------------------------------------
+
+function valueAt(document: unknown, path: PathStep[]): unknown {
+  return path.reduce((v: any, step) => (v && typeof v === 'object' ? v[step] : undefined), document);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'an empty value';
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'an empty list' : 'a list';
+  }
+  if (typeof value === 'object') {
+    return 'a map';
+  }
+  if (typeof value === 'number') {
+    return `the number ${value}`;
+  }
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { string: 'a string', array: 'a list', object: 'a map', boolean: 'true or false', integer: 'a whole number', number: 'a number' };
+  return type.split(',').map((t) => words[t] ?? t).join(' or ');
+}
+
+/** The first sentence of a description, to follow a colon. */
+function sentence(description: string): string {
+  const text = description.split(/\.(?=\s+[A-Z]|$)/)[0];
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
+/** The allowed word closest to `word` (case-insensitive, within a small edit distance). */
+export function closest(word: string, candidates: string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const d = distance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,270 @@
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { RoleCatalog, RoleCatalogFormat, RoleCatalogProps } from '../../src/catalog/role-catalog';
+
+/** YAML text from lines. */
+function yaml(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+/** A YAML document named as a file would be. */
+function text(body: string): RoleCatalogProps {
+  return { text: body, sourceName: 'roles.yaml' };
+}
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+const PLACEHOLDERS = '{partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...})';
+
+/**
+ * Each malformed document with every message it must produce, in order: the file (or
+ * `<object>`), the line and column when the document is text, the JSON path and what was
+ * expected.
+ */
+const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
+  ['a kind that does not exist', text(yaml('roles:', '  - name: app', '    kind: lamda', '    services: [lambda]')), [
+    'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "lamda")',
+  ]],
+  ['a misspelt kind', { document: { roles: [{ name: 'app', kind: 'servce', services: ['lambda'] }] } }, [
+    '<object>: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "servce"); did you mean "service"?',
+  ]],
+  ['a role without name', text(yaml('roles:', '  - kind: service', '    services: [lambda]')), [
+    'roles.yaml:2:5: roles[0]: missing "name": the IAM role name (1-64 letters, digits and +=,.@_-), unique in the catalog',
+  ]],
+  ['a misspelt field', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    descripton: the app')), [
+    'roles.yaml:5:5: roles[0]: unknown field "descripton"; did you mean "description"?',
+  ]],
+  ['an unknown field with nothing close', { document: { roles: [{ name: 'app', kind: 'irsa', issuerUrls: ['https://oidc.example.com'], serviceAccounts: ['a:b'], color: 'red' }] } }, [
+    '<object>: roles[0]: unknown field "color"; the fields of kind "irsa" are name, kind, description, path, maxSessionDurationSeconds, tags, '
+      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
+  ]],
+  ['a field of another kind', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    externalIds: [abc-123]')), [
+    'roles.yaml:5:5: roles[0]: field "externalIds" does not apply to a role of kind "service"; it is a field of kind "cross-account"',
+  ]],
+  ['a service role without services', text(yaml('roles:', '  - name: app', '    kind: service')), [
+    'roles.yaml:2:5: roles[0]: missing "services" (required for a role of kind "service"): the AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com]',
+  ]],
+  ['services as a single string', text(yaml('roles:', '  - name: app', '    kind: service', '    services: lambda')), [
+    'roles.yaml:4:15: roles[0].services: must be a non-empty list of AWS service names, e.g. [lambda] (found "lambda"); write a single value as a list: [lambda]',
+  ]],
+  ['an account ID of 11 digits', text(yaml('roles:', '  - name: partner', '    kind: cross-account', '    trustedAccounts: [\'11112222333\']')), [
+    'roles.yaml:4:23: roles[0].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "11112222333")',
+  ]],
+  ['an unquoted account ID with a leading zero', text(yaml('roles:', '  - name: partner', '    kind: cross-account', '    trustedAccounts: [011112222333]')), [
+    'roles.yaml:4:23: roles[0].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found the number 11112222333); '
+      + 'quote it in YAML: \'011112222333\' (unquoted, YAML reads digits as a number and drops leading zeros)',
+  ]],
+  ['an account ID as a JSON number', { file: path.join(FIXTURES, 'bad-account.json'), sourceName: 'bad-account.json' }, [
+    'bad-account.json:6:27: roles[0].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345678901")',
+  ]],
+  ['an ExternalId that is too short', text(yaml('roles:', '  - name: partner', '    kind: cross-account', '    trustedAccounts: [\'111122223333\']', '    externalIds: [x]')), [
+    'roles.yaml:5:19: roles[0].externalIds[0]: must be an ExternalId of 2-1,224 letters, digits and +=,.@:/-_ (sts:ExternalId) (found "x")',
+  ]],
+  ['a cross-account role that trusts no one', text(yaml('roles:', '  - name: partner', '    kind: cross-account', '    externalIds: [partner-1234]')), [
+    'roles.yaml:2:5: roles[0]: a role of kind "cross-account" needs at least one of "trustedAccounts", "trustedRoleArns", "trustedUserArns"',
+  ]],
+  ['requireMfa false with an MFA age', text(yaml('roles:', '  - name: ops', '    kind: cross-account', '    trustedAccounts: [\'{account}\']', '    requireMfa: false', '    mfaMaxAgeSeconds: 900')), [
+    'roles.yaml:5:17: roles[0].requireMfa: is false, but mfaMaxAgeSeconds requires MFA; remove one of them',
+  ]],
+  ['an IRSA role without serviceAccounts', text(yaml('roles:', '  - name: pods', '    kind: irsa', '    issuerUrls: [https://oidc.eks.us-east-1.amazonaws.com/id/ABC]')), [
+    'roles.yaml:2:5: roles[0]: missing "serviceAccounts" (required for a role of kind "irsa"): the service accounts that may assume the role, as namespace:name',
+  ]],
+  ['an IRSA role without cluster', text(yaml('roles:', '  - name: pods', '    kind: irsa', '    serviceAccounts: [default:app, app]')), [
+    'roles.yaml:2:5: roles[0]: a role of kind "irsa" needs at least one of "oidcProviderArns", "issuerUrls"',
+    'roles.yaml:4:36: roles[0].serviceAccounts[1]: must be a Kubernetes service account written "namespace:name" (lowercase letters, digits, "-" and "."; * and ? as wildcards) (found "app")',
+  ]],
+  ['a placeholder in the issuer of an OIDC provider ARN', text(yaml('roles:', '  - name: pods', '    kind: irsa',
+    '    oidcProviderArns: [\'arn:{partition}:iam::{account}:oidc-provider/oidc.eks.{region}.amazonaws.com/id/ABC\']', '    serviceAccounts: [default:app]')), [
+    'roles.yaml:4:24: roles[0].oidcProviderArns[0]: must be an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>), with no placeholder in the issuer part '
+      + '(found "arn:{partition}:iam::{account}:oidc-provider/oidc.eks.{region}.amazonaws.com/id/ABC")',
+  ]],
+  ['a bounded role without boundary', text(yaml('roles:', '  - name: team', '    kind: bounded', '    trust: [{service: lambda}]')), [
+    'roles.yaml:2:5: roles[0]: missing "permissionsBoundaryArn" (required for a role of kind "bounded"): the permissions boundary: a managed policy ARN or ARN template',
+  ]],
+  ['trust entries with two kinds, none, or a foreign option', text(yaml('roles:', '  - name: team', '    kind: bounded',
+    '    permissionsBoundaryArn: \'arn:aws:iam::111122223333:policy/b\'', '    trust:',
+    '      - {account: \'111122223333\', service: lambda}', '      - {externalId: abc-123}', '      - {service: lambda, externalId: abc-123}')), [
+    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository" (found "account" and "service")',
+    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository" (found none)',
+    'roles.yaml:8:27: roles[0].trust[2]: field "externalId" does not apply to a "service" trust entry; it goes with account or roleArn',
+  ]],
+  ['duplicate role names, compared case-insensitively', text(yaml('roles:',
+    '  - {name: Deployer, kind: service, services: [codebuild]}',
+    '  - {name: app, kind: service, services: [lambda]}',
+    '  - {name: deployer, kind: service, services: [codepipeline]}')), [
+    'roles.yaml:4:12: roles[2].name: duplicate role name "deployer": roles[0].name is "Deployer", and IAM compares role names case-insensitively; role names must be unique',
+  ]],
+  ['duplicate policy names', {
+    document: {
+      roles: [{
+        name: 'app',
+        kind: 'service',
+        services: ['lambda'],
+        policies: [
+          { name: 'read', statements: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
+          { name: 'read', statements: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] },
+        ],
+      }],
+    },
+  }, [
+    '<object>: roles[0].policies[1].name: duplicate policy name "read": roles[0].policies[0].name has it too; inline policy names must be unique per role',
+  ]],
+  ['a policy statement with a Principal', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    policies:', '      - name: read', '        statements:',
+    '          - Effect: Allow', '            Principal: {AWS: \'*\'}', '            Action: s3:GetObject', '            Resource: \'*\'')), [
+    'roles.yaml:8:13: roles[0].policies[0].statements[0]: field "Principal" is not allowed here: an identity policy names no principal (the principal is the role itself); Principal belongs in a trust policy',
+  ]],
+  ['a policy statement with a bad action', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    policies:', '      - name: read', '        statements:',
+    '          - {Effect: Allow, Action: [s3:GetObject, s3], Resource: \'*\'}')), [
+    'roles.yaml:8:52: roles[0].policies[0].statements[0].Action[1]: "s3" must be "*" or "service:Action" (e.g. "s3:GetObject"; * and ? are wildcards)',
+  ]],
+  ['an unknown placeholder in an ARN', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    managedPolicyArns: [\'arn:{partition}:iam::{acount}:policy/read\']')), [
+    `roles.yaml:5:25: roles[0].managedPolicyArns[0]: unknown placeholder {acount}; the placeholders are ${PLACEHOLDERS} (found "arn:{partition}:iam::{acount}:policy/read")`,
+  ]],
+  ['an unknown placeholder in a policy statement', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    policies:', '      - name: read', '        statements:',
+    '          - {Effect: Allow, Action: s3:GetObject, Resource: "arn:{Partition}:s3:::b/*"}')), [
+    `roles.yaml:8:61: roles[0].policies[0].statements[0].Resource: unknown placeholder {Partition}; the placeholders are ${PLACEHOLDERS} (found "arn:{Partition}:s3:::b/*")`,
+  ]],
+  ['maxSessionDurationSeconds below one hour', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    maxSessionDurationSeconds: 900')), [
+    'roles.yaml:5:32: roles[0].maxSessionDurationSeconds: must be a whole number of seconds from 3600 (1 hour) to 43200 (12 hours) (found the number 900)',
+  ]],
+  ['tags as a list', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    tags: [team=payments]')), [
+    'roles.yaml:5:11: roles[0].tags: must be a map of tag names to string values, e.g. {team: payments}, with at most 50 tags (found a list)',
+  ]],
+  ['a reserved tag name and a number as tag value', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    tags: {"aws:team": a, cost-center: 4711}')), [
+    'roles.yaml:5:12: roles[0].tags: tag name "aws:team" must be 1-128 letters, digits, spaces and _.:/=+-@, not starting with "aws:"',
+    'roles.yaml:5:40: roles[0].tags["cost-center"]: must be a string of 0-256 letters, digits, spaces and _.:/=+-@ (found the number 4711); quote it in YAML: \'4711\'',
+  ]],
+  ['an instance profile for a role EC2 does not assume', text(yaml('roles:', '  - {name: agent, kind: service, services: [lambda], instanceProfile: true}')), [
+    'roles.yaml:2:71: roles[0].instanceProfile: an instance profile is for EC2: add "ec2" to services, or remove instanceProfile',
+  ]],
+  ['roles as a map', text(yaml('roles:', '  app:', '    kind: service')), [
+    'roles.yaml:2:3: roles: must be a list of role entries (found a map); write it as a list ("- ..." items in YAML)',
+  ]],
+  ['the role list at the top level', text(yaml('- name: app', '  kind: service')), [
+    'roles.yaml:1:1: (top level): must be an object with a "roles" list (found a list); put the list under "roles:"',
+  ]],
+  ['"role" instead of "roles"', text(yaml('role:', '  - name: app')), [
+    'roles.yaml:1:1: (top level): missing "roles": the roles to create; names are unique (case-insensitively, as IAM compares them)',
+    'roles.yaml:1:1: (top level): unknown field "role"; did you mean "roles"?',
+  ]],
+  ['an unknown top-level field', text(yaml('defaults: {kind: service}', 'roles: []')), [
+    'roles.yaml:1:1: (top level): unknown field "defaults"; the fields are version, roles (and x-... extension fields, e.g. for YAML anchors)',
+  ]],
+  ['a bad value that comes from a merge key', text(yaml('x-base: &base', '  kind: service', '  services: lambda', 'roles:', '  - <<: *base', '    name: app')), [
+    'roles.yaml:5:5: roles[0].services: must be a non-empty list of AWS service names, e.g. [lambda] (found "lambda"); write a single value as a list: [lambda]',
+  ]],
+  ['an account ID as a number in JSON text', { text: '{"roles": [{"name": "p", "kind": "cross-account", "trustedAccounts": [111122223333]}]}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
+    'roles.json:1:71: roles[0].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found the number 111122223333); write it as a string: "111122223333"',
+  ]],
+  ['an unsupported version', text(yaml('version: 2', 'roles: []')), [
+    'roles.yaml:1:10: version: must be 1 (found the number 2)',
+  ]],
+  ['a role entry that is a string', { document: { roles: ['app'] } }, [
+    '<object>: roles[0]: must be a role entry (an object with "name", "kind" and the fields of that kind) (found "app")',
+  ]],
+  ['a YAML syntax error', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda', '  - name: other')), [
+    'roles.yaml:5:3: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+  ]],
+  ['a YAML syntax error in a file', { file: path.join(FIXTURES, 'bad-syntax.yaml'), sourceName: 'bad-syntax.yaml' }, [
+    'bad-syntax.yaml:5:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+  ]],
+  ['a duplicate YAML key', text(yaml('roles:', '  - name: app', '    kind: service', '    name: app2')), [
+    'roles.yaml:4:5: YAML syntax error: Map keys must be unique',
+  ]],
+  ['a JSON syntax error', { text: '{"roles": [\n  {"name": "a", "kind": "service",}\n]}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
+    'roles.json:2:35: JSON syntax error: Expected double-quoted property name (comments and trailing commas are not JSON; use a .yaml file for those)',
+  ]],
+  ['an empty document', text(''), [
+    'roles.yaml: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"',
+  ]],
+  ['a document of comments only', text('# roles: to do\n'), [
+    'roles.yaml: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"',
+  ]],
+  ['a null object', { document: null }, [
+    '<object>: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"',
+  ]],
+];
+
+/** Stack with one role of its own, to show the failed catalog adds nothing and removes nothing. */
+function stackWithOneRole(): Stack {
+  const stack = new Stack(new App(), 'Stack');
+  RoleCatalog.fromObject(stack, 'Existing', { roles: [{ name: 'existing', kind: 'service', services: ['lambda'] }] });
+  return stack;
+}
+
+describe('malformed role catalogs', () => {
+  test('the table has at least 15 documents', () => {
+    expect(MALFORMED.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(MALFORMED)('%s: validate() lists exactly the expected problems', (_label, props, expected) => {
+    expect(RoleCatalog.validate(props)).toEqual(expected);
+  });
+
+  test.each(MALFORMED)('%s: the constructor throws all problems and creates nothing', (_label, props, expected) => {
+    const stack = stackWithOneRole();
+    let error: Error | undefined;
+    try {
+      new RoleCatalog(stack, 'Catalog', props);
+    } catch (e) {
+      error = e as Error;
+    }
+    const name = props.sourceName ?? '<object>';
+    expect(error?.message).toBe(
+      `Stack/Catalog: invalid role catalog ${name} (${expected.length} ${expected.length === 1 ? 'problem' : 'problems'}); no role was created:\n${expected.map((p) => `  ${p}`).join('\n')}`);
+    expect(stack.node.tryFindChild('Catalog')).toBeUndefined();
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'existing' });
+  });
+
+  test('every problem of a document is reported at once, in document order', () => {
+    const problems = RoleCatalog.validate(text(yaml(
+      'roles:',
+      '  - name: app',
+      '    kind: servce',
+      '  - name: partner',
+      '    kind: cross-account',
+      '    trustedAccounts: [\'12345\']',
+      '    maxSessionDurationSeconds: 50000',
+      '  - name: APP',
+      '    kind: service',
+      '    services: [lambda]',
+    )));
+    expect(problems).toEqual([
+      'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "servce"); did you mean "service"?',
+      'roles.yaml:6:23: roles[1].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
+      'roles.yaml:7:32: roles[1].maxSessionDurationSeconds: must be a whole number of seconds from 3600 (1 hour) to 43200 (12 hours) (found the number 50000)',
+      'roles.yaml:8:11: roles[2].name: duplicate role name "APP": roles[0].name is "app", and IAM compares role names case-insensitively; role names must be unique',
+    ]);
+  });
+
+  test('a failure of a role construct after validation takes back every role of the catalog', () => {
+    // Simulates a check of the role constructs that the catalog validation does not repeat.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const roles = require('../../src/catalog/catalog-roles');
+    const original = roles.createRole;
+    const spy = jest.spyOn(roles, 'createRole').mockImplementation((...args: unknown[]) => {
+      const entry = args[1] as any;
+      if (entry.name === 'second') {
+        throw new Error('Stack/Catalog/second: invalid services ["lambda"]: simulated');
+      }
+      return original(...args);
+    });
+    try {
+      const stack = stackWithOneRole();
+      expect(() => RoleCatalog.fromYaml(stack, 'Catalog', yaml(
+        'roles:',
+        '  - {name: first, kind: service, services: [lambda]}',
+        '  - {name: second, kind: service, services: [lambda]}',
+        '  - {name: third, kind: service, services: [lambda]}',
+      ), { sourceName: 'roles.yaml' })).toThrow(
+        'Stack/Catalog: invalid role catalog roles.yaml (1 problem); no role was created:\n'
+        + '  roles.yaml:3:5: roles[1] ("second"): Stack/Catalog/second: invalid services ["lambda"]: simulated');
+      expect(stack.node.tryFindChild('Catalog')).toBeUndefined();
+      Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

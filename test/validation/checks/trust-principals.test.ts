@@ -1,0 +1,148 @@
+/**
+ * TrustAnyPrincipal, AllowWithNotPrincipal and TrustActionMismatch: findings our Trust builders
+ * cannot produce, so they are triggered with hand-made statements on plain `iam.Role`s (checked
+ * through the aspect) and on `AssumableRole.role.assumeRolePolicy` (checked automatically).
+ */
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AssumableRole, Trust } from '../../../src';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
+
+const ASSUME = 'sts:AssumeRole';
+const SAML_PROVIDER = 'arn:aws:iam::111122223333:saml-provider/okta';
+const OIDC_PROVIDER = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
+const OIDC_CONDITION = {
+  StringEquals: {
+    'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+    'token.actions.githubusercontent.com:sub': 'repo:octo-org/app:ref:refs/heads/main',
+  },
+};
+
+describe('TrustAnyPrincipal (error)', () => {
+  test.each([
+    ['Principal "*"', { Effect: 'Allow', Principal: '*', Action: ASSUME }],
+    ['{"AWS": "*"}', { Effect: 'Allow', Principal: { AWS: '*' }, Action: ASSUME }],
+    ['"*" among other AWS principals', { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] }, Action: ASSUME }],
+  ])('is reported for %s without a condition on a plain iam.Role', (_what, statement) => {
+    const stack = checkedStack();
+    plainRole(stack, [statement]);
+    expectFinding(stack, 'TrustAnyPrincipal', 'error');
+    expect(findingMessages(stack, 'TrustAnyPrincipal', 'error')[0].message)
+      .toBe('[cdk-assumable-roles:TrustAnyPrincipal] trust statement 1 allows any AWS principal ("*") with no condition. '
+        + 'Trust named accounts or roles instead, or narrow "*" with a condition such as aws:PrincipalOrgID or aws:PrincipalArn.');
+  });
+
+  test('is reported for iam.AnyPrincipal', () => {
+    const stack = checkedStack();
+    new iam.Role(stack, 'Role', { assumedBy: new iam.AnyPrincipal() });
+    expectFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+
+  test('is reported on an AssumableRole whose assumeRolePolicy got a "*" statement', () => {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { trust: [Trust.service('lambda')] });
+    role.role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [new iam.StarPrincipal()], actions: [ASSUME] }));
+    expectFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+
+  test.each([
+    ['narrowed by aws:PrincipalOrgID', { Effect: 'Allow', Principal: '*', Action: ASSUME, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }],
+    ['narrowed by aws:PrincipalArn', { Effect: 'Allow', Principal: { AWS: '*' }, Action: ASSUME, Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/ci-*' } } }],
+    ['denied', { Effect: 'Deny', Principal: '*', Action: ASSUME }],
+    ['a service principal', { Effect: 'Allow', Principal: { Service: 'states.amazonaws.com' }, Action: ASSUME }],
+    ['a named account', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ASSUME, Condition: { StringEquals: { 'sts:ExternalId': 'x1' } } }],
+  ])('is not reported for "*" %s', (_what, statement) => {
+    const stack = checkedStack();
+    plainRole(stack, [statement]);
+    expectNoFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+
+  test('is not reported for the library constructs built with Trust factories', () => {
+    const stack = newStack();
+    new AssumableRole(stack, 'Role', { trust: [Trust.account('111122223333').withExternalId('partner-1'), Trust.service('lambda')] });
+    expectNoFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+});
+
+describe('AllowWithNotPrincipal (error)', () => {
+  test('is reported for Allow with NotPrincipal on a plain iam.Role', () => {
+    const stack = checkedStack();
+    plainRole(stack, [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ASSUME }]);
+    expectFinding(stack, 'AllowWithNotPrincipal', 'error');
+    expect(findingMessages(stack, 'AllowWithNotPrincipal', 'error').map((m) => m.message)).toEqual([
+      '[cdk-assumable-roles:AllowWithNotPrincipal] trust statement 1 allows with NotPrincipal. Use "Principal" with the principals that should assume the role.',
+    ]);
+  });
+
+  test('is reported on an AssumableRole', () => {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { trust: [Trust.service('lambda')] });
+    role.role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ notPrincipals: [new iam.AccountPrincipal('111122223333')], actions: [ASSUME] }));
+    expectFinding(stack, 'AllowWithNotPrincipal', 'error');
+  });
+
+  test('is not reported for Deny with NotPrincipal', () => {
+    const stack = checkedStack();
+    plainRole(stack, [{ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ASSUME }]);
+    expectNoFinding(stack, 'AllowWithNotPrincipal', 'error');
+  });
+
+  test('is not reported for Allow with Principal', () => {
+    const stack = checkedStack();
+    plainRole(stack, [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ASSUME, Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }]);
+    expectNoFinding(stack, 'AllowWithNotPrincipal', 'error');
+  });
+});
+
+describe('TrustActionMismatch (error)', () => {
+  test.each([
+    ['a SAML provider with sts:AssumeRole', { Effect: 'Allow', Principal: { Federated: SAML_PROVIDER }, Action: ASSUME },
+      `trust statement 1 gives Federated principal ${SAML_PROVIDER} ["sts:AssumeRole"]; it needs sts:AssumeRoleWithSAML`],
+    ['a SAML provider with sts:AssumeRoleWithWebIdentity', { Effect: 'Allow', Principal: { Federated: SAML_PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity' },
+      `trust statement 1 gives Federated principal ${SAML_PROVIDER} ["sts:AssumeRoleWithWebIdentity"]; it needs sts:AssumeRoleWithSAML`],
+    ['an OIDC provider with sts:AssumeRole', { Effect: 'Allow', Principal: { Federated: OIDC_PROVIDER }, Action: ASSUME, Condition: OIDC_CONDITION },
+      `trust statement 1 gives Federated principal ${OIDC_PROVIDER} ["sts:AssumeRole"]; it needs sts:AssumeRoleWithWebIdentity`],
+    ['Cognito with sts:AssumeRoleWithSAML', { Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithSAML' },
+      'trust statement 1 gives Federated principal cognito-identity.amazonaws.com ["sts:AssumeRoleWithSAML"]; it needs sts:AssumeRoleWithWebIdentity'],
+    ['an account with sts:AssumeRoleWithWebIdentity', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRoleWithWebIdentity' },
+      'trust statement 1 gives AWS principal arn:aws:iam::111122223333:root ["sts:AssumeRoleWithWebIdentity"]; it needs sts:AssumeRole'],
+    ['a service with sts:TagSession only', { Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:TagSession' },
+      'trust statement 1 gives Service principal pods.eks.amazonaws.com []; it needs sts:AssumeRole'],
+  ])('is reported for %s on a plain iam.Role', (_what, statement, message) => {
+    const stack = checkedStack();
+    plainRole(stack, [statement]);
+    expectFinding(stack, 'TrustActionMismatch', 'error');
+    expect(findingMessages(stack, 'TrustActionMismatch', 'error').map((m) => m.message)).toEqual([
+      `[cdk-assumable-roles:TrustActionMismatch] ${message}. `
+      + 'Use the Trust factories (Trust.saml, Trust.openIdConnect, Trust.account, ...), which pick the right action, or correct "Action".',
+    ]);
+  });
+
+  test('is reported on an AssumableRole', () => {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { trust: [Trust.service('lambda')] });
+    role.role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [new iam.FederatedPrincipal(SAML_PROVIDER, {}, ASSUME)], actions: [ASSUME] }));
+    expectFinding(stack, 'TrustActionMismatch', 'error');
+  });
+
+  test.each([
+    ['a SAML provider with sts:AssumeRoleWithSAML', { Effect: 'Allow', Principal: { Federated: SAML_PROVIDER }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } }],
+    ['an OIDC provider with sts:AssumeRoleWithWebIdentity and sts:TagSession', { Effect: 'Allow', Principal: { Federated: OIDC_PROVIDER }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'], Condition: OIDC_CONDITION }],
+    ['a wildcard action', { Effect: 'Allow', Principal: { Federated: SAML_PROVIDER }, Action: 'sts:*' }],
+    ['an unknown federated provider', { Effect: 'Allow', Principal: { Federated: 'example.com' }, Action: ASSUME }],
+    ['a denied statement', { Effect: 'Deny', Principal: { Federated: SAML_PROVIDER }, Action: ASSUME }],
+  ])('is not reported for %s', (_what, statement) => {
+    const stack = checkedStack();
+    plainRole(stack, [statement]);
+    expectNoFinding(stack, 'TrustActionMismatch', 'error');
+  });
+
+  test('is not reported for roles built with Trust.saml, Trust.gitHubActions and Trust.eksPodIdentity', () => {
+    const stack = newStack();
+    new AssumableRole(stack, 'Role', {
+      trust: [Trust.saml('arn:{partition}:iam::{account}:saml-provider/okta'), Trust.gitHubActions({ repository: 'octo-org/app' }), Trust.eksPodIdentity()],
+    });
+    Template.fromStack(stack);
+    expectNoFinding(stack, 'TrustActionMismatch', 'error');
+  });
+});

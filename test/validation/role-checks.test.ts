@@ -1,0 +1,370 @@
+import { Annotations as CoreAnnotations, App, Aspects, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import {
+  accountIds, checkedStack, expectFinding, expectNoFinding, findingMessages, Level, newStack, plainRole, PREFIX, roleWithTrustSize,
+} from './validation-support';
+import { AssumableRole, CrossAccountRole, RoleChecks, ServiceRole, Trust } from '../../src';
+
+const OTHER = '111122223333';
+const ASSUME = 'sts:AssumeRole';
+
+describe('RoleChecks.describeChecks', () => {
+  const checks = RoleChecks.describeChecks();
+
+  test('lists every check with its id and level, in the order findings are reported', () => {
+    expect(checks.map((c) => [c.id, c.level])).toEqual([
+      [`${PREFIX}PolicyGrammar`, 'error'],
+      [`${PREFIX}TrustAnyPrincipal`, 'error'],
+      [`${PREFIX}AllowWithNotPrincipal`, 'error'],
+      [`${PREFIX}TrustActionMismatch`, 'error'],
+      [`${PREFIX}OidcWithoutSubject`, 'error'],
+      [`${PREFIX}OidcWithoutAudience`, 'error'],
+      [`${PREFIX}WildcardInExactOperator`, 'warning'],
+      [`${PREFIX}CrossAccountWithoutGuard`, 'warning'],
+      [`${PREFIX}ServiceWithoutSourceGuard`, 'info'],
+      [`${PREFIX}PolicyAllowsEverything`, 'warning'],
+      [`${PREFIX}PassRoleOnAnyRole`, 'warning'],
+      [`${PREFIX}TrustPolicyNearQuota`, 'warning'],
+      [`${PREFIX}TrustCycle`, 'warning'],
+    ]);
+  });
+
+  test('every check documents what triggers it and how to fix it', () => {
+    for (const check of checks) {
+      expect(check.trigger.length).toBeGreaterThan(20);
+      expect(check.fix.length).toBeGreaterThan(10);
+    }
+    expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
+  });
+});
+
+/**
+ * One scenario that triggers each check and one that does not, for a role at `/Stack/Role`.
+ * Each scenario gets a fresh stack to which `RoleChecks` is applied (for plain roles).
+ */
+const SCENARIOS: Record<string, { trigger: (stack: Stack) => void; clean: (stack: Stack) => void }> = {
+  PolicyGrammar: {
+    trigger: (s) => new AssumableRole(s, 'Role', { trust: [Trust.account(OTHER).withExternalId('partner-1').withCondition('StringEqual', 'aws:PrincipalTag/team', ['ops'])] }),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.account(OTHER).withExternalId('partner-1').withCondition('StringEquals', 'aws:PrincipalTag/team', ['ops'])] }),
+  },
+  TrustAnyPrincipal: {
+    trigger: (s) => plainRole(s, [{ Effect: 'Allow', Principal: '*', Action: ASSUME }]),
+    clean: (s) => plainRole(s, [{ Effect: 'Allow', Principal: '*', Action: ASSUME, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }]),
+  },
+  AllowWithNotPrincipal: {
+    trigger: (s) => plainRole(s, [{ Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ASSUME }]),
+    clean: (s) => plainRole(s, [{ Effect: 'Deny', NotPrincipal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ASSUME }]),
+  },
+  TrustActionMismatch: {
+    trigger: (s) => plainRole(s, [{ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${OTHER}:saml-provider/okta` }, Action: ASSUME }]),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.saml(`arn:aws:iam::${OTHER}:saml-provider/okta`)] }),
+  },
+  OidcWithoutSubject: {
+    trigger: (s) => plainRole(s, [{
+      Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${OTHER}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+    }]),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] })] }),
+  },
+  OidcWithoutAudience: {
+    trigger: (s) => plainRole(s, [{
+      Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${OTHER}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/app:*' } },
+    }]),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.gitHubActions({ repository: 'octo-org/app' })] }),
+  },
+  WildcardInExactOperator: {
+    trigger: (s) => new AssumableRole(s, 'Role', { trust: [Trust.account(OTHER).withCondition('StringEquals', 'aws:PrincipalArn', [`arn:aws:iam::${OTHER}:role/ci-*`])] }),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.account(OTHER).withPrincipalArn(`arn:aws:iam::${OTHER}:role/ci-*`)] }),
+  },
+  CrossAccountWithoutGuard: {
+    trigger: (s) => new CrossAccountRole(s, 'Role', { trustedAccounts: [OTHER] }),
+    clean: (s) => new CrossAccountRole(s, 'Role', { trustedAccounts: [OTHER], externalIds: ['partner-1234'] }),
+  },
+  ServiceWithoutSourceGuard: {
+    trigger: (s) => new ServiceRole(s, 'Role', { services: ['states'] }),
+    clean: (s) => new ServiceRole(s, 'Role', { services: ['states'], restrictToSourceAccount: true }),
+  },
+  PolicyAllowsEverything: {
+    trigger: (s) => new ServiceRole(s, 'Role', { services: ['lambda'], awsManagedPolicyNames: ['AdministratorAccess'] }),
+    clean: (s) => new ServiceRole(s, 'Role', { services: ['lambda'], awsManagedPolicyNames: ['ReadOnlyAccess'] }),
+  },
+  PassRoleOnAnyRole: {
+    trigger: (s) => new ServiceRole(s, 'Role', { services: ['lambda'] }).addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] })),
+    clean: (s) => new ServiceRole(s, 'Role', { services: ['lambda'] }).addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [`arn:aws:iam::${OTHER}:role/app`] })),
+  },
+  TrustPolicyNearQuota: {
+    // Accounts in one statement, about 40 characters each: 44 make about 1,925 characters
+    // of 2,048 (trigger), 40 about 1,765 (clean).
+    trigger: (s) => new AssumableRole(s, 'Role', { trust: [Trust.accounts(accountIds(44)).withExternalId('partner-1')] }),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.accounts(accountIds(40)).withExternalId('partner-1')] }),
+  },
+  TrustCycle: {
+    trigger: (s) => {
+      const role = new AssumableRole(s, 'Role', { trust: [Trust.service('lambda')] });
+      const other = new AssumableRole(s, 'Other', { trust: [Trust.role(role.roleArn)] });
+      role.addTrust(Trust.role(other.roleArn));
+    },
+    clean: (s) => {
+      const role = new AssumableRole(s, 'Role', { trust: [Trust.service('lambda')] });
+      new AssumableRole(s, 'Other', { trust: [Trust.role(role.roleArn)] });
+    },
+  },
+};
+
+describe.each(RoleChecks.describeChecks().map((c) => [c.id.slice(PREFIX.length), c.level as Level] as const))('%s (%s)', (id, level) => {
+  const scenario = SCENARIOS[id];
+
+  test('has a scenario', () => {
+    expect(scenario).toBeDefined();
+  });
+
+  test('is reported at the role when triggered', () => {
+    const stack = checkedStack();
+    scenario.trigger(stack);
+    expectFinding(stack, id, level);
+  });
+
+  test('is not reported when not triggered', () => {
+    const stack = checkedStack();
+    scenario.clean(stack);
+    expectNoFinding(stack, id, level);
+  });
+});
+
+describe('where the checks run', () => {
+  const anyPrincipal = { Effect: 'Allow', Principal: '*', Action: ASSUME };
+
+  test('the library\'s constructs are checked without any aspect', () => {
+    const stack = newStack();
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    expectFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+  });
+
+  test('plain iam.Roles are not checked without the aspect', () => {
+    const stack = newStack();
+    plainRole(stack, [anyPrincipal]);
+    expectNoFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+
+  test('plain iam.Roles are checked when the aspect is applied to the app', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    plainRole(stack, [anyPrincipal]);
+    Aspects.of(app).add(new RoleChecks());
+    expectFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+
+  test('plain iam.Roles are checked when the aspect is applied to the stack', () => {
+    const stack = newStack();
+    plainRole(stack, [anyPrincipal]);
+    Aspects.of(stack).add(new RoleChecks());
+    expectFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+
+  test('plain iam.Roles inside other constructs are found', () => {
+    const stack = checkedStack();
+    const role = plainRole(stack, [anyPrincipal], 'Nested');
+    expect(role.node.path).toBe('Stack/Nested');
+    expectFinding(stack, 'TrustAnyPrincipal', 'error', '/Stack/Nested');
+  });
+
+  test('findings are reported at the construct the user made, not at the CfnRole', () => {
+    const stack = checkedStack();
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    plainRole(stack, [{ Effect: 'Allow', Principal: { AWS: OTHER }, Action: ASSUME }], 'Plain');
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning').map((m) => m.path)).toEqual(['/Stack/Role', '/Stack/Plain']);
+  });
+
+  test('a library role is reported once when the aspect is also applied to the app and the stack', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    Aspects.of(app).add(new RoleChecks());
+    Aspects.of(stack).add(new RoleChecks());
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning')).toHaveLength(1);
+  });
+
+  test('a plain role is reported once when two aspects apply', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    plainRole(stack, [anyPrincipal]);
+    Aspects.of(app).add(new RoleChecks());
+    Aspects.of(stack).add(new RoleChecks());
+    expect(findingMessages(stack, 'TrustAnyPrincipal', 'error')).toHaveLength(1);
+  });
+
+  test('synthesizing twice does not report twice', () => {
+    const stack = newStack();
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning')).toHaveLength(1);
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning')).toHaveLength(1);
+  });
+
+  test('the quota a library role was given wins over the aspect\'s', () => {
+    const role = roleWithTrustSize(1900, { trustPolicySizeQuota: 4096 });
+    Aspects.of(role.stack).add(new RoleChecks({ trustPolicySizeQuota: 2048 }));
+    expectNoFinding(role.stack, 'TrustPolicyNearQuota', 'warning');
+  });
+
+  test('errors carry no acknowledgement tag, warnings do', () => {
+    const stack = checkedStack();
+    plainRole(stack, [anyPrincipal, { Effect: 'Allow', Principal: { AWS: OTHER }, Action: ASSUME }]);
+    expect(findingMessages(stack, 'TrustAnyPrincipal', 'error')[0].message).not.toContain('[ack:');
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning')[0].message).toMatch(/ \[ack: cdk-assumable-roles:CrossAccountWithoutGuard\]$/);
+  });
+});
+
+describe('acknowledging findings', () => {
+  test('RoleChecks.acknowledge removes a warning and keeps the reason in the metadata', () => {
+    const stack = newStack();
+    const role = new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    RoleChecks.acknowledge(role, 'CrossAccountWithoutGuard', 'the partner cannot send an ExternalId');
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+    expect(role.node.metadata.filter((m) => m.type === 'cdk-assumable-roles:acknowledge').map((m) => m.data)).toEqual([
+      { id: `${PREFIX}CrossAccountWithoutGuard`, reason: 'the partner cannot send an ExternalId' },
+    ]);
+  });
+
+  test('the id may be given with its prefix', () => {
+    const stack = newStack();
+    const role = new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    RoleChecks.acknowledge(role, `${PREFIX}CrossAccountWithoutGuard`, 'accepted');
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+  });
+
+  test('only the acknowledged id is removed', () => {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { trust: [Trust.account(OTHER), Trust.service('states')] });
+    RoleChecks.acknowledge(role, 'CrossAccountWithoutGuard', 'accepted');
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+    expectFinding(stack, 'ServiceWithoutSourceGuard', 'info');
+  });
+
+  test('works for errors', () => {
+    const stack = checkedStack();
+    const role = plainRole(stack, [{ Effect: 'Allow', Principal: '*', Action: ASSUME }]);
+    RoleChecks.acknowledge(role, 'TrustAnyPrincipal', 'public role by design, guarded by the session policy');
+    expectNoFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+
+  test('works for infos', () => {
+    const stack = newStack();
+    const role = new ServiceRole(stack, 'Role', { services: ['states'] });
+    RoleChecks.acknowledge(role, 'ServiceWithoutSourceGuard', 'the state machine is in this account');
+    expectNoFinding(stack, 'ServiceWithoutSourceGuard', 'info');
+  });
+
+  test('acknowledging at the stack covers every role below it', () => {
+    const stack = newStack();
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    new CrossAccountRole(stack, 'Other', { trustedAccounts: ['444455556666'] });
+    RoleChecks.acknowledge(stack, 'CrossAccountWithoutGuard', 'sandbox stack');
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+  });
+
+  test('acknowledging on one role leaves another role\'s finding', () => {
+    const stack = newStack();
+    const role = new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    new CrossAccountRole(stack, 'Other', { trustedAccounts: ['444455556666'] });
+    RoleChecks.acknowledge(role, 'CrossAccountWithoutGuard', 'accepted');
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning', '/Stack/Role');
+    expectFinding(stack, 'CrossAccountWithoutGuard', 'warning', '/Stack/Other');
+  });
+
+  test('Annotations.of(stack).acknowledgeWarning removes the warning of a role in it', () => {
+    const stack = newStack();
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    CoreAnnotations.of(stack).acknowledgeWarning(`${PREFIX}CrossAccountWithoutGuard`, 'sandbox stack');
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+  });
+
+  test('Annotations.of(stack).acknowledgeWarning removes it for plain roles too', () => {
+    const stack = checkedStack();
+    plainRole(stack, [{ Effect: 'Allow', Principal: { AWS: OTHER }, Action: ASSUME }]);
+    CoreAnnotations.of(stack).acknowledgeWarning(`${PREFIX}CrossAccountWithoutGuard`);
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+  });
+
+  test('acknowledging a warning id does not hide an unrelated warning', () => {
+    const stack = newStack();
+    new AssumableRole(stack, 'Role', { trust: [Trust.account(OTHER)], awsManagedPolicyNames: ['AdministratorAccess'] });
+    CoreAnnotations.of(stack).acknowledgeWarning(`${PREFIX}CrossAccountWithoutGuard`);
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
+    expectFinding(stack, 'PolicyAllowsEverything', 'warning');
+  });
+});
+
+describe('TrustCycle (warning)', () => {
+  const cycleMessage = (...paths: string[]) => `[${PREFIX}TrustCycle] roles trust each other in a cycle: ${paths.join(' -> ')}. `
+    + 'Break the cycle: let one side trust a dedicated caller role, or use sts:SetSourceIdentity to keep the original identity. '
+    + `[ack: ${PREFIX}TrustCycle]`;
+
+  test('two library roles that trust each other are both reported, naming the construct paths', () => {
+    const stack = newStack();
+    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
+    const b = new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
+    a.addTrust(Trust.role(b.roleArn));
+    expect(findingMessages(stack, 'TrustCycle', 'warning')).toEqual([
+      { path: '/Stack/A', message: cycleMessage('Stack/A', 'Stack/B', 'Stack/A') },
+      { path: '/Stack/B', message: cycleMessage('Stack/B', 'Stack/A', 'Stack/B') },
+    ]);
+  });
+
+  test('a longer cycle is reported on every role in it', () => {
+    const stack = newStack();
+    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
+    const b = new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
+    const c = new AssumableRole(stack, 'C', { trust: [Trust.role(b.roleArn)] });
+    a.addTrust(Trust.role(c.roleArn));
+    const messages = findingMessages(stack, 'TrustCycle', 'warning');
+    expect(messages.map((m) => m.path)).toEqual(['/Stack/A', '/Stack/B', '/Stack/C']);
+    expect(messages[0].message).toContain('cycle: Stack/A -> Stack/C -> Stack/B -> Stack/A.');
+  });
+
+  test('plain iam.Roles in a cycle are reported through the aspect', () => {
+    const stack = checkedStack();
+    const a = plainRole(stack, [], 'A');
+    const b = new iam.Role(stack, 'B', { assumedBy: new iam.ArnPrincipal(a.roleArn) });
+    a.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [new iam.ArnPrincipal(b.roleArn)], actions: [ASSUME] }));
+    expectFinding(stack, 'TrustCycle', 'warning', '/Stack/A');
+    expectFinding(stack, 'TrustCycle', 'warning', '/Stack/B');
+    expect(findingMessages(stack, 'TrustCycle', 'warning')[0].message).toContain('cycle: Stack/A -> Stack/B -> Stack/A.');
+  });
+
+  test('a chain without a way back is not a cycle', () => {
+    const stack = newStack();
+    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
+    const b = new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
+    new AssumableRole(stack, 'C', { trust: [Trust.role(b.roleArn), Trust.role(a.roleArn)] });
+    expectNoFinding(stack, 'TrustCycle', 'warning');
+  });
+
+  test('roles trusting the same role are not a cycle', () => {
+    const stack = newStack();
+    const hub = new AssumableRole(stack, 'Hub', { trust: [Trust.service('lambda')] });
+    new AssumableRole(stack, 'A', { trust: [Trust.role(hub.roleArn)] });
+    new AssumableRole(stack, 'B', { trust: [Trust.role(hub.roleArn)] });
+    expectNoFinding(stack, 'TrustCycle', 'warning');
+  });
+
+  test('can be acknowledged on one role', () => {
+    const stack = newStack();
+    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
+    const b = new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
+    a.addTrust(Trust.role(b.roleArn));
+    RoleChecks.acknowledge(a, 'TrustCycle', 'break-glass pair');
+    expectNoFinding(stack, 'TrustCycle', 'warning', '/Stack/A');
+    expectFinding(stack, 'TrustCycle', 'warning', '/Stack/B');
+  });
+});
+
+describe('findings do not fail synthesis by themselves', () => {
+  test('an error finding is an annotation, not an exception', () => {
+    const stack = checkedStack();
+    plainRole(stack, [{ Effect: 'Allow', Principal: '*', Action: ASSUME }]);
+    expect(() => Annotations.fromStack(stack)).not.toThrow();
+    Annotations.fromStack(stack).hasError('/Stack/Role', Match.stringLikeRegexp(`${PREFIX}TrustAnyPrincipal`));
+  });
+});
