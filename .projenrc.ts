@@ -68,7 +68,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestVersion: '^29',
   },
 
-  gitignore: ['examples/typescript/cdk.out/', '*.tsbuildinfo', '.jsii.tabl.json'],
+  gitignore: ['examples/typescript/cdk.out/', 'examples/python/cdk.out/', '__pycache__/', '*.tsbuildinfo', '.jsii.tabl.json'],
   npmignoreEnabled: true,
   npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/', 'scripts/', 'rosetta/', 'docs/', '!schema/'] },
 });
@@ -140,10 +140,12 @@ project.testTask.spawn(integ);
 
 // Python: generate the bindings of this library (and of aws-cdk-lib / constructs, from their
 // npm packages), compile them, and type-check the Python example against them.
-project.addTask('test:python', {
+// Part of the test command: a wrong prop name or type in the Python example fails the tests.
+const testPython = project.addTask('test:python', {
   description: 'Generate Python bindings with jsii-pacmak --code-only, py_compile them, and type-check examples/python with pyright',
   exec: 'bash scripts/python-check.sh',
 });
+project.testTask.spawn(testPython);
 
 // Benchmarks (not tests): our constructs against plain iam.Role, in the same process run.
 project.addTask('bench', {

@@ -1,0 +1,6 @@
+# Typed stand-in for jsii._type_checking (see __init__.pyi): the runtime argument checks
+# that generated code runs under `if __debug__ and not typing.TYPE_CHECKING`.
+from typing import Any, Callable, Dict
+
+def cached_type_hints(fn: Callable[..., Any]) -> Dict[str, Any]: ...
+def check_type(argname: str, value: object, expected_type: Any) -> Any: ...
