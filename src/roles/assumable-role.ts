@@ -9,7 +9,7 @@ import { PolicyJson } from '../policy-json';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
 import { invalidInput } from '../validation/errors';
-import { descriptionRule, LIMITS, maxSessionRule, pathRule, policySize, quotaRule, roleNameRule, tagRules } from '../validation/limits';
+import { descriptionRule, LIMITS, maxSessionRule, pathRule, policyNameRule, policySize, quotaRule, roleNameRule, tagRules } from '../validation/limits';
 import { RoleChecks } from '../validation/role-checks';
 import { registerRole } from '../validation/role-registry';
 
@@ -213,19 +213,24 @@ export class AssumableRole extends Construct implements iam.IRole {
     const trustQuota = props.trustPolicySizeQuota ?? LIMITS.trustPolicyDefaultQuota;
     const managedQuota = props.managedPoliciesQuota ?? LIMITS.managedPoliciesDefaultQuota;
 
+    const maxSessionIsToken = props.maxSessionDuration !== undefined && Token.isUnresolved(props.maxSessionDuration.toSeconds({ integral: false }));
     // The role's id is 'Default' so its logical ID equals that of `new iam.Role(scope, id)`.
     this.role = new iam.Role(this, 'Default', {
       assumedBy: new DeferredTrustPrincipal(),
       roleName: props.roleName,
       description: props.description,
       path: props.path,
-      maxSessionDuration: props.maxSessionDuration,
+      // iam.Role rejects a deploy-time duration; it is set on the CfnRole below instead.
+      maxSessionDuration: maxSessionIsToken ? undefined : props.maxSessionDuration,
       permissionsBoundary: props.permissionsBoundary?.bind(this),
       managedPolicies: this.managedPolicies(props),
       inlinePolicies: this.inlinePolicies(props),
     });
     const cfnRole = this.role.node.defaultChild as iam.CfnRole;
     cfnRole.assumeRolePolicyDocument = Lazy.any({ produce: () => this.renderTrustPolicy() });
+    if (maxSessionIsToken) {
+      cfnRole.maxSessionDuration = props.maxSessionDuration!.toSeconds({ integral: false });
+    }
     registerRole(cfnRole, this, trustQuota);
     Aspects.of(this).add(new RoleChecks());
 
@@ -434,7 +439,7 @@ export class AssumableRole extends Construct implements iam.IRole {
       ['path', props.path, props.path === undefined ? undefined : pathRule(props.path)],
       ['description', props.description, props.description === undefined ? undefined : descriptionRule(props.description)],
       ['maxSessionDuration', props.maxSessionDuration?.toHumanString(),
-        props.maxSessionDuration === undefined ? undefined : maxSessionRule(props.maxSessionDuration.toSeconds())],
+        props.maxSessionDuration === undefined ? undefined : maxSessionRule(props.maxSessionDuration.toSeconds({ integral: false }))],
       ['trustPolicySizeQuota', props.trustPolicySizeQuota, props.trustPolicySizeQuota === undefined ? undefined
         : quotaRule(props.trustPolicySizeQuota, LIMITS.trustPolicyDefaultQuota, LIMITS.trustPolicyMaxQuota, 'trust policy size')],
       ['managedPoliciesQuota', props.managedPoliciesQuota, props.managedPoliciesQuota === undefined ? undefined
@@ -499,10 +504,22 @@ export class AssumableRole extends Construct implements iam.IRole {
   }
 
   private inlinePolicies(props: AssumableRoleOptions): { [name: string]: iam.PolicyDocument } | undefined {
-    const policies: { [name: string]: iam.PolicyDocument } = { ...(props.inlinePolicies ?? {}) };
+    // A map without prototype, so names like "valueOf" or "__proto__" are ordinary keys.
+    const policies: { [name: string]: iam.PolicyDocument } = Object.assign(Object.create(null), props.inlinePolicies ?? {});
+    for (const [name, document] of Object.entries(props.inlinePolicies ?? {})) {
+      const problem = policyNameRule(name);
+      if (problem) {
+        throw invalidInput(this, `inlinePolicies.${name}`, name, problem);
+      }
+      policies[name] = document;
+    }
     for (const [name, json] of Object.entries(props.inlinePolicyJson ?? {})) {
       const field = `inlinePolicyJson.${name}`;
-      if (name in policies) {
+      const nameProblem = policyNameRule(name);
+      if (nameProblem) {
+        throw invalidInput(this, field, name, nameProblem);
+      }
+      if (Object.prototype.hasOwnProperty.call(policies, name)) {
         throw invalidInput(this, field, name, 'an inline policy of this name is also given in inlinePolicies; policy names must be unique per role');
       }
       try {

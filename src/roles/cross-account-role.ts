@@ -201,7 +201,7 @@ export class CrossAccountRole extends AssumableRole {
     for (const pattern of props.principalArnPatterns ?? []) {
       apply('principalArnPatterns', pattern, (x) => x.withPrincipalArn(pattern));
     }
-    if (props.organizationId) {
+    if (props.organizationId !== undefined) {
       apply('organizationId', props.organizationId, (x) => x.withinOrganization(props.organizationId!));
     }
     let result: TrustRelationship = t;

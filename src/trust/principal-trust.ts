@@ -85,7 +85,12 @@ export class PrincipalTrust extends TrustRelationship {
    * @default - MFA required, at any age
    */
   public requireMfa(maxAge?: Duration): PrincipalTrust {
-    return this._with({ _mfa: true, _mfaMaxAgeSeconds: maxAge?.toSeconds() });
+    const seconds = maxAge?.toSeconds({ integral: false });
+    const problems = [...this._problems];
+    if (seconds !== undefined && !Token.isUnresolved(seconds) && (!Number.isInteger(seconds) || seconds < 1)) {
+      problems.push(`MFA max age ${maxAge!.toHumanString()} must be a whole number of seconds, at least 1 (aws:MultiFactorAuthAge is counted in seconds)`);
+    }
+    return this._with({ _mfa: true, _mfaMaxAgeSeconds: seconds, _problems: problems });
   }
 
   /**

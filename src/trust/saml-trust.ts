@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { renderArn } from './arn-values';
 import { addCondition, TrustStatement, unique } from './statement';
 import { TrustRelationship } from './trust-relationship';
+import { TrustInputProblem } from '../validation/errors';
 
 /** The AWS sign-in endpoint that SAML assertions for console access are addressed to. */
 const SAML_SIGN_IN: Record<string, string> = {
@@ -68,7 +69,8 @@ function signInEndpoint(scope: IConstruct): string {
     if (url) {
       return url;
     }
-    throw new Error(`${scope.node.path}: no SAML sign-in endpoint is known for region ${stack.region} (partition ${info.partition}); give Trust.saml(..., { audiences: [...] })`);
+    throw new TrustInputProblem(`no SAML sign-in endpoint is known for the stack's region ${stack.region} (partition ${info.partition ?? 'unknown to aws-cdk-lib'}); `
+      + 'give the audiences: Trust.saml(arn, { audiences: [...] })');
   }
   const id = 'AssumableRolesSamlSignIn';
   const mapping = (stack.node.tryFindChild(id) as CfnMapping | undefined) ?? new CfnMapping(stack, id, {

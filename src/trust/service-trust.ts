@@ -1,4 +1,4 @@
-import { Aws } from 'aws-cdk-lib';
+import { Aws, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { arnProblem, renderArn } from './arn-values';
 import { addCondition, Conditions, TrustStatement, unique } from './statement';
@@ -47,7 +47,7 @@ export class ServiceTrust extends TrustRelationship {
       this._problems.push('a service trust needs at least one service name');
     }
     for (const s of services) {
-      if (!SERVICE_NAME.test(s)) {
+      if (!Token.isUnresolved(s) && !SERVICE_NAME.test(s)) {
         this._problems.push(`service ${JSON.stringify(s)} is not a service name; write it as "lambda" or "lambda.amazonaws.com"`);
       }
     }

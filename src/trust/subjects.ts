@@ -1,3 +1,5 @@
+import { Token } from 'aws-cdk-lib';
+
 /**
  * Builders for the `sub` values of web-identity tokens, with the naming rules of each issuer.
  * Each returns the subjects and the problems found, so errors can be reported later with
@@ -14,14 +16,18 @@ export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: s
   const problems: string[] = [];
   const subjects = serviceAccounts.map((sa) => {
     const parts = sa.split(':');
+    // Deploy-time values are not checked; a whole-token entry must resolve to "namespace:name".
+    if (parts.length === 1 && Token.isUnresolved(sa)) {
+      return `system:serviceaccount:${sa}`;
+    }
     if (parts.length !== 2 || !parts[0] || !parts[1]) {
       problems.push(`service account ${JSON.stringify(sa)} must be written "namespace:name"`);
       return `system:serviceaccount:${sa}`;
     }
-    if (!K8S_NAMESPACE.test(parts[0])) {
+    if (!Token.isUnresolved(parts[0]) && !K8S_NAMESPACE.test(parts[0])) {
       problems.push(`namespace ${JSON.stringify(parts[0])} in ${JSON.stringify(sa)} must be a lowercase DNS label of at most 63 characters (a-z, 0-9, "-"; "*" and "?" as wildcards)`);
     }
-    if (!K8S_NAME.test(parts[1])) {
+    if (!Token.isUnresolved(parts[1]) && !K8S_NAME.test(parts[1])) {
       problems.push(`service account name ${JSON.stringify(parts[1])} in ${JSON.stringify(sa)} must be a lowercase DNS name of at most 253 characters (a-z, 0-9, "-", "."; "*" and "?" as wildcards)`);
     }
     return `system:serviceaccount:${parts[0]}:${parts[1]}`;
@@ -48,7 +54,7 @@ const GITHUB_REPOSITORY = /^[A-Za-z0-9-*?]+\/[A-Za-z0-9_.*?-]+$/;
 export function gitHubSubjects(options: GitHubSubjectOptions): { subjects: string[]; problems: string[] } {
   const problems: string[] = [];
   const repo = options.repository;
-  if (!GITHUB_REPOSITORY.test(repo)) {
+  if (!Token.isUnresolved(repo) && !GITHUB_REPOSITORY.test(repo)) {
     problems.push(`repository ${JSON.stringify(repo)} must be written "owner/name"`);
   }
   const subjects = [
@@ -58,7 +64,7 @@ export function gitHubSubjects(options: GitHubSubjectOptions): { subjects: strin
     ...(options.pullRequests ? [`repo:${repo}:pull_request`] : []),
   ];
   for (const value of [...(options.branches ?? []), ...(options.tags ?? []), ...(options.environments ?? [])]) {
-    if (value.length === 0 || /\s/.test(value)) {
+    if (!Token.isUnresolved(value) && (value.length === 0 || /\s/.test(value))) {
       problems.push(`branch, tag or environment ${JSON.stringify(value)} must be non-empty and contain no whitespace`);
     }
   }

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { mergeStatements, renderStatements, TrustStatement, wrapTokenKeys } from './statement';
 import { TrustRelationship } from './trust-relationship';
-import { invalidInput } from '../validation/errors';
+import { invalidInput, TrustInputProblem } from '../validation/errors';
 
 /**
  * The trust policy of one role, built from trust relationships as they are added.
@@ -26,8 +26,17 @@ export class TrustPolicy {
     if (trust._problems.length > 0) {
       throw invalidInput(this.scope, field, trust.toString(), trust._problems.join('; '));
     }
+    let statements: TrustStatement[];
+    try {
+      statements = trust._statements(this.scope);
+    } catch (e) {
+      if (e instanceof TrustInputProblem) {
+        throw invalidInput(this.scope, field, trust.toString(), e.message);
+      }
+      throw e;
+    }
     this.relationships.push(trust);
-    for (const statement of trust._statements(this.scope)) {
+    for (const statement of statements) {
       this.statements.push(wrapTokenKeys(this.scope, statement, `TrustCondition${this.statements.length}`));
     }
   }

@@ -26,3 +26,9 @@ export function invalidInput(scope: IConstruct | string | undefined, field: stri
   const where = path ? `${path}: ` : '';
   return new Error(`${where}invalid ${field} ${showValue(value)}: ${rule}`);
 }
+
+/**
+ * A problem with a relationship's input found only when it is rendered for a role (it depends
+ * on the role's stack); the role reports it in the usual shape, naming the trust field.
+ */
+export class TrustInputProblem extends Error {}

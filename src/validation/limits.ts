@@ -11,6 +11,7 @@ export const LIMITS = {
   descriptionMax: 1000,
   minSessionSeconds: 3600,
   maxSessionSeconds: 43200,
+  policyNameMax: 128,
   tagsMax: 50,
   tagKeyMax: 128,
   tagValueMax: 256,
@@ -53,9 +54,22 @@ export function descriptionRule(description: string): string | undefined {
   return bad ? `may contain only tab, LF, CR and the characters U+0020-U+007E and U+00A1-U+00FF (found ${JSON.stringify(bad)})` : undefined;
 }
 
+/** An inline policy's name (PolicyName of AWS::IAM::Role Policies): 1-128 of `[\w+=,.@-]`. */
+export function policyNameRule(name: string): string | undefined {
+  if (Token.isUnresolved(name)) return undefined;
+  if (name.length < 1 || name.length > LIMITS.policyNameMax) {
+    return `an inline policy name must be 1-${LIMITS.policyNameMax} characters (it has ${name.length})`;
+  }
+  const bad = [...name].find((c) => !/[\w+=,.@-]/.test(c));
+  return bad ? `an inline policy name may contain only letters, digits and +=,.@_- (found ${JSON.stringify(bad)})` : undefined;
+}
+
 export function maxSessionRule(seconds: number): string | undefined {
   if (Token.isUnresolved(seconds)) return undefined;
-  if (!Number.isInteger(seconds) || seconds < LIMITS.minSessionSeconds || seconds > LIMITS.maxSessionSeconds) {
+  if (!Number.isInteger(seconds)) {
+    return `must be a whole number of seconds (it is ${seconds}), between ${LIMITS.minSessionSeconds} and ${LIMITS.maxSessionSeconds}`;
+  }
+  if (seconds < LIMITS.minSessionSeconds || seconds > LIMITS.maxSessionSeconds) {
     return `must be between 1 hour and 12 hours (${LIMITS.minSessionSeconds}-${LIMITS.maxSessionSeconds} seconds, it is ${seconds}); 900 seconds is the minimum of one session's DurationSeconds, not of a role's maximum`;
   }
   return undefined;

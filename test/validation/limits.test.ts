@@ -36,6 +36,7 @@ describe('the limits table', () => {
       descriptionMax: 1000,
       minSessionSeconds: 3600,
       maxSessionSeconds: 43200,
+      policyNameMax: 128,
       tagsMax: 50,
       tagKeyMax: 128,
       tagValueMax: 256,
