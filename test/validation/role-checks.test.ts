@@ -62,14 +62,18 @@ const SCENARIOS: Record<string, { trigger: (stack: Stack) => void; clean: (stack
   },
   OidcWithoutSubject: {
     trigger: (s) => plainRole(s, [{
-      Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${OTHER}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity',
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${OTHER}:oidc-provider/token.actions.githubusercontent.com` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
       Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
     }]),
     clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] })] }),
   },
   OidcWithoutAudience: {
     trigger: (s) => plainRole(s, [{
-      Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${OTHER}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity',
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${OTHER}:oidc-provider/token.actions.githubusercontent.com` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
       Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/app:*' } },
     }]),
     clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.gitHubActions({ repository: 'octo-org/app' })] }),

@@ -121,7 +121,10 @@ describe('TrustActionMismatch (error)', () => {
   test('is reported on an AssumableRole', () => {
     const stack = newStack();
     const role = new AssumableRole(stack, 'Role', { trust: [Trust.service('lambda')] });
-    role.role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [new iam.FederatedPrincipal(SAML_PROVIDER, {}, ASSUME)], actions: [ASSUME] }));
+    role.role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal(SAML_PROVIDER, {}, ASSUME)],
+      actions: [ASSUME],
+    }));
     expectFinding(stack, 'TrustActionMismatch', 'error');
   });
 
