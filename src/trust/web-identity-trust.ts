@@ -1,7 +1,9 @@
+import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { OidcIssuer } from './oidc-issuer';
 import { addCondition, TrustStatement, unique } from './statement';
 import { TrustRelationship } from './trust-relationship';
+import { TrustInputProblem } from '../validation/errors';
 
 /** The audience AWS STS expects in web-identity tokens by default. */
 export const STS_AUDIENCE = 'sts.amazonaws.com';
@@ -85,7 +87,14 @@ export class WebIdentityTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public _statements(_scope: IConstruct): TrustStatement[] {
+  public _statements(scope: IConstruct): TrustStatement[] {
+    const providerAccount = /^arn:[^:]+:iam::(\d{12}):oidc-provider\//.exec(this._issuer.providerArn)?.[1];
+    const roleAccount = Stack.of(scope).account;
+    if (providerAccount && !Token.isUnresolved(roleAccount) && providerAccount !== roleAccount) {
+      // STS accepts a web identity only through a provider of the role's own account.
+      throw new TrustInputProblem(`the OIDC provider ${this._issuer.providerArn} is in account ${providerAccount}, but the role is in account ${roleAccount}; `
+        + `STS accepts web identities only through an OIDC provider in the role's own account: create the provider in ${roleAccount} (or write the ARN with {account})`);
+    }
     const issuer = this._issuer.issuer;
     const exact = this._subjects.filter((s) => !hasWildcard(s));
     const patterns = this._subjects.filter(hasWildcard);

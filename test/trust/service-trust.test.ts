@@ -25,6 +25,17 @@ describe('Trust.service', () => {
     ]);
   });
 
+  test.each(['pods.eks', 'pods.eks.amazonaws.com', 'delivery.logs'])('a dotted short name %s gets the .amazonaws.com suffix once', (name) => {
+    const full = name.endsWith('.amazonaws.com') ? name : `${name}.amazonaws.com`;
+    expect(rawStatements([Trust.service(name)])).toEqual([{ Effect: 'Allow', Principal: { Service: full }, Action: 'sts:AssumeRole' }]);
+  });
+
+  test('keeps a principal of amazon.com as written', () => {
+    expect(rawStatements([Trust.service('alexa-appkit.amazon.com')])).toEqual([
+      { Effect: 'Allow', Principal: { Service: 'alexa-appkit.amazon.com' }, Action: 'sts:AssumeRole' },
+    ]);
+  });
+
   test('keeps a regional service principal as written', () => {
     expect(rawStatements([Trust.service('states.us-east-1.amazonaws.com')])).toEqual([
       { Effect: 'Allow', Principal: { Service: 'states.us-east-1.amazonaws.com' }, Action: 'sts:AssumeRole' },

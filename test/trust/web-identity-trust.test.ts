@@ -288,3 +288,22 @@ describe('issuers known only at deploy time', () => {
     expect(deployedStatementsOf(role)).toHaveLength(1);
   });
 });
+
+describe('OIDC providers of another account', () => {
+  test('are an error when the role\'s account is known: STS accepts only providers of the role\'s own account', () => {
+    const stack = newStack({ env: { account: '123456789012', region: 'us-east-1' } });
+    expect(() => roleTrusting([Trust.eksServiceAccounts(OTHER, ['payments:api'])], stack)).toThrow(
+      `Stack/Role: invalid trust[0] "Trust.eksServiceAccounts(system:serviceaccount:payments:api)": the OIDC provider arn:aws:iam::111122223333:oidc-provider/${OTHER_HOST} `
+      + 'is in account 111122223333, but the role is in account 123456789012; STS accepts web identities only through an OIDC provider '
+      + 'in the role\'s own account: create the provider in 123456789012 (or write the ARN with {account})');
+  });
+
+  test('are accepted in the role\'s own account, with {account}, and when the stack\'s account is known only at deploy time', () => {
+    const own = newStack({ env: { account: '111122223333', region: 'us-east-1' } });
+    expect(() => roleTrusting([Trust.eksServiceAccounts(OTHER, ['payments:api'])], own)).not.toThrow();
+    const templated = newStack({ env: { account: '123456789012', region: 'us-east-1' } });
+    const issuer = OidcIssuer.fromProviderArn(`arn:{partition}:iam::{account}:oidc-provider/${OTHER_HOST}`);
+    expect(() => roleTrusting([Trust.eksServiceAccounts(issuer, ['payments:api'])], templated)).not.toThrow();
+    expect(() => roleTrusting([Trust.eksServiceAccounts(OTHER, ['payments:api'])], newStack())).not.toThrow();
+  });
+});

@@ -2,7 +2,7 @@ import { CfnParameter, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
-  cfnRoleOf, errorOf, expectFinding, expectNoFinding, inlinePoliciesSize, newStack, roleWithTrustSize, trustPolicySize,
+  cfnRoleOf, errorOf, expectFinding, expectNoFinding, inlinePoliciesSize, newStack, roleWithTrustSize,
 } from './validation-support';
 import { AssumableRole, AssumableRoleProps, CrossAccountRole, PolicyJson, PolicyKind, Trust } from '../../src';
 import {
