@@ -96,7 +96,7 @@ class PlatformRolesStack(Stack):
         BoundedRole(
             self,
             "TeamDeployer",
-            trust=[Trust.git_hub_actions(repository="example-org/payments", branches=["main"])],
+            trust=[Trust.github_actions(repository="example-org/payments", branches=["main"])],
             permissions_boundary=PermissionsBoundary.from_name("team-boundary"),
             aws_managed_policy_names=["PowerUserAccess"],
             path="/teams/payments/",

@@ -68,7 +68,7 @@ class PlatformRolesStack extends Stack {
 
     // A team's deploy role from GitHub Actions, capped by the platform's boundary.
     new BoundedRole(this, 'TeamDeployer', {
-      trust: [Trust.gitHubActions({ repository: 'example-org/payments', branches: ['main'] })],
+      trust: [Trust.githubActions({ repository: 'example-org/payments', branches: ['main'] })],
       permissionsBoundary: PermissionsBoundary.fromName('team-boundary'),
       awsManagedPolicyNames: ['PowerUserAccess'],
       path: '/teams/payments/',

@@ -110,7 +110,7 @@ function trustOf(entry: any): TrustRelationship {
     return entry.restrictToSourceAccount ? trust.withSourceAccount() : trust;
   }
   if (entry.gitHubRepository !== undefined) {
-    return Trust.gitHubActions({ repository: entry.gitHubRepository, branches: entry.branches, environments: entry.environments });
+    return Trust.githubActions({ repository: entry.gitHubRepository, branches: entry.branches, environments: entry.environments });
   }
   let trust = entry.account !== undefined ? Trust.account(entry.account) : Trust.role(entry.roleArn);
   if (entry.externalId !== undefined) {

@@ -72,7 +72,7 @@ export class OidcIssuer {
    * @param providerArn the provider ARN
    * @default `arn:{partition}:iam::{account}:oidc-provider/token.actions.githubusercontent.com`
    */
-  public static gitHubActions(providerArn?: string): OidcIssuer {
+  public static githubActions(providerArn?: string): OidcIssuer {
     return providerArn
       ? OidcIssuer.fromProviderArn(providerArn)
       : new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${GITHUB_ACTIONS_ISSUER}`, GITHUB_ACTIONS_ISSUER);

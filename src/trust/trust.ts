@@ -12,7 +12,7 @@ const ROLE_ARN = /^arn:[^:]+:iam::[^:]+:role\/[\w+=,.@/-]+$/;
 const USER_ARN = /^arn:[^:]+:iam::[^:]+:user\/[\w+=,.@/-]+$/;
 const SAML_PROVIDER_ARN = /^arn:[^:]+:iam::[^:]+:saml-provider\/[\w.-]+$/;
 
-/** Options for `Trust.gitHubActions`. */
+/** Options for `Trust.githubActions`. */
 export interface GitHubActionsTrustOptions {
   /**
    * The repository, `owner/name`. `*` wildcards are allowed, e.g. `my-org/*`.
@@ -198,11 +198,15 @@ export class Trust {
   /**
    * Trust GitHub Actions workflows of a repository through GitHub's OIDC provider.
    *
+   * The audience is `sts.amazonaws.com`, the default of aws-actions/configure-aws-credentials.
+   * In aws-cn, where that action is told `audience: sts.amazonaws.com.cn`, add
+   * `.withAudiences(['sts.amazonaws.com.cn'])`.
+   *
    * @param options repository and the refs, environments or pull requests allowed
    */
-  public static gitHubActions(options: GitHubActionsTrustOptions): WebIdentityTrust {
+  public static githubActions(options: GitHubActionsTrustOptions): WebIdentityTrust {
     const { subjects, problems } = gitHubSubjects(options);
-    return WebIdentityTrust._create('Trust.gitHubActions', options.issuer ?? OidcIssuer.gitHubActions(), subjects, [STS_AUDIENCE], problems);
+    return WebIdentityTrust._create('Trust.githubActions', options.issuer ?? OidcIssuer.githubActions(), subjects, [STS_AUDIENCE], problems);
   }
 
   /**

@@ -17,7 +17,7 @@ describeCases('AssumableRole with five kinds of trust', () => {
       Trust.service('states'),
     ],
   });
-  role.addTrust(Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] }));
+  role.addTrust(Trust.githubActions({ repository: 'octo-org/app', branches: ['main'] }));
   role.addTrust(Trust.saml('arn:{partition}:iam::{account}:saml-provider/okta', { audiences: ['urn:amazon:webservices'] }));
   return { stack, role };
 }, [

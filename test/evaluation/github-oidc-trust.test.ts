@@ -11,9 +11,9 @@ const gh = (sub: string, options: { aud?: string; providerAccount?: string } = {
 const branch = (repo: string, name: string) => `repo:${repo}:ref:refs/heads/${name}`;
 const tag = (repo: string, name: string) => `repo:${repo}:ref:refs/tags/${name}`;
 
-describeCases('Trust.gitHubActions with branches, tags, an environment and pull requests', () => {
+describeCases('Trust.githubActions with branches, tags, an environment and pull requests', () => {
   const stack = newStack();
-  const trust = Trust.gitHubActions({
+  const trust = Trust.githubActions({
     repository: 'octo-org/app', branches: ['main', 'release/*'], tags: ['v*'], environments: ['prod'], pullRequests: true,
   });
   return { stack, role: new AssumableRole(stack, 'Deploy', { trust: [trust] }) };
@@ -39,9 +39,9 @@ describeCases('Trust.gitHubActions with branches, tags, an environment and pull 
   deny('a role of the account', Callers.role(HOME, 'ci')),
 ]);
 
-describeCases('Trust.gitHubActions for a whole repository', () => {
+describeCases('Trust.githubActions for a whole repository', () => {
   const stack = newStack();
-  return { stack, role: new AssumableRole(stack, 'Ci', { trust: [Trust.gitHubActions({ repository: 'octo-org/app' })] }) };
+  return { stack, role: new AssumableRole(stack, 'Ci', { trust: [Trust.githubActions({ repository: 'octo-org/app' })] }) };
 }, [
   allow('any branch', gh(branch('octo-org/app', 'feature/x'))),
   allow('any environment', gh('repo:octo-org/app:environment:staging')),
@@ -50,9 +50,9 @@ describeCases('Trust.gitHubActions for a whole repository', () => {
   deny('another organization', gh(branch('octo-org-evil/app', 'main'))),
 ]);
 
-describeCases('Trust.gitHubActions for every repository of an organization, on main, with session tags', () => {
+describeCases('Trust.githubActions for every repository of an organization, on main, with session tags', () => {
   const stack = newStack();
-  const trust = Trust.gitHubActions({ repository: 'octo-org/*', branches: ['main'] }).withSessionTags();
+  const trust = Trust.githubActions({ repository: 'octo-org/*', branches: ['main'] }).withSessionTags();
   return { stack, role: new AssumableRole(stack, 'OrgCi', { trust: [trust] }) };
 }, [
   allow('main of any repository of the organization, with session tags', gh(branch('octo-org/app', 'main')), ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']),
@@ -65,10 +65,10 @@ describeCases('Trust.gitHubActions for every repository of an organization, on m
 
 // STS accepts web identities only through an IAM OIDC provider of the role's own account: a
 // trust naming another account's provider can never be used (the library accepts it, see report).
-describeCases('Trust.gitHubActions naming a provider of another account', () => {
+describeCases('Trust.githubActions naming a provider of another account', () => {
   const stack = newStack();
-  const issuer = OidcIssuer.gitHubActions(`arn:{partition}:iam::${PARTNER}:oidc-provider/${GITHUB}`);
-  return { stack, role: new AssumableRole(stack, 'Shared', { trust: [Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'], issuer })] }) };
+  const issuer = OidcIssuer.githubActions(`arn:{partition}:iam::${PARTNER}:oidc-provider/${GITHUB}`);
+  return { stack, role: new AssumableRole(stack, 'Shared', { trust: [Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], issuer })] }) };
 }, [
   deny('a token presented to that provider (federation is same-account only)', gh(branch('octo-org/app', 'main'), { providerAccount: PARTNER })),
   deny('a token presented to a provider in the role\'s account', gh(branch('octo-org/app', 'main'))),
@@ -110,15 +110,15 @@ describeCases('Trust.openIdConnect with a wildcard audience', () => {
 ]);
 
 // configure-aws-credentials documents the audience sts.amazonaws.com.cn for the China partition;
-// Trust.gitHubActions expects sts.amazonaws.com in every partition unless told otherwise.
-describeCases('Trust.gitHubActions and the China audience', () => {
+// Trust.githubActions expects sts.amazonaws.com in every partition unless told otherwise.
+describeCases('Trust.githubActions and the China audience', () => {
   const stack = newStack();
   return {
     stack,
     role: new AssumableRole(stack, 'China', {
       trust: [
-        Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] }),
-        Trust.gitHubActions({ repository: 'octo-org/cn-app', branches: ['main'] }).withAudiences(['sts.amazonaws.com.cn']),
+        Trust.githubActions({ repository: 'octo-org/app', branches: ['main'] }),
+        Trust.githubActions({ repository: 'octo-org/cn-app', branches: ['main'] }).withAudiences(['sts.amazonaws.com.cn']),
       ],
     }),
   };

@@ -147,7 +147,7 @@ describe('IrsaRole', () => {
   }, TIMEOUT);
 });
 
-describe('Trust.gitHubActions', () => {
+describe('Trust.githubActions', () => {
   const config = fc.record({
     partition,
     owner: fc.constantFrom('octo-org', 'acme'),
@@ -163,7 +163,7 @@ describe('Trust.gitHubActions', () => {
       const stack = newStack();
       const repository = `${c.owner}/${c.name}`;
       const { branches, tags, environments, pullRequests } = c;
-      const trust = Trust.gitHubActions({ repository, branches, tags, environments, pullRequests });
+      const trust = Trust.githubActions({ repository, branches, tags, environments, pullRequests });
       const role = new AssumableRole(stack, 'Role', { trust: [trust] });
       const repo = `repo:${repository}`;
       const restricted = c.branches.length + c.tags.length + c.environments.length > 0 || c.pullRequests;

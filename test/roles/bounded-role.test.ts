@@ -87,7 +87,7 @@ describe('BoundedRole', () => {
     });
     new BoundedRole(stack, 'TeamDeployer', {
       description: 'Deploys the team stacks from CI',
-      trust: [Trust.gitHubActions({ repository: 'octo-org/team-app', branches: ['main'], environments: ['production'] })],
+      trust: [Trust.githubActions({ repository: 'octo-org/team-app', branches: ['main'], environments: ['production'] })],
       permissionsBoundary: PermissionsBoundary.fromPolicy(boundary),
       awsManagedPolicyNames: ['PowerUserAccess'],
       tags: { team: 'payments' },

@@ -57,7 +57,7 @@ export const EXTRA_STATEMENT = {
 };
 
 /** GitHub Actions trust, added with `addTrust` in the tests below. */
-export const ADDED_TRUST = Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] });
+export const ADDED_TRUST = Trust.githubActions({ repository: 'octo-org/app', branches: ['main'] });
 export const ADDED_STATEMENT = {
   Effect: 'Allow',
   Principal: { Federated: join('arn:', PARTITION, ':iam::', ACCOUNT_ID, ':oidc-provider/token.actions.githubusercontent.com') },

@@ -91,11 +91,11 @@ describe('Trust.eksServiceAccount(s) (IRSA)', () => {
   });
 });
 
-describe('Trust.gitHubActions', () => {
+describe('Trust.githubActions', () => {
   const AUD = { [`${GITHUB}:aud`]: 'sts.amazonaws.com' };
 
   test('without refs, any workflow of the repository, with StringLike', () => {
-    expect(deployedStatements([Trust.gitHubActions({ repository: 'octo-org/app' })])).toEqual([
+    expect(deployedStatements([Trust.githubActions({ repository: 'octo-org/app' })])).toEqual([
       webIdentity(GITHUB_PROVIDER, { StringEquals: AUD, StringLike: { [`${GITHUB}:sub`]: 'repo:octo-org/app:*' } }),
     ]);
   });
@@ -106,13 +106,13 @@ describe('Trust.gitHubActions', () => {
     [{ environments: ['prod'] }, 'repo:octo-org/app:environment:prod'],
     [{ pullRequests: true }, 'repo:octo-org/app:pull_request'],
   ])('%j gives the exact subject %s', (options, subject) => {
-    expect(deployedStatements([Trust.gitHubActions({ repository: 'octo-org/app', ...options })])).toEqual([
+    expect(deployedStatements([Trust.githubActions({ repository: 'octo-org/app', ...options })])).toEqual([
       webIdentity(GITHUB_PROVIDER, { StringEquals: { ...AUD, [`${GITHUB}:sub`]: subject } }),
     ]);
   });
 
   test('branches, tags, environments and pull requests together, in one statement', () => {
-    const trust = Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'], tags: ['v1'], environments: ['prod'], pullRequests: true });
+    const trust = Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], tags: ['v1'], environments: ['prod'], pullRequests: true });
     expect(deployedStatements([trust])).toEqual([
       webIdentity(GITHUB_PROVIDER, {
         StringEquals: {
@@ -129,31 +129,31 @@ describe('Trust.gitHubActions', () => {
   });
 
   test('pullRequests: false adds nothing', () => {
-    expect(deployedStatements([Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'], pullRequests: false })]))
+    expect(deployedStatements([Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], pullRequests: false })]))
       .toEqual([webIdentity(GITHUB_PROVIDER, { StringEquals: { ...AUD, [`${GITHUB}:sub`]: 'repo:octo-org/app:ref:refs/heads/main' } })]);
   });
 
   test('wildcard branches go to a StringLike statement of their own', () => {
-    expect(deployedStatements([Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main', 'release/*'] })])).toEqual([
+    expect(deployedStatements([Trust.githubActions({ repository: 'octo-org/app', branches: ['main', 'release/*'] })])).toEqual([
       webIdentity(GITHUB_PROVIDER, { StringEquals: { ...AUD, [`${GITHUB}:sub`]: 'repo:octo-org/app:ref:refs/heads/main' } }),
       webIdentity(GITHUB_PROVIDER, { StringEquals: AUD, StringLike: { [`${GITHUB}:sub`]: 'repo:octo-org/app:ref:refs/heads/release/*' } }),
     ]);
   });
 
   test('a wildcard repository makes every subject a StringLike one', () => {
-    expect(deployedStatements([Trust.gitHubActions({ repository: 'octo-org/*', environments: ['prod'] })])).toEqual([
+    expect(deployedStatements([Trust.githubActions({ repository: 'octo-org/*', environments: ['prod'] })])).toEqual([
       webIdentity(GITHUB_PROVIDER, { StringEquals: AUD, StringLike: { [`${GITHUB}:sub`]: 'repo:octo-org/*:environment:prod' } }),
     ]);
   });
 
   test.each(['aws-cn', 'aws-us-gov'] as const)('the default provider ARN follows the partition (%s)', (partition) => {
-    expect(deployedStatements([Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] })], partition)[0].Principal)
+    expect(deployedStatements([Trust.githubActions({ repository: 'octo-org/app', branches: ['main'] })], partition)[0].Principal)
       .toEqual({ Federated: `arn:${partition}:iam::123456789012:oidc-provider/${GITHUB}` });
   });
 
   test('takes a provider in another account', () => {
-    const issuer = OidcIssuer.gitHubActions(`arn:aws:iam::111122223333:oidc-provider/${GITHUB}`);
-    expect(rawStatements([Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'], issuer })])).toEqual([
+    const issuer = OidcIssuer.githubActions(`arn:aws:iam::111122223333:oidc-provider/${GITHUB}`);
+    expect(rawStatements([Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], issuer })])).toEqual([
       webIdentity(`arn:aws:iam::111122223333:oidc-provider/${GITHUB}`, {
         StringEquals: { ...AUD, [`${GITHUB}:sub`]: 'repo:octo-org/app:ref:refs/heads/main' },
       }),
@@ -192,7 +192,7 @@ describe('Trust.openIdConnect', () => {
   });
 
   test('withAudiences on GitHub Actions trust', () => {
-    const trust = Trust.gitHubActions({ repository: 'octo-org/app', tags: ['v1'] }).withAudiences(['https://github.com/octo-org']);
+    const trust = Trust.githubActions({ repository: 'octo-org/app', tags: ['v1'] }).withAudiences(['https://github.com/octo-org']);
     expect(deployedStatements([trust])[0].Condition).toEqual({
       StringEquals: { [`${GITHUB}:aud`]: 'https://github.com/octo-org', [`${GITHUB}:sub`]: 'repo:octo-org/app:ref:refs/tags/v1' },
     });

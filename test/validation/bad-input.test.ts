@@ -600,33 +600,33 @@ const ERROR_ROWS: ErrorRow[] = [
   // ---- Trust: GitHub Actions ----
   {
     name: 'GitHub repository without the owner',
-    build: (s) => trusting(s, Trust.gitHubActions({ repository: 'octo-org' })),
+    build: (s) => trusting(s, Trust.githubActions({ repository: 'octo-org' })),
     at: 'construction',
-    error: 'Stack/Role: invalid trust[0] "Trust.gitHubActions(repo:octo-org:*)": repository "octo-org" must be written "owner/name"',
+    error: 'Stack/Role: invalid trust[0] "Trust.githubActions(repo:octo-org:*)": repository "octo-org" must be written "owner/name"',
   },
   {
     name: 'GitHub repository given as a URL',
-    build: (s) => trusting(s, Trust.gitHubActions({ repository: 'https://github.com/octo-org/app' })),
+    build: (s) => trusting(s, Trust.githubActions({ repository: 'https://github.com/octo-org/app' })),
     at: 'construction',
-    error: 'Stack/Role: invalid trust[0] "Trust.gitHubActions(repo:https://github.com/octo-org/app:*)": repository "https://github.com/octo-org/app" must be written "owner/name"',
+    error: 'Stack/Role: invalid trust[0] "Trust.githubActions(repo:https://github.com/octo-org/app:*)": repository "https://github.com/octo-org/app" must be written "owner/name"',
   },
   {
     name: 'GitHub branch with a space',
-    build: (s) => trusting(s, Trust.gitHubActions({ repository: 'octo-org/app', branches: ['release 1'] })),
+    build: (s) => trusting(s, Trust.githubActions({ repository: 'octo-org/app', branches: ['release 1'] })),
     at: 'construction',
-    error: 'Stack/Role: invalid trust[0] "Trust.gitHubActions(repo:octo-org/app:ref:refs/heads/release 1)": branch, tag or environment "release 1" must be non-empty and contain no whitespace',
+    error: 'Stack/Role: invalid trust[0] "Trust.githubActions(repo:octo-org/app:ref:refs/heads/release 1)": branch, tag or environment "release 1" must be non-empty and contain no whitespace',
   },
   {
     name: 'GitHub environment that is empty',
-    build: (s) => trusting(s, Trust.gitHubActions({ repository: 'octo-org/app', environments: [''] })),
+    build: (s) => trusting(s, Trust.githubActions({ repository: 'octo-org/app', environments: [''] })),
     at: 'construction',
-    error: 'Stack/Role: invalid trust[0] "Trust.gitHubActions(repo:octo-org/app:environment:)": branch, tag or environment "" must be non-empty and contain no whitespace',
+    error: 'Stack/Role: invalid trust[0] "Trust.githubActions(repo:octo-org/app:environment:)": branch, tag or environment "" must be non-empty and contain no whitespace',
   },
   {
     name: 'GitHub trust with withAudiences([])',
-    build: (s) => trusting(s, Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] }).withAudiences([])),
+    build: (s) => trusting(s, Trust.githubActions({ repository: 'octo-org/app', branches: ['main'] }).withAudiences([])),
     at: 'construction',
-    error: 'Stack/Role: invalid trust[0] "Trust.gitHubActions(repo:octo-org/app:ref:refs/heads/main)": Trust.gitHubActions needs at least one audience ("aud")',
+    error: 'Stack/Role: invalid trust[0] "Trust.githubActions(repo:octo-org/app:ref:refs/heads/main)": Trust.githubActions needs at least one audience ("aud")',
   },
 
   // ---- Trust: SAML ----
@@ -983,7 +983,7 @@ describe('bad inputs: the table', () => {
     const sources = rows.map((r) => r.build.toString()).join('\n');
     for (const name of ['ServiceRole(', 'CrossAccountRole(', 'IrsaRole(', 'BoundedRole(', 'AssumableRole(', 'role(s', 'ArnTemplate.',
       'PermissionsBoundary.', 'Trust.account', 'Trust.role', 'Trust.user', 'Trust.principals', 'Trust.service', 'Trust.eksServiceAccount',
-      'Trust.openIdConnect', 'Trust.gitHubActions', 'Trust.saml', 'OidcIssuer.', 'inlinePolicyJson', 'tags', 'roleName', 'path', 'description',
+      'Trust.openIdConnect', 'Trust.githubActions', 'Trust.saml', 'OidcIssuer.', 'inlinePolicyJson', 'tags', 'roleName', 'path', 'description',
       'maxSessionDuration', 'externalIds', 'awsManagedPolicyNames', 'trustPolicySizeQuota', 'managedPoliciesQuota']) {
       expect({ name, used: sources.includes(name) }).toEqual({ name, used: true });
     }
@@ -1135,7 +1135,7 @@ describe('regressions found by this table', () => {
   test('a GitHub repository that is a token is skipped', () => {
     // Before: "invalid trust[0] ...: repository "${Token[TOKEN.n]}" must be written "owner/name"".
     const stack = newStack();
-    trusting(stack, Trust.gitHubActions({ repository: param(stack), branches: ['main'] }));
+    trusting(stack, Trust.githubActions({ repository: param(stack), branches: ['main'] }));
     expect(JSON.stringify(Template.fromStack(stack).toJSON())).toContain(REF_P);
   });
 

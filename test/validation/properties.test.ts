@@ -121,7 +121,7 @@ function trustOf(spec: TrustSpec): TrustRelationship {
       return spec.organizationId === undefined ? t : t.withinOrganization(spec.organizationId);
     }
     case 'gitHub':
-      return Trust.gitHubActions({
+      return Trust.githubActions({
         repository: spec.repository,
         branches: spec.branches,
         environments: spec.environments,

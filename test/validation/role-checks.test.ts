@@ -67,7 +67,7 @@ const SCENARIOS: Record<string, { trigger: (stack: Stack) => void; clean: (stack
       Action: 'sts:AssumeRoleWithWebIdentity',
       Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
     }]),
-    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] })] }),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.githubActions({ repository: 'octo-org/app', branches: ['main'] })] }),
   },
   OidcWithoutAudience: {
     trigger: (s) => plainRole(s, [{
@@ -76,7 +76,7 @@ const SCENARIOS: Record<string, { trigger: (stack: Stack) => void; clean: (stack
       Action: 'sts:AssumeRoleWithWebIdentity',
       Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/app:*' } },
     }]),
-    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.gitHubActions({ repository: 'octo-org/app' })] }),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.githubActions({ repository: 'octo-org/app' })] }),
   },
   WildcardInExactOperator: {
     trigger: (s) => new AssumableRole(s, 'Role', { trust: [Trust.account(OTHER).withCondition('StringEquals', 'aws:PrincipalArn', [`arn:aws:iam::${OTHER}:role/ci-*`])] }),

@@ -20,7 +20,7 @@ CrossAccountRole(stack, "C", trusted_accounts=["111122223333"], max_session_dura
 # Props are keyword-only.
 ServiceRole(stack, "D", ["lambda"])  # expect-error: reportCallIssue
 # A misspelled factory, and a factory given the wrong type.
-Trust.git_hub_action(repository="example-org/payments")  # expect-error: reportAttributeAccessIssue
+Trust.github_action(repository="example-org/payments")  # expect-error: reportAttributeAccessIssue
 PermissionsBoundary.from_name(42)  # expect-error: reportArgumentType
 # A trust relationship is not a role (IRole is checked structurally).
 lambda_.Function(stack, "E", runtime=lambda_.Runtime.NODEJS_20_X, handler="index.handler", code=lambda_.Code.from_inline("x"), role=Trust.service("lambda"))  # expect-error: reportArgumentType
@@ -37,7 +37,7 @@ ServiceRole(stack, services=["lambda"])  # expect-error: reportCallIssue
 # None for a required prop.
 ServiceRole(stack, "G", services=None)  # expect-error: reportArgumentType
 # A misspelled option of a struct expanded into keyword arguments.
-Trust.git_hub_actions(repository="example-org/payments", branch=["main"])  # expect-error: reportCallIssue
+Trust.github_actions(repository="example-org/payments", branch=["main"])  # expect-error: reportCallIssue
 # A string where a jsii enum goes.
 RoleCatalog.validate(text="version: 1", format="yaml")  # expect-error: reportArgumentType
 # A construct of this library is not an IAM statement.

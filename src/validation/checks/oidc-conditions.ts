@@ -12,7 +12,7 @@ export const oidcWithoutSub: RoleCheck = {
   id: 'OidcWithoutSubject',
   level: FindingLevel.ERROR,
   trigger: 'A web-identity (OIDC) trust statement has no "<issuer>:sub" condition: every identity the issuer vouches for (any pod, any repository) could assume the role.',
-  fix: 'Name the subjects: Trust.eksServiceAccounts(issuer, ["ns:name"]), Trust.gitHubActions({ repository, branches }), Trust.openIdConnect(issuer, { subjects }).',
+  fix: 'Name the subjects: Trust.eksServiceAccounts(issuer, ["ns:name"]), Trust.githubActions({ repository, branches }), Trust.openIdConnect(issuer, { subjects }).',
   check(role) {
     return webIdentityStatements(role.trustPolicy)
       .filter(({ keys }) => !keys.some((k) => k.endsWith(':sub') || k === 'cognito-identity.amazonaws.com:amr'))

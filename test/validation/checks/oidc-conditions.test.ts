@@ -46,9 +46,9 @@ describe('OidcWithoutSubject (error)', () => {
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
   });
 
-  test('is not reported for Trust.gitHubActions and IrsaRole', () => {
+  test('is not reported for Trust.githubActions and IrsaRole', () => {
     const stack = newStack();
-    new AssumableRole(stack, 'Role', { trust: [Trust.gitHubActions({ repository: 'octo-org/app', branches: ['main'] })] });
+    new AssumableRole(stack, 'Role', { trust: [Trust.githubActions({ repository: 'octo-org/app', branches: ['main'] })] });
     new IrsaRole(stack, 'Irsa', {
       issuers: [OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/ABCDEF')],
       serviceAccounts: ['kube-system:external-dns', 'apps:*'],

@@ -140,10 +140,10 @@ describe('TrustActionMismatch (error)', () => {
     expectNoFinding(stack, 'TrustActionMismatch', 'error');
   });
 
-  test('is not reported for roles built with Trust.saml, Trust.gitHubActions and Trust.eksPodIdentity', () => {
+  test('is not reported for roles built with Trust.saml, Trust.githubActions and Trust.eksPodIdentity', () => {
     const stack = newStack();
     new AssumableRole(stack, 'Role', {
-      trust: [Trust.saml('arn:{partition}:iam::{account}:saml-provider/okta'), Trust.gitHubActions({ repository: 'octo-org/app' }), Trust.eksPodIdentity()],
+      trust: [Trust.saml('arn:{partition}:iam::{account}:saml-provider/okta'), Trust.githubActions({ repository: 'octo-org/app' }), Trust.eksPodIdentity()],
     });
     Template.fromStack(stack);
     expectNoFinding(stack, 'TrustActionMismatch', 'error');
