@@ -4,10 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import {
   accountIds, checkedStack, expectFinding, expectNoFinding, findingMessages, Level, newStack, plainRole, PREFIX, roleWithTrustSize,
 } from './validation-support';
-import { AssumableRole, CrossAccountRole, RoleChecks, ServiceRole, Trust } from '../../src';
+import { AssumableRole, CrossAccountRole, IrsaRole, OidcIssuer, RoleChecks, ServiceRole, Trust } from '../../src';
 
 const OTHER = '111122223333';
 const ASSUME = 'sts:AssumeRole';
+const EKS_ISSUER = OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE');
 
 describe('RoleChecks.describeChecks', () => {
   const checks = RoleChecks.describeChecks();
@@ -20,6 +21,7 @@ describe('RoleChecks.describeChecks', () => {
       [`${PREFIX}TrustActionMismatch`, 'error'],
       [`${PREFIX}OidcWithoutSubject`, 'error'],
       [`${PREFIX}OidcWithoutAudience`, 'error'],
+      [`${PREFIX}OidcSubjectTooBroad`, 'warning'],
       [`${PREFIX}WildcardInExactOperator`, 'warning'],
       [`${PREFIX}CrossAccountWithoutGuard`, 'warning'],
       [`${PREFIX}ServiceWithoutSourceGuard`, 'info'],
@@ -77,6 +79,10 @@ const SCENARIOS: Record<string, { trigger: (stack: Stack) => void; clean: (stack
       Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/app:*' } },
     }]),
     clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.githubActions({ repository: 'octo-org/app' })] }),
+  },
+  OidcSubjectTooBroad: {
+    trigger: (s) => new IrsaRole(s, 'Role', { issuers: [EKS_ISSUER], serviceAccounts: ['*:*'] }),
+    clean: (s) => new IrsaRole(s, 'Role', { issuers: [EKS_ISSUER], serviceAccounts: ['payments:*'] }),
   },
   WildcardInExactOperator: {
     trigger: (s) => new AssumableRole(s, 'Role', { trust: [Trust.account(OTHER).withCondition('StringEquals', 'aws:PrincipalArn', [`arn:aws:iam::${OTHER}:role/ci-*`])] }),

@@ -1,7 +1,7 @@
 import { allowNotPrincipal } from './allow-not-principal';
 import { crossAccountUnguarded } from './cross-account-unguarded';
 import { RoleCheck } from './model';
-import { oidcWithoutAud, oidcWithoutSub } from './oidc-conditions';
+import { oidcSubjectTooBroad, oidcWithoutAud, oidcWithoutSub } from './oidc-conditions';
 import { passRoleOnAnyRole, policyAllowsAll } from './permissive-policies';
 import { policyGrammar } from './policy-grammar';
 import { serviceWithoutSourceGuard } from './service-without-source-guard';
@@ -18,6 +18,7 @@ export const ROLE_CHECKS: RoleCheck[] = [
   trustActionMismatch,
   oidcWithoutSub,
   oidcWithoutAud,
+  oidcSubjectTooBroad,
   wildcardInExactOperator,
   crossAccountUnguarded,
   serviceWithoutSourceGuard,
