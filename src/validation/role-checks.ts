@@ -177,6 +177,10 @@ function trustedRoles(resource: CfnRole): string[] {
 
 /** A cycle of trust through `resource`, as logical IDs, or undefined. */
 function trustCycle(resource: CfnRole): string[] | undefined {
+  // A cycle through this role starts with one of its own trusted roles: none, no cycle.
+  if (trustedRoles(resource).length === 0) {
+    return undefined;
+  }
   const stack = Stack.of(resource);
   const roles = new Map<string, CfnRole>();
   for (const child of stack.node.findAll()) {
