@@ -1,8 +1,9 @@
 import { Annotations, IAspect, Stack, Token } from 'aws-cdk-lib';
-import { CfnManagedPolicy, CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
+import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { AppRoles } from './app-roles';
 import { ROLE_CHECKS } from './checks';
-import { FindingLevel, listOf, principalsOf, RoleCheck, RoleFacts, statementsOf } from './checks/model';
+import { FindingLevel, listOf, RoleCheck, RoleFacts } from './checks/model';
 import { LIMITS } from './limits';
 import { roleSettings } from './role-registry';
 
@@ -31,13 +32,6 @@ export interface RoleChecksProps {
    */
   readonly trustPolicySizeQuota?: number;
 }
-
-const TRUST_CYCLE: CheckDescription = {
-  id: `${FINDING_PREFIX}TrustCycle`,
-  level: FindingLevel.WARNING,
-  trigger: 'Roles of the same stack trust each other in a cycle (A trusts B, B trusts A): a session of either can become the other indefinitely, which hides who started the chain.',
-  fix: 'Break the cycle: let one side trust a dedicated caller role, or use sts:SetSourceIdentity to keep the original identity.',
-};
 
 const checked = new WeakSet<CfnRole>();
 
@@ -71,7 +65,6 @@ export class RoleChecks implements IAspect {
   public static describeChecks(): CheckDescription[] {
     return [
       ...ROLE_CHECKS.map((c) => ({ id: `${FINDING_PREFIX}${c.id}`, level: c.level, trigger: c.trigger, fix: c.fix })),
-      TRUST_CYCLE,
     ];
   }
 
@@ -94,17 +87,13 @@ export class RoleChecks implements IAspect {
       return;
     }
     checked.add(node);
-    const settings = roleSettings(node);
-    const target = settings?.owner ?? node.node.scope ?? node;
-    const facts = gatherFacts(node, settings?.trustPolicyQuota ?? this.quota);
+    const app = AppRoles.of(node);
+    const target = app.roles.get(node)!.target;
+    const facts = gatherFacts(node, roleSettings(node)?.trustPolicyQuota ?? this.quota, app);
     for (const check of ROLE_CHECKS) {
       for (const message of check.check(facts)) {
         report(target, check, message);
       }
-    }
-    const cycle = trustCycle(node);
-    if (cycle) {
-      report(target, { ...TRUST_CYCLE, id: 'TrustCycle', level: FindingLevel.WARNING, check: () => [] }, `roles trust each other in a cycle: ${cycle.join(' -> ')}`);
     }
   }
 }
@@ -131,86 +120,26 @@ function report(target: IConstruct, check: RoleCheck, message: string): void {
   }
 }
 
-function refersTo(value: any, logicalId: string): boolean {
-  return listOf(value).some((v) => v && typeof v === 'object' && v.Ref === logicalId);
-}
-
 /** Everything the checks look at for one role resource, resolved. */
-export function gatherFacts(resource: CfnRole, trustPolicyQuota: number): RoleFacts {
+export function gatherFacts(resource: CfnRole, trustPolicyQuota: number, app: AppRoles = AppRoles.of(resource)): RoleFacts {
   const stack = Stack.of(resource);
-  const logicalId = stack.resolve(resource.logicalId);
   const identityPolicies: { name: string; document: any }[] = [];
   for (const p of listOf(stack.resolve(resource.policies))) {
     identityPolicies.push({ name: String(p.policyName ?? p.PolicyName), document: p.policyDocument ?? p.PolicyDocument });
   }
-  for (const child of stack.node.findAll()) {
-    if (child instanceof CfnPolicy && refersTo(stack.resolve(child.roles), logicalId)) {
-      identityPolicies.push({ name: child.node.path, document: stack.resolve(child.policyDocument) });
-    } else if (child instanceof CfnManagedPolicy && refersTo(stack.resolve(child.roles), logicalId)) {
-      identityPolicies.push({ name: child.node.path, document: stack.resolve(child.policyDocument) });
-    }
+  for (const policy of app.roles.get(resource)!.attachedPolicies) {
+    identityPolicies.push({ name: policy.node.path, document: Stack.of(policy).resolve(policy.policyDocument) });
   }
+  const cycles = app.cycleFacts(resource);
   return {
     trustPolicy: stack.resolve(resource.assumeRolePolicyDocument),
     identityPolicies,
     managedPolicyArns: listOf(stack.resolve(resource.managedPolicyArns)),
     stackAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
     trustPolicyQuota,
-    logicalId,
+    logicalId: stack.resolve(resource.logicalId),
+    circularReference: cycles.circularReference && app.labels(cycles.circularReference),
+    trustCycle: cycles.trustCycle && app.labels(cycles.trustCycle),
+    trustCycleMembers: cycles.trustCycleMembers && app.labels(cycles.trustCycleMembers),
   };
-}
-
-/** Logical IDs of the roles of the same stack that a role's trust policy names by `Fn::GetAtt`. */
-function trustedRoles(resource: CfnRole): string[] {
-  const stack = Stack.of(resource);
-  const ids: string[] = [];
-  for (const s of statementsOf(stack.resolve(resource.assumeRolePolicyDocument))) {
-    for (const value of principalsOf(s.Principal).AWS ?? []) {
-      const getAtt = value && typeof value === 'object' ? value['Fn::GetAtt'] : undefined;
-      if (Array.isArray(getAtt) && getAtt[1] === 'Arn') {
-        ids.push(getAtt[0]);
-      }
-    }
-  }
-  return ids;
-}
-
-/** A cycle of trust through `resource`, as logical IDs, or undefined. */
-function trustCycle(resource: CfnRole): string[] | undefined {
-  // A cycle through this role starts with one of its own trusted roles: none, no cycle.
-  if (trustedRoles(resource).length === 0) {
-    return undefined;
-  }
-  const stack = Stack.of(resource);
-  const roles = new Map<string, CfnRole>();
-  for (const child of stack.node.findAll()) {
-    if (child instanceof CfnRole) {
-      roles.set(stack.resolve(child.logicalId), child);
-    }
-  }
-  const start = stack.resolve(resource.logicalId) as string;
-  const path: string[] = [start];
-  const seen = new Set<string>();
-  const walk = (id: string): boolean => {
-    const role = roles.get(id);
-    if (!role) return false;
-    for (const next of trustedRoles(role)) {
-      if (next === start) {
-        path.push(next);
-        return true;
-      }
-      if (!seen.has(next)) {
-        seen.add(next);
-        path.push(next);
-        if (walk(next)) return true;
-        path.pop();
-      }
-    }
-    return false;
-  };
-  const label = (id: string) => {
-    const role = roles.get(id)!;
-    return (roleSettings(role)?.owner ?? role.node.scope ?? role).node.path;
-  };
-  return walk(start) ? path.map(label) : undefined;
 }

@@ -10,12 +10,23 @@ export function principalAccount(value: any): string | undefined {
   return m ? m[2] : undefined;
 }
 
-/** Another account's principals trusted with no ExternalId, principal ARN, organization or MFA condition. */
+/**
+ * Whether an AWS principal is a whole account: a bare account ID or `arn:<partition>:iam::<id>:root`.
+ * Trusting the account delegates the decision to that account's administrators: every principal
+ * they allow `sts:AssumeRole` can assume the role. A role, user or role session ARN names one
+ * principal, which is the way AWS recommends to grant cross-account access.
+ */
+function isAccountRoot(value: any): boolean {
+  const text = literalText(value);
+  return /^\d{12}$/.test(text) || /^arn:[^:]*:iam::[^:]+:root$/.test(text);
+}
+
+/** Another account's root trusted with no ExternalId, principal ARN, organization or MFA condition. */
 export const crossAccountUnguarded: RoleCheck = {
   id: 'CrossAccountWithoutGuard',
   level: FindingLevel.WARNING,
-  trigger: 'A trust statement lets principals of another account assume the role without any of sts:ExternalId, aws:PrincipalArn, aws:PrincipalOrgID or MFA conditions: every principal of that account that is allowed sts:AssumeRole there can assume it.',
-  fix: 'Add .withExternalId(...) for a third party, .withPrincipalArn(...) to name the roles allowed, .withinOrganization(...) or .requireMfa().',
+  trigger: 'A trust statement trusts another account as a whole (its root, "arn:aws:iam::<id>:root", or a bare account ID) without any of sts:ExternalId, aws:PrincipalArn, aws:PrincipalOrgID or MFA conditions: every principal that account allows sts:AssumeRole can assume the role. Naming one role or user of the other account is not reported.',
+  fix: 'Trust the one role that needs access (Trust.role("arn:{partition}:iam::<id>:role/<name>")), or add .withExternalId(...) for a third party, .withPrincipalArn(...) to name the roles allowed, .withinOrganization(...) or .requireMfa().',
   check(role) {
     const problems: string[] = [];
     statementsOf(role.trustPolicy).forEach((s, i) => {
@@ -24,8 +35,8 @@ export const crossAccountUnguarded: RoleCheck = {
       if (keys === undefined || keys.some((k) => GUARDS.includes(k))) return;
       for (const value of principalsOf(s.Principal).AWS ?? []) {
         const account = principalAccount(value);
-        if (account && account !== '{account}' && account !== role.stackAccount && account !== 'aws') {
-          problems.push(`trust statement ${i} trusts account ${account} (${literalText(value)}) without ExternalId, principal ARN, organization or MFA condition`);
+        if (isAccountRoot(value) && account && account !== '{account}' && account !== role.stackAccount) {
+          problems.push(`trust statement ${i} trusts the whole account ${account} (${literalText(value)}) without ExternalId, principal ARN, organization or MFA condition`);
         }
       }
     });

@@ -22,6 +22,15 @@ export interface RoleFacts {
   readonly trustPolicyQuota: number;
   /** The role's CloudFormation logical ID. */
   readonly logicalId: string;
+  /**
+   * A cycle of same-stack references between trust policies (construct paths, the first
+   * repeated at the end), which CloudFormation rejects as a circular dependency.
+   */
+  readonly circularReference?: string[];
+  /** A cycle of trust through this role, across the app (construct paths). */
+  readonly trustCycle?: string[];
+  /** Every role in the same trust cycle as this one (construct paths). */
+  readonly trustCycleMembers?: string[];
 }
 
 /** A check: a pure function over one role's facts, with a stable id. */

@@ -1,35 +1,65 @@
-import { conditionKeys, FindingLevel, listOf, RoleCheck, statementsOf } from './model';
+import { conditionKeys, FindingLevel, listOf, literalText, principalsOf, RoleCheck, statementsOf } from './model';
 
-function webIdentityStatements(policy: any): { s: any; i: number; keys: string[] }[] {
+/**
+ * The identity providers built into STS web identity federation, with the condition key that
+ * names your application (its audience): Cognito identity pools, Login with Amazon, Facebook and
+ * Google. Their tokens are issued to any user of your application, so the audience is what
+ * scopes the trust and no `sub` condition is expected; any other issuer (EKS, GitHub Actions,
+ * GitLab, ...) vouches for many unrelated identities and needs `sub` as well.
+ * Keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+ */
+const BUILT_IN_AUDIENCE_KEYS: Record<string, string> = {
+  'cognito-identity.amazonaws.com': 'cognito-identity.amazonaws.com:aud',
+  'www.amazon.com': 'www.amazon.com:app_id',
+  'graph.facebook.com': 'graph.facebook.com:app_id',
+  'accounts.google.com': 'accounts.google.com:aud',
+};
+
+interface WebIdentityStatement {
+  readonly s: any;
+  readonly i: number;
+  readonly keys: string[];
+  /** The built-in providers the statement trusts (empty for OIDC issuers). */
+  readonly builtIn: string[];
+}
+
+export function webIdentityStatements(policy: any): WebIdentityStatement[] {
   return statementsOf(policy)
     .map((s, i) => ({ s, i, keys: conditionKeys(s) }))
     .filter(({ s, keys }) => s.Effect === 'Allow' && keys !== undefined && listOf(s.Action).includes('sts:AssumeRoleWithWebIdentity'))
-    .map(({ s, i, keys }) => ({ s, i, keys: keys! }));
+    .map(({ s, i, keys }) => ({
+      s,
+      i,
+      keys: keys!,
+      builtIn: (principalsOf(s.Principal).Federated ?? []).map(literalText).filter((p) => p in BUILT_IN_AUDIENCE_KEYS),
+    }));
 }
 
 /** OIDC trust (IRSA, GitHub Actions, any issuer) without a `sub` condition. */
 export const oidcWithoutSub: RoleCheck = {
   id: 'OidcWithoutSubject',
   level: FindingLevel.ERROR,
-  trigger: 'A web-identity (OIDC) trust statement has no "<issuer>:sub" condition: every identity the issuer vouches for (any pod, any repository) could assume the role.',
+  trigger: 'A web-identity trust statement for an OIDC issuer (EKS, GitHub Actions, GitLab, any issuer other than Cognito, Google, Facebook and Login with Amazon) has no "<issuer>:sub" condition: every identity the issuer vouches for (any pod, any repository) could assume the role.',
   fix: 'Name the subjects: Trust.eksServiceAccounts(issuer, ["ns:name"]), Trust.githubActions({ repository, branches }), Trust.openIdConnect(issuer, { subjects }).',
   check(role) {
     return webIdentityStatements(role.trustPolicy)
-      .filter(({ keys }) => !keys.some((k) => k.endsWith(':sub') || k === 'cognito-identity.amazonaws.com:amr'))
+      .filter(({ keys, builtIn }) => builtIn.length === 0 && !keys.some((k) => k.endsWith(':sub')))
       .map(({ i }) => `trust statement ${i} (sts:AssumeRoleWithWebIdentity) has no ":sub" condition`);
   },
 };
 
-/** OIDC trust without an `aud` condition. */
+/** Web-identity trust without the audience condition of its provider. */
 export const oidcWithoutAud: RoleCheck = {
   id: 'OidcWithoutAudience',
   level: FindingLevel.ERROR,
-  trigger: 'A web-identity (OIDC) trust statement has no "<issuer>:aud" condition: tokens minted for other audiences would be accepted.',
-  fix: 'Require the audience, "sts.amazonaws.com" for EKS and GitHub Actions (the Trust factories add it).',
+  trigger: 'A web-identity trust statement has no audience condition ("<issuer>:aud"; for Cognito identity pools "cognito-identity.amazonaws.com:aud", for Google "accounts.google.com:aud", for Facebook and Login with Amazon "<provider>:app_id"): tokens minted for other applications would be accepted.',
+  fix: 'Require the audience: "sts.amazonaws.com" for EKS and GitHub Actions (the Trust factories add it), the identity pool ID for Cognito, your application\'s client or app ID for Google, Facebook and Login with Amazon.',
   check(role) {
     return webIdentityStatements(role.trustPolicy)
-      .filter(({ keys }) => !keys.some((k) => k.endsWith(':aud')))
-      .map(({ i }) => `trust statement ${i} (sts:AssumeRoleWithWebIdentity) has no ":aud" condition`);
+      .filter(({ keys, builtIn }) => builtIn.length > 0
+        ? !builtIn.every((provider) => keys.includes(BUILT_IN_AUDIENCE_KEYS[provider]))
+        : !keys.some((k) => k.endsWith(':aud')))
+      .map(({ i, builtIn }) => `trust statement ${i} (sts:AssumeRoleWithWebIdentity) has no ${builtIn.length > 0 ? builtIn.map((p) => `"${BUILT_IN_AUDIENCE_KEYS[p]}"`).join(' / ') : '":aud"'} condition`);
   },
 };
 

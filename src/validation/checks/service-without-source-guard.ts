@@ -1,15 +1,25 @@
 import { conditionKeys, FindingLevel, literalText, principalsOf, RoleCheck, statementsOf } from './model';
 
 /**
- * Services whose documentation shows `aws:SourceAccount` / `aws:SourceArn` in the trust
- * policies of the roles they assume (cross-service confused-deputy prevention). Services
- * that do not send these keys when assuming a role (e.g. Lambda execution roles, EC2 instance
- * profiles) are left out on purpose: the condition would lock them out.
+ * Services whose documentation shows `aws:SourceAccount` / `aws:SourceArn` in the trust policy
+ * of the roles they assume, as the way to prevent the cross-service confused deputy
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html).
+ *
+ * Left out on purpose, so that the check stays silent on their documented trust policies:
+ * - Lambda: it does send the keys when it assumes an execution role ("you can include the
+ *   aws:SourceAccount and aws:SourceArn global condition context keys in your role trust
+ *   policy", https://docs.aws.amazon.com/lambda/latest/dg/permissions-managed-policies.html),
+ *   so `restrictToSourceAccount` works on a Lambda role; but the execution-role trust policy the
+ *   Lambda guide shows has no condition, and every CDK app creates such roles.
+ * - EC2 instance profiles: the keys are not documented for them; the condition could lock
+ *   instances out.
+ * - EKS Pod Identity: its documented trust policy has no condition (the pod's identity is
+ *   bound by the Pod Identity association and the session tags EKS sets).
  */
 export const SERVICES_WITH_SOURCE_KEYS = [
   'ecs-tasks', 'states', 'events', 'scheduler', 'pipes', 'sagemaker', 'codebuild', 'glue',
   'firehose', 'backup', 'sns', 'cloudtrail', 'config', 'datasync', 'transfer', 'bedrock',
-  'airflow', 'pods.eks', 'delivery.logs', 'logs',
+  'airflow', 'delivery.logs', 'logs',
 ];
 
 /** A service principal that supports confused-deputy keys, trusted without them. */
