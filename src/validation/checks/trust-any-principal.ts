@@ -57,7 +57,7 @@ export const trustAnyPrincipal: RoleCheck = {
   id: 'TrustAnyPrincipal',
   level: FindingLevel.ERROR,
   trigger: 'A trust statement allows Principal "*" (or {"AWS": "*"}) with no condition on who the caller is (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn with a literal account, aws:userid): conditions on the request alone (source IP, VPC, time, user agent, tags, ExternalId) can be met by anyone in any AWS account.',
-  fix: 'Trust named accounts or roles instead, or narrow "*" with aws:PrincipalOrgID / aws:PrincipalOrgPaths (Trust.account(...).withinOrganization(...)), aws:PrincipalAccount or aws:PrincipalArn.',
+  fix: 'Trust named accounts or roles instead, or narrow "*" with a condition on who the caller is: aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount or aws:PrincipalArn.',
   check(role) {
     return statementsOf(role.trustPolicy)
       .map((s, i) => ({ s, i }))

@@ -12,19 +12,33 @@ describe('CrossAccountWithoutGuard (warning)', () => {
     new AssumableRole(stack, 'Role', { trust: [Trust.account(OTHER)] });
     expectFinding(stack, 'CrossAccountWithoutGuard', 'warning');
     expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning').map((m) => m.message)).toEqual([
-      `[cdk-assumable-roles:CrossAccountWithoutGuard] trust statement 0 trusts account ${OTHER} (arn:aws:iam::${OTHER}:root) without ExternalId, principal ARN, organization or MFA condition. `
-      + 'Add .withExternalId(...) for a third party, .withPrincipalArn(...) to name the roles allowed, .withinOrganization(...) or .requireMfa(). '
+      `[cdk-assumable-roles:CrossAccountWithoutGuard] trust statement 0 trusts the whole account ${OTHER} (arn:aws:iam::${OTHER}:root) without ExternalId, principal ARN, organization or MFA condition. `
+      + 'Trust the one role that needs access (Trust.role("arn:{partition}:iam::<id>:role/<name>")), or add .withExternalId(...) for a third party, '
+      + '.withPrincipalArn(...) to name the roles allowed, .withinOrganization(...) or .requireMfa(). '
       + '[ack: cdk-assumable-roles:CrossAccountWithoutGuard]',
     ]);
   });
 
-  test('is reported for a role of another account in CrossAccountRole, once per principal', () => {
+  test('is reported for each whole account in CrossAccountRole, once per principal', () => {
     const stack = newStack({ env: { account: HOME, region: 'us-east-1' } });
-    new CrossAccountRole(stack, 'Role', { trustedRoleArns: [`arn:aws:iam::${OTHER}:role/deployer`, 'arn:aws:iam::444455556666:role/ci'] });
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER, '444455556666'] });
     const messages = findingMessages(stack, 'CrossAccountWithoutGuard', 'warning').map((m) => m.message);
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toContain(`trusts account ${OTHER} (arn:aws:iam::${OTHER}:role/deployer)`);
-    expect(messages[1]).toContain('trusts account 444455556666 (arn:aws:iam::444455556666:role/ci)');
+    expect(messages[0]).toContain(`trusts the whole account ${OTHER} (arn:aws:iam::${OTHER}:root)`);
+    expect(messages[1]).toContain('trusts the whole account 444455556666 (arn:aws:iam::444455556666:root)');
+  });
+
+  // Naming one principal of the other account is how AWS recommends granting cross-account access.
+  test.each([
+    ['a role', `arn:aws:iam::${OTHER}:role/jenkins`],
+    ['a role with a path', `arn:aws:iam::${OTHER}:role/ci/deployer`],
+    ['a user', `arn:aws:iam::${OTHER}:user/alice`],
+    ['a role session', `arn:aws:sts::${OTHER}:assumed-role/jenkins/build-42`],
+  ])('is not reported for %s of another account', (_what, arn) => {
+    const stack = checkedStack({ env: { account: HOME, region: 'us-east-1' } });
+    plainRole(stack, [{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }]);
+    new CrossAccountRole(stack, 'Ours', { trustedRoleArns: [`arn:aws:iam::${OTHER}:role/jenkins`] });
+    expectNoFinding(stack, 'CrossAccountWithoutGuard', 'warning');
   });
 
   test('is reported for a plain iam.Role with a bare account ID', () => {

@@ -39,11 +39,37 @@ describe('OidcWithoutSubject (error)', () => {
   test.each([
     ['sub with StringEquals', { StringEquals: { ...AUD, ...SUB } }],
     ['sub with StringLike', { StringEquals: AUD, StringLike: { [`${ISSUER}:sub`]: 'repo:octo-org/*' } }],
-    ['Cognito amr instead of sub', { 'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:pool' }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }],
   ])('is not reported for %s', (_what, condition) => {
     const stack = checkedStack();
     plainRole(stack, [webIdentity(condition)]);
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
+  });
+
+  // Built-in providers: tokens go to any user of your application; the audience scopes them.
+  test.each([
+    ['a Cognito identity pool with amr', 'cognito-identity.amazonaws.com', { 'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }],
+    ['a Cognito identity pool', 'cognito-identity.amazonaws.com', { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' } }],
+    ['Google', 'accounts.google.com', { StringEquals: { 'accounts.google.com:aud': '66677788899.apps.googleusercontent.com' } }],
+    ['Facebook', 'graph.facebook.com', { StringEquals: { 'graph.facebook.com:app_id': '111222333444555' } }],
+    ['Login with Amazon', 'www.amazon.com', { StringEquals: { 'www.amazon.com:app_id': 'amzn1.application-oa2-client.5d1a2b3c' } }],
+  ])('is not reported for %s with its audience', (_what, provider, condition) => {
+    const stack = checkedStack();
+    plainRole(stack, [{ Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: condition }]);
+    expectNoFinding(stack, 'OidcWithoutSubject', 'error');
+    expectNoFinding(stack, 'OidcWithoutAudience', 'error');
+  });
+
+  // Without the audience any application's tokens would do: still an error.
+  test.each([
+    ['a Cognito identity pool', 'cognito-identity.amazonaws.com', { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } }, 'cognito-identity.amazonaws.com:aud'],
+    ['Google', 'accounts.google.com', { StringEquals: { 'accounts.google.com:sub': '110169484474386276334' } }, 'accounts.google.com:aud'],
+    ['Facebook', 'graph.facebook.com', undefined, 'graph.facebook.com:app_id'],
+    ['Login with Amazon', 'www.amazon.com', { StringEquals: { 'www.amazon.com:user_id': 'amzn1.account.AF2EXAMPLE' } }, 'www.amazon.com:app_id'],
+  ])('OidcWithoutAudience is reported for %s without its audience', (_what, provider, condition, key) => {
+    const stack = checkedStack();
+    plainRole(stack, [{ Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', ...(condition ? { Condition: condition } : {}) }]);
+    expect(findingMessages(stack, 'OidcWithoutAudience', 'error').map((m) => m.message)[0])
+      .toContain(`trust statement 1 (sts:AssumeRoleWithWebIdentity) has no "${key}" condition`);
   });
 
   test('is not reported for Trust.githubActions and IrsaRole', () => {
@@ -65,7 +91,8 @@ describe('OidcWithoutAudience (error)', () => {
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
     expect(findingMessages(stack, 'OidcWithoutAudience', 'error')[0].message).toBe(
       '[cdk-assumable-roles:OidcWithoutAudience] trust statement 1 (sts:AssumeRoleWithWebIdentity) has no ":aud" condition. '
-      + 'Require the audience, "sts.amazonaws.com" for EKS and GitHub Actions (the Trust factories add it).');
+      + 'Require the audience: "sts.amazonaws.com" for EKS and GitHub Actions (the Trust factories add it), the identity pool ID for Cognito, '
+      + 'your application\'s client or app ID for Google, Facebook and Login with Amazon.');
   });
 
   test('is reported on an AssumableRole', () => {

@@ -19,10 +19,15 @@ describe('ServiceWithoutSourceGuard (info)', () => {
     expectFinding(stack, 'ServiceWithoutSourceGuard', 'info');
   });
 
-  test('is reported for EKS Pod Identity', () => {
+  // Their documented trust policies have no source condition (see SERVICES_WITH_SOURCE_KEYS).
+  test.each([
+    ['EKS Pod Identity', Trust.eksPodIdentity()],
+    ['a Lambda execution role', Trust.service('lambda')],
+    ['an EC2 instance role', Trust.service('ec2')],
+  ])('is not reported for %s', (_what, trust) => {
     const stack = newStack();
-    new AssumableRole(stack, 'Role', { trust: [Trust.eksPodIdentity()] });
-    expectFinding(stack, 'ServiceWithoutSourceGuard', 'info');
+    new AssumableRole(stack, 'Role', { trust: [trust] });
+    expectNoFinding(stack, 'ServiceWithoutSourceGuard', 'info');
   });
 
   test('is reported on a plain iam.Role', () => {

@@ -1,0 +1,293 @@
+/**
+ * TrustCycle and TrustCircularReference: the app's trust graph, as cycles really occur (roles
+ * named by ARN text, by Fn::Join of partition/account and name, by Ref, by aws:PrincipalArn,
+ * across stacks), and the same-stack reference cycles CloudFormation cannot deploy.
+ */
+import { App, Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Node } from 'constructs';
+import { AssumableRole, RoleChecks, Trust } from '../../../src';
+import { expectFinding, expectNoFinding, findingMessages, PREFIX } from '../validation-support';
+
+const ACCOUNT = '123456789012';
+const OTHER = '999999999999';
+const ASSUME = 'sts:AssumeRole';
+
+/** An app whose every role is checked, with stacks made on demand. */
+function checkedApp(): App {
+  const app = new App();
+  Aspects.of(app).add(new RoleChecks());
+  return app;
+}
+
+/** A plain `CfnRole` trusting the given AWS principals, as people write them outside this library. */
+function cfnRole(scope: Stack, id: string, roleName: string | undefined, principals: unknown[], path?: string): iam.CfnRole {
+  return new iam.CfnRole(scope, id, {
+    roleName,
+    path,
+    assumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principals }, Action: ASSUME }] },
+  });
+}
+
+/** Every TrustCycle / TrustCircularReference message of an app's stacks, by construct path. */
+function findings(id: string, level: 'warning' | 'error', ...stacks: Stack[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const stack of stacks) {
+    for (const m of findingMessages(stack, id, level)) out[m.path] = m.message;
+  }
+  return out;
+}
+
+const CYCLE_FIX = 'Break the cycle: let one side trust a dedicated caller role, or require sts:SetSourceIdentity (Trust ... .withSourceIdentity()) so the original identity stays visible.';
+
+describe('TrustCycle (warning)', () => {
+  test('two plain CfnRoles naming each other by literal ARN: both reported, the cycle by construct path', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    cfnRole(stack, 'RoleA', 'role-a', [`arn:aws:iam::${ACCOUNT}:role/role-b`]);
+    cfnRole(stack, 'RoleB', 'role-b', [`arn:aws:iam::${ACCOUNT}:role/role-a`]);
+    expect(findings('TrustCycle', 'warning', stack)).toEqual({
+      '/Ops/RoleA': `[${PREFIX}TrustCycle] roles trust each other in a cycle (X -> Y: X trusts Y): Ops/RoleA -> Ops/RoleB -> Ops/RoleA. ${CYCLE_FIX} [ack: ${PREFIX}TrustCycle]`,
+      '/Ops/RoleB': `[${PREFIX}TrustCycle] roles trust each other in a cycle (X -> Y: X trusts Y): Ops/RoleA -> Ops/RoleB -> Ops/RoleA. ${CYCLE_FIX} [ack: ${PREFIX}TrustCycle]`,
+    });
+    expectNoFinding(stack, 'TrustCircularReference', 'error');
+  });
+
+  test('ARN templates with {partition}/{account} and a path, role names compared case-insensitively', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    new AssumableRole(stack, 'A', { roleName: 'Role-A', trust: [Trust.role('arn:{partition}:iam::{account}:role/ops/ROLE-B')] });
+    new AssumableRole(stack, 'B', { roleName: 'role-b', path: '/ops/', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/A');
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/B');
+  });
+
+  test('an ARN without the role\'s path does not name it (IAM matches the whole ARN)', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    new AssumableRole(stack, 'A', { roleName: 'role-a', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-b')] });
+    new AssumableRole(stack, 'B', { roleName: 'role-b', path: '/ops/', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
+    expectNoFinding(stack, 'TrustCycle', 'warning');
+  });
+
+  test('across stacks of one app: a role trusted by import and the other named by ARN text', () => {
+    const app = checkedApp();
+    const env = { account: ACCOUNT, region: 'us-east-1' };
+    const first = new Stack(app, 'First', { env });
+    const second = new Stack(app, 'Second', { env });
+    const a = new AssumableRole(first, 'A', { roleName: 'role-a', trust: [Trust.role(`arn:aws:iam::${ACCOUNT}:role/role-b`)] });
+    new AssumableRole(second, 'B', { roleName: 'role-b', trust: [Trust.role(a.roleArn)] });
+    const messages = findings('TrustCycle', 'warning', first, second);
+    expect(Object.keys(messages)).toEqual(['/First/A', '/Second/B']);
+    expect(messages['/First/A']).toContain('First/A -> Second/B -> First/A');
+  });
+
+  test('env-agnostic stacks share "the same deploy-time account"; an account-specific stack does not', () => {
+    const app = checkedApp();
+    const agnostic = new Stack(app, 'Agnostic');
+    const other = new Stack(app, 'Pinned', { env: { account: OTHER, region: 'us-east-1' } });
+    new AssumableRole(agnostic, 'A', { roleName: 'role-a', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-b')] });
+    new AssumableRole(other, 'B', { roleName: 'role-b', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
+    expectNoFinding(agnostic, 'TrustCycle', 'warning');
+    expectNoFinding(other, 'TrustCycle', 'warning');
+
+    const app2 = checkedApp();
+    const s1 = new Stack(app2, 'One');
+    const s2 = new Stack(app2, 'Two');
+    new AssumableRole(s1, 'A', { roleName: 'role-a', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-b')] });
+    new AssumableRole(s2, 'B', { roleName: 'role-b', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
+    expectFinding(s1, 'TrustCycle', 'warning', '/One/A');
+    expectFinding(s2, 'TrustCycle', 'warning', '/Two/B');
+  });
+
+  test('a role of another account named by its literal account ID is found in that account\'s stack', () => {
+    const app = checkedApp();
+    const hub = new Stack(app, 'Hub', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const spoke = new Stack(app, 'Spoke', { env: { account: OTHER, region: 'eu-west-1' } });
+    new AssumableRole(hub, 'Deployer', { roleName: 'deployer', trust: [Trust.role(`arn:{partition}:iam::${OTHER}:role/target`)] });
+    new AssumableRole(spoke, 'Target', { roleName: 'target', trust: [Trust.role(`arn:{partition}:iam::${ACCOUNT}:role/deployer`)] });
+    expect(findingMessages(hub, 'TrustCycle', 'warning')[0].message).toContain('Hub/Deployer -> Spoke/Target -> Hub/Deployer');
+  });
+
+  test('a cycle through aws:PrincipalArn conditions, as Trust.account(...).withPrincipalArn writes it', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    new AssumableRole(stack, 'A', { roleName: 'role-a', trust: [Trust.account('{account}').withPrincipalArn('arn:{partition}:iam::{account}:role/role-b')] });
+    new AssumableRole(stack, 'B', { roleName: 'role-b', trust: [Trust.account('{account}').withPrincipalArn('arn:{partition}:iam::{account}:role/role-a')] });
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/A');
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/B');
+  });
+
+  test('a cycle named by a role session ARN (assumed-role)', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    cfnRole(stack, 'RoleA', 'role-a', [`arn:aws:sts::${ACCOUNT}:assumed-role/role-b/session-1`]);
+    cfnRole(stack, 'RoleB', 'role-b', [`arn:aws:iam::${ACCOUNT}:role/role-a`]);
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/RoleA');
+  });
+
+  test('a longer cycle is reported on every role, and members off the shortest cycle are named too', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const arn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+    cfnRole(stack, 'A', 'a', [arn('b')]);
+    cfnRole(stack, 'B', 'b', [arn('c')]);
+    cfnRole(stack, 'C', 'c', [arn('a'), arn('d')]);
+    cfnRole(stack, 'D', 'd', [arn('c')]);
+    const messages = findings('TrustCycle', 'warning', stack);
+    expect(Object.keys(messages).sort()).toEqual(['/Ops/A', '/Ops/B', '/Ops/C', '/Ops/D']);
+    expect(messages['/Ops/A']).toContain('Ops/A -> Ops/B -> Ops/C -> Ops/A; also in the same cycle: Ops/D.');
+  });
+
+  test('plain iam.Roles with physical names in a cycle', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    new iam.Role(stack, 'A', { roleName: 'a', assumedBy: new iam.ArnPrincipal(`arn:aws:iam::${ACCOUNT}:role/b`) });
+    new iam.Role(stack, 'B', { roleName: 'b', assumedBy: new iam.ArnPrincipal(`arn:aws:iam::${ACCOUNT}:role/a`) });
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/A');
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/B');
+  });
+
+  test('a role that trusts itself by name is legitimate (a function re-assuming its own role)', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    new AssumableRole(stack, 'Fn', { roleName: 'fn', trust: [Trust.service('lambda'), Trust.role('arn:{partition}:iam::{account}:role/fn')] });
+    expectNoFinding(stack, 'TrustCycle', 'warning');
+    expectNoFinding(stack, 'TrustCircularReference', 'error');
+  });
+
+  test.each([
+    ['a chain without a way back', (s: Stack) => {
+      new AssumableRole(s, 'A', { roleName: 'a', trust: [Trust.service('lambda')] });
+      new AssumableRole(s, 'B', { roleName: 'b', trust: [Trust.role('arn:{partition}:iam::{account}:role/a')] });
+      new AssumableRole(s, 'C', { roleName: 'c', trust: [Trust.role('arn:{partition}:iam::{account}:role/b'), Trust.role('arn:{partition}:iam::{account}:role/a')] });
+    }],
+    ['roles trusting the same hub', (s: Stack) => {
+      new AssumableRole(s, 'Hub', { roleName: 'hub', trust: [Trust.service('lambda')] });
+      new AssumableRole(s, 'A', { roleName: 'a', trust: [Trust.role('arn:{partition}:iam::{account}:role/hub')] });
+      new AssumableRole(s, 'B', { roleName: 'b', trust: [Trust.role('arn:{partition}:iam::{account}:role/hub')] });
+    }],
+    ['a deny naming each other', (s: Stack) => {
+      const a = cfnRole(s, 'A', 'a', [`arn:aws:iam::${ACCOUNT}:role/b`]);
+      a.assumeRolePolicyDocument = { Statement: [{ Effect: 'Deny', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/b` }, Action: ASSUME }] };
+      cfnRole(s, 'B', 'b', [`arn:aws:iam::${ACCOUNT}:role/a`]);
+    }],
+    ['the account root of the other role', (s: Stack) => {
+      cfnRole(s, 'A', 'a', [`arn:aws:iam::${ACCOUNT}:root`]);
+      cfnRole(s, 'B', 'b', [`arn:aws:iam::${ACCOUNT}:role/a`]);
+    }],
+    ['a deploy-time role name', (s: Stack) => {
+      const name = new CfnParameter(s, 'Name');
+      cfnRole(s, 'A', name.valueAsString, [`arn:aws:iam::${ACCOUNT}:role/b`]);
+      cfnRole(s, 'B', 'b', [`arn:aws:iam::${ACCOUNT}:role/a`]);
+    }],
+  ])('is not reported for %s', (_what, build) => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    build(stack);
+    expectNoFinding(stack, 'TrustCycle', 'warning');
+  });
+
+  test('can be acknowledged on one role', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    const a = new AssumableRole(stack, 'A', { roleName: 'a', trust: [Trust.role('arn:{partition}:iam::{account}:role/b')] });
+    new AssumableRole(stack, 'B', { roleName: 'b', trust: [Trust.role('arn:{partition}:iam::{account}:role/a')] });
+    RoleChecks.acknowledge(a, 'TrustCycle', 'break-glass pair');
+    expectNoFinding(stack, 'TrustCycle', 'warning', '/Ops/A');
+    expectFinding(stack, 'TrustCycle', 'warning', '/Ops/B');
+  });
+
+  test('roles of the library are checked without an app-wide aspect, with plain roles in the cycle', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops');
+    new AssumableRole(stack, 'A', { roleName: 'a', trust: [Trust.role('arn:{partition}:iam::{account}:role/b')] });
+    new iam.Role(stack, 'B', { roleName: 'b', assumedBy: new iam.ArnPrincipal('arn:aws:iam::123456789012:role/a') });
+    // The plain role is in a stack with an env-agnostic account: {account} and a literal do not meet.
+    expectNoFinding(stack, 'TrustCycle', 'warning');
+    const app2 = new App();
+    const pinned = new Stack(app2, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    new AssumableRole(pinned, 'A', { roleName: 'a', trust: [Trust.role('arn:{partition}:iam::{account}:role/b')] });
+    new iam.Role(pinned, 'B', { roleName: 'b', assumedBy: new iam.ArnPrincipal(`arn:aws:iam::${ACCOUNT}:role/a`) });
+    expect(findingMessages(pinned, 'TrustCycle', 'warning')).toEqual([
+      { path: '/Ops/A', message: expect.stringContaining('Ops/A -> Ops/B -> Ops/A') },
+    ]);
+  });
+});
+
+describe('TrustCircularReference (error)', () => {
+  test('two roles of one stack referencing each other by GetAtt: CloudFormation would reject the template', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
+    const b = new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
+    a.addTrust(Trust.role(b.roleArn));
+    const messages = findings('TrustCircularReference', 'error', stack);
+    expect(messages['/Ops/A']).toBe(`[${PREFIX}TrustCircularReference] trust policies reference each other's role ARN in a cycle (X -> Y: X references Y): `
+      + 'Ops/A -> Ops/B -> Ops/A; CloudFormation will reject the circular dependency. Give one of the roles a fixed roleName and trust it by a condition '
+      + 'instead of a reference: Trust.account("{account}").withPrincipalArn("arn:{partition}:iam::{account}:role/<name>") (for a role that assumes itself, use its own name).');
+    expect(messages['/Ops/B']).toContain('Ops/B -> Ops/A -> Ops/B');
+    expectNoFinding(stack, 'TrustCycle', 'warning');
+  });
+
+  test('a Ref to a role\'s name inside an ARN is a reference too', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    const a = new iam.Role(stack, 'A', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const b = new iam.Role(stack, 'B', { assumedBy: new iam.ArnPrincipal(`arn:${stack.partition}:iam::${stack.account}:role/${a.roleName}`) });
+    a.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [new iam.ArnPrincipal(b.roleArn)], actions: [ASSUME] }));
+    expectFinding(stack, 'TrustCircularReference', 'error', '/Ops/A');
+    expectFinding(stack, 'TrustCircularReference', 'error', '/Ops/B');
+  });
+
+  test('a role trusting its own ARN by GetAtt depends on itself', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    const fn = new AssumableRole(stack, 'Fn', { trust: [Trust.service('lambda')] });
+    fn.addTrust(Trust.role(fn.roleArn));
+    expect(findingMessages(stack, 'TrustCircularReference', 'error')).toEqual([{
+      path: '/Ops/Fn',
+      message: expect.stringContaining('the trust policy references the role\'s own ARN, so the role depends on itself; CloudFormation will reject the circular dependency'),
+    }]);
+  });
+
+  test('references in one direction are not a cycle', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops');
+    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
+    new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
+    expectNoFinding(stack, 'TrustCircularReference', 'error');
+  });
+
+  test('roles with the same logical ID in two stacks are told apart (a reference names its stack\'s role)', () => {
+    const app = checkedApp();
+    const env = { account: ACCOUNT, region: 'us-east-1' };
+    const dev = new Stack(app, 'Dev', { env });
+    const prod = new Stack(app, 'Prod', { env });
+    const devRole = new AssumableRole(dev, 'Deployer', { trust: [Trust.service('codebuild')] });
+    // Prod's Deployer has the same logical ID as Dev's and trusts it by reference: not itself.
+    new AssumableRole(prod, 'Deployer', { trust: [Trust.role(devRole.roleArn)] });
+    expectNoFinding(prod, 'TrustCircularReference', 'error');
+    expectNoFinding(dev, 'TrustCircularReference', 'error');
+  });
+});
+
+describe('the trust graph is built once per synthesis', () => {
+  test('the construct tree is walked a fixed number of times, not once per role', () => {
+    const app = checkedApp();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    for (let i = 0; i < 60; i++) {
+      new AssumableRole(stack, `R${i}`, { roleName: `r${i}`, trust: [Trust.role(`arn:{partition}:iam::{account}:role/r${(i + 1) % 60}`)] });
+    }
+    const findAll = jest.spyOn(Node.prototype, 'findAll');
+    try {
+      app.synth();
+      // One walk of the whole app builds the model (checked at 1 when written); a search per
+      // role, of the app or of its stack, would make it 60 or more.
+      expect(findAll.mock.calls.length).toBeLessThanOrEqual(3);
+      expect(findingMessages(stack, 'TrustCycle', 'warning')).toHaveLength(60);
+    } finally {
+      findAll.mockRestore();
+    }
+  });
+});
