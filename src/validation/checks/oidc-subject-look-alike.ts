@@ -48,7 +48,8 @@ export function lookAlike(pattern: string): { what: string; example: string } | 
         return undefined;
       }
       const typed = pattern.slice(0, position + wildcard);
-      return { what: segment.what, example: `${typed}${text[wildcard] === '*' ? '-evil' : 'x'}` };
+      const filler = text[wildcard] === '?' ? 'x' : /[-_.]/.test(before) ? 'evil' : '-evil';
+      return { what: segment.what, example: `${typed}${filler}` };
     }
     if (endAt === -1) {
       return undefined;
