@@ -37,9 +37,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'cdk_assumable_roles',
   },
 
-  // ajv validates pasted policy JSON and role catalogs at synth; yaml reads catalogs.
-  // jsii requires runtime libraries to be bundled. Both are MIT/ISC licensed.
-  bundledDeps: ['ajv@^8.17.1', 'yaml@^2.8.0'],
+  // ajv validates pasted policy JSON and role catalogs at synth; yaml reads catalogs;
+  // jsonc-parser locates JSON syntax errors (line and column) that JSON.parse does not place.
+  // jsii requires runtime libraries to be bundled. All three are MIT/ISC licensed.
+  bundledDeps: ['ajv@^8.17.1', 'yaml@^2.8.0', 'jsonc-parser@^3.3.1'],
 
   devDeps: [
     'aws-cdk@^2',

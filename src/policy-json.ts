@@ -1,3 +1,4 @@
+import { parseJson } from './private/json-syntax';
 import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
 import { ArnTemplate } from './arn-template';
 import { validatePolicy } from './validation/policy-validator';
@@ -61,21 +62,12 @@ export class PolicyJson {
    * @param text JSON text
    */
   public static parse(text: string): any {
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      const message = (e as Error).message;
-      const at = /position (\d+)/.exec(message);
-      let where = '';
-      if (at) {
-        const offset = Number(at[1]);
-        const before = text.slice(0, offset);
-        const line = before.split('\n').length;
-        const column = offset - before.lastIndexOf('\n');
-        where = ` at line ${line}, column ${column}`;
-      }
-      throw new Error(`policy JSON does not parse${where}: ${message} (comments and trailing commas are not JSON)`);
+    const parsed = parseJson(text);
+    if (parsed.error) {
+      const { line, column, problem } = parsed.error;
+      throw new Error(`policy JSON does not parse at line ${line}, column ${column}: ${problem} (comments and trailing commas are not JSON)`);
     }
+    return parsed.value;
   }
 
   /**

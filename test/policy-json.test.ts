@@ -203,8 +203,16 @@ describe('PolicyJson.parse', () => {
     expect(() => PolicyJson.parse('{\n  // allow reads\n  "Version": "2012-10-17"\n}')).toThrow(/^policy JSON does not parse at line 2, column 3: .*comments and trailing commas are not JSON/);
   });
 
-  test('reports truncated text', () => {
-    expect(() => PolicyJson.parse('{"Version": "2012-10-17"')).toThrow(/^policy JSON does not parse/);
+  test('reports truncated text at its end', () => {
+    expect(() => PolicyJson.parse('{"Version": "2012-10-17"')).toThrow(/^policy JSON does not parse at line 1, column 25: expected '}'/);
+  });
+
+  // Node's JSON.parse says only "Unexpected token '}', ... is not valid JSON" for these.
+  test.each([
+    ['a missing value', '{\n  "Version": "2012-10-17",\n  "Statement": }', 'line 3, column 16: expected a value'],
+    ['a misspelled literal', '{"Statement": [{"Effect": Allow}]}', 'line 1, column 27: unexpected character'],
+  ])('reports %s with its line and column', (_what, text, where) => {
+    expect(() => PolicyJson.parse(text)).toThrow(`policy JSON does not parse at ${where} (comments and trailing commas are not JSON)`);
   });
 });
 

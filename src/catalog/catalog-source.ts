@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseJson } from '../private/json-syntax';
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 
 /** A step of a path into a document: an object key or a list index. */
@@ -85,11 +86,16 @@ export function parseCatalogText(input: string, format: SourceFormat, name: stri
   const base = { name, format, locate, rawText };
 
   if (format === 'json') {
-    try {
-      return { ...base, document: JSON.parse(text), syntaxProblems: [] };
-    } catch (e) {
-      return { ...base, document: undefined, syntaxProblems: [jsonSyntaxProblem(text, name, (e as Error).message)] };
+    const parsed = parseJson(text);
+    if (parsed.error) {
+      const { line, column, problem } = parsed.error;
+      return {
+        ...base,
+        document: undefined,
+        syntaxProblems: [`${name}:${line}:${column}: JSON syntax error: ${problem} (comments and trailing commas are not JSON; use a .yaml file for those)`],
+      };
     }
+    return { ...base, document: parsed.value, syntaxProblems: [] };
   }
 
   const problems = doc.errors.map((error) => {
@@ -136,26 +142,4 @@ function nodeAt(root: Node | null, steps: PathStep[], exact: boolean = false): N
 function firstLine(message: string): string {
   // yaml's messages end with "at line L, column C" and, with prettyErrors, a code excerpt.
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function jsonSyntaxProblem(body: string, name: string, message: string): string {
-  let line: number | undefined;
-  let column: number | undefined;
-  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
-  const at = /position (\d+)/.exec(message);
-  if (lineColumn) {
-    line = Number(lineColumn[1]);
-    column = Number(lineColumn[2]);
-  } else if (at) {
-    const before = body.slice(0, Number(at[1]));
-    line = before.split('\n').length;
-    column = before.length - before.lastIndexOf('\n');
-  } else if (/Unexpected end of JSON input/.test(message)) {
-    const lines = body.split('\n');
-    line = lines.length;
-    column = lines[lines.length - 1].length + 1;
-  }
-  const where = line !== undefined ? `${name}:${line}:${column}` : name;
-  const cleaned = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-  return `${where}: JSON syntax error: ${cleaned} (comments and trailing commas are not JSON; use a .yaml file for those)`;
 }

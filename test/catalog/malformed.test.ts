@@ -172,7 +172,20 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:4:5: YAML syntax error: Map keys must be unique',
   ]],
   ['a JSON syntax error', { text: '{"roles": [\n  {"name": "a", "kind": "service",}\n]}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
-    'roles.json:2:35: JSON syntax error: Expected double-quoted property name (comments and trailing commas are not JSON; use a .yaml file for those)',
+    'roles.json:2:35: JSON syntax error: expected a double-quoted property name (comments and trailing commas are not JSON; use a .yaml file for those)',
+  ]],
+  // Errors Node's JSON.parse does not place ("Unexpected token ... is not valid JSON"): located all the same.
+  ['a JSON value missing', { text: '{"roles": [\n  {"name": }\n]}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
+    'roles.json:2:12: JSON syntax error: expected a value (comments and trailing commas are not JSON; use a .yaml file for those)',
+  ]],
+  ['a misspelled JSON literal', { text: '{"roles": tru}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
+    'roles.json:1:11: JSON syntax error: unexpected character (comments and trailing commas are not JSON; use a .yaml file for those)',
+  ]],
+  ['a comment in JSON', { text: '// roles\n{"roles": []}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
+    'roles.json:1:1: JSON syntax error: a comment (comments and trailing commas are not JSON; use a .yaml file for those)',
+  ]],
+  ['an unterminated JSON string', { text: '{"roles": ["a]}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
+    'roles.json:1:12: JSON syntax error: an unterminated string (comments and trailing commas are not JSON; use a .yaml file for those)',
   ]],
   ['an empty document', text(''), [
     'roles.yaml: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"',

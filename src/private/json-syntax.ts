@@ -1,0 +1,60 @@
+import { ParseError, ParseErrorCode, visit } from 'jsonc-parser';
+
+/** Where JSON text is first broken, 1-based, and what is wrong there. */
+export interface JsonSyntaxError {
+  readonly line: number;
+  readonly column: number;
+  /** What is wrong, e.g. `expected a value`. */
+  readonly problem: string;
+}
+
+/**
+ * Parses JSON text strictly (no comments, no trailing commas). Node's `JSON.parse` does not say
+ * where some errors are (`Unexpected token '}', ... is not valid JSON`), so the position comes
+ * from jsonc-parser's scanner, which reports an offset for every syntax error.
+ *
+ * @returns the parsed value, or the first syntax error
+ */
+export function parseJson(text: string): { value: unknown; error?: undefined } | { value?: undefined; error: JsonSyntaxError } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (e) {
+    return { error: locateSyntaxError(text) ?? { line: 1, column: 1, problem: (e as Error).message } };
+  }
+}
+
+function locateSyntaxError(text: string): JsonSyntaxError | undefined {
+  let first: ParseError | undefined;
+  visit(text, {
+    onError: (error, offset, length) => {
+      first ??= { error, offset, length };
+    },
+  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (!first) return undefined;
+  const before = text.slice(0, first.offset);
+  return {
+    line: before.split('\n').length,
+    column: first.offset - before.lastIndexOf('\n'),
+    problem: PROBLEMS[first.error] ?? 'not valid JSON',
+  };
+}
+
+/** jsonc-parser's error codes in words. */
+const PROBLEMS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
+  [ParseErrorCode.InvalidNumberFormat]: 'invalid number',
+  [ParseErrorCode.PropertyNameExpected]: 'expected a double-quoted property name',
+  [ParseErrorCode.ValueExpected]: 'expected a value',
+  [ParseErrorCode.ColonExpected]: 'expected \':\' after the property name',
+  [ParseErrorCode.CommaExpected]: 'expected \',\' between values',
+  [ParseErrorCode.CloseBraceExpected]: 'expected \'}\'',
+  [ParseErrorCode.CloseBracketExpected]: 'expected \']\'',
+  [ParseErrorCode.EndOfFileExpected]: 'unexpected text after the JSON value',
+  [ParseErrorCode.InvalidCommentToken]: 'a comment',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'an unterminated comment',
+  [ParseErrorCode.UnexpectedEndOfString]: 'an unterminated string',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'an unterminated number',
+  [ParseErrorCode.InvalidUnicode]: 'an invalid \\u escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'an invalid escape character',
+  [ParseErrorCode.InvalidCharacter]: 'a control character in a string',
+};
