@@ -42,6 +42,10 @@ const checked = new WeakSet<CfnRole>();
  * The library's constructs are checked automatically. Apply it to an app or stack to check
  * plain `iam.Role`s too:
  *
+ * Trust cycles (`TrustCycle`, `TrustCircularReference`) are found on one trust graph of the
+ * whole app, built once per synthesis from every `AWS::IAM::Role` of every stack, whichever
+ * roles the aspect is applied to; findings are reported only on the roles it visits.
+ *
  * @example
  * Aspects.of(app).add(new RoleChecks());
  */
