@@ -1,6 +1,6 @@
-import { parseJson } from './private/json-syntax';
 import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
 import { ArnTemplate } from './arn-template';
+import { parseJson } from './private/json-syntax';
 import { validatePolicy } from './validation/policy-validator';
 
 /** Which kind of policy a document is; they follow different rules. */

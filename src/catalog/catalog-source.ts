@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseJson } from '../private/json-syntax';
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { parseJson } from '../private/json-syntax';
 
 /** A step of a path into a document: an object key or a list index. */
 export type PathStep = string | number;

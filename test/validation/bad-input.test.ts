@@ -62,15 +62,6 @@ function inlineError(p: object, problem: string): string {
 }
 
 /** What JSON.parse says about `text` (its wording depends on the Node.js version). */
-function jsonParseMessage(text: string): string {
-  try {
-    JSON.parse(text);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error(`${text} parses`);
-}
-
 /** Adds a hand-written statement to the trust policy of a role that trusts Lambda. */
 function withRawTrustStatement(stack: Stack, statement: object): AssumableRole {
   const r = role(stack);
@@ -265,7 +256,7 @@ const ERROR_ROWS: ErrorRow[] = [
     build: (s) => inline(s, trailingComma),
     at: 'construction',
     error: `Stack/Role: invalid inlinePolicyJson.P ${JSON.stringify(trailingComma)}: policy JSON does not parse at line 1, column 43: `
-      + `${jsonParseMessage(trailingComma)} (comments and trailing commas are not JSON)`,
+      + 'expected a double-quoted property name (comments and trailing commas are not JSON)',
   },
   {
     name: 'inline policy with a Principal',

@@ -17,7 +17,7 @@ export const trustCircularReference: RoleCheck = {
     if (!role.circularReference) return [];
     const [first] = role.circularReference;
     return role.circularReference.length === 2 && role.circularReference[1] === first
-      ? [`the trust policy references the role's own ARN, so the role depends on itself; CloudFormation will reject the circular dependency`]
+      ? ['the trust policy references the role\'s own ARN, so the role depends on itself; CloudFormation will reject the circular dependency']
       : [`trust policies reference each other's role ARN in a cycle (X -> Y: X references Y): ${role.circularReference.join(' -> ')}; CloudFormation will reject the circular dependency`];
   },
 };
