@@ -82,8 +82,10 @@ export const oidcSubjectTooBroad: RoleCheck = {
   fix: 'Name the namespace and service account (Trust.eksServiceAccounts(issuer, ["payments:api"])) or the repository (Trust.githubActions({ repository: "org/app" })); a namespace wildcard ("payments:*") is narrower.',
   check(role) {
     return webIdentityStatements(role.trustPolicy).flatMap(({ s, i }) => {
-      const broad = Object.values(s.Condition ?? {})
-        .flatMap((block: any) => (block && typeof block === 'object' ? Object.entries(block) : []))
+      // Only StringLike reads "*" as a wildcard; under StringEquals it is literal (WildcardInExactOperator).
+      const broad = Object.entries<any>(s.Condition ?? {})
+        .filter(([operator]) => /StringLike/.test(operator))
+        .flatMap(([, block]) => (block && typeof block === 'object' ? Object.entries(block) : []))
         .filter(([key]) => key.toLowerCase().endsWith(':sub'))
         .flatMap(([, values]) => listOf(values))
         .filter(matchesAnySubject);

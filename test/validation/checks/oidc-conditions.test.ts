@@ -160,4 +160,11 @@ describe('OidcSubjectTooBroad (warning)', () => {
     const role = build();
     expectNoFinding(role.stack, 'OidcSubjectTooBroad', 'warning');
   });
+
+  test('is not reported for "repo:*" under StringEquals, where "*" is literal: WildcardInExactOperator says so', () => {
+    const stack = checkedStack();
+    plainRole(stack, [webIdentity({ StringEquals: { ...AUD, [`${ISSUER}:sub`]: 'repo:*' } })]);
+    expectNoFinding(stack, 'OidcSubjectTooBroad', 'warning');
+    expectFinding(stack, 'WildcardInExactOperator', 'warning');
+  });
 });
