@@ -1,4 +1,4 @@
-import { ParseError, ParseErrorCode, visit } from 'jsonc-parser';
+import { ParseError, printParseErrorCode, visit } from 'jsonc-parser';
 
 /** Where JSON text is first broken, 1-based, and what is wrong there. */
 export interface JsonSyntaxError {
@@ -35,26 +35,26 @@ function locateSyntaxError(text: string): JsonSyntaxError | undefined {
   return {
     line: before.split('\n').length,
     column: first.offset - before.lastIndexOf('\n'),
-    problem: PROBLEMS[first.error] ?? 'not valid JSON',
+    problem: PROBLEMS[printParseErrorCode(first.error)] ?? 'not valid JSON',
   };
 }
 
-/** jsonc-parser's error codes in words. */
-const PROBLEMS: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
-  [ParseErrorCode.InvalidNumberFormat]: 'invalid number',
-  [ParseErrorCode.PropertyNameExpected]: 'expected a double-quoted property name',
-  [ParseErrorCode.ValueExpected]: 'expected a value',
-  [ParseErrorCode.ColonExpected]: 'expected \':\' after the property name',
-  [ParseErrorCode.CommaExpected]: 'expected \',\' between values',
-  [ParseErrorCode.CloseBraceExpected]: 'expected \'}\'',
-  [ParseErrorCode.CloseBracketExpected]: 'expected \']\'',
-  [ParseErrorCode.EndOfFileExpected]: 'unexpected text after the JSON value',
-  [ParseErrorCode.InvalidCommentToken]: 'a comment',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'an unterminated comment',
-  [ParseErrorCode.UnexpectedEndOfString]: 'an unterminated string',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'an unterminated number',
-  [ParseErrorCode.InvalidUnicode]: 'an invalid \\u escape',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'an invalid escape character',
-  [ParseErrorCode.InvalidCharacter]: 'a control character in a string',
+/** jsonc-parser's error codes (by name: its enum is a `const enum`) in words. */
+const PROBLEMS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a double-quoted property name',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected \':\' after the property name',
+  CommaExpected: 'expected \',\' between values',
+  CloseBraceExpected: 'expected \'}\'',
+  CloseBracketExpected: 'expected \']\'',
+  EndOfFileExpected: 'unexpected text after the JSON value',
+  InvalidCommentToken: 'a comment',
+  UnexpectedEndOfComment: 'an unterminated comment',
+  UnexpectedEndOfString: 'an unterminated string',
+  UnexpectedEndOfNumber: 'an unterminated number',
+  InvalidUnicode: 'an invalid \\u escape',
+  InvalidEscapeCharacter: 'an invalid escape character',
+  InvalidCharacter: 'a control character in a string',
 };

@@ -1,8 +1,8 @@
 import { CfnResource, DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnManagedPolicy, CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { listOf, principalsOf, statementsOf } from './checks/model';
 import { roleSettings } from './role-registry';
+import { allowStatements, conditionEntries, listOf } from './statements';
 import { ACCOUNT_PLACEHOLDER, namedRole, roleMarker, TOKEN_PLACEHOLDER } from '../review/role-arn';
 import { EdgeKind, RoleCycleFacts, TrustGraph } from '../review/trust-graph';
 
@@ -86,9 +86,8 @@ export class AppRoles {
     const stack = Stack.of(role);
     const own = this.graph.nodes[from];
     const document = new PrincipalText(stack, byConstruct).resolve(role.assumeRolePolicyDocument);
-    for (const statement of statementsOf(document)) {
-      if (statement.Effect !== 'Allow') continue;
-      for (const value of [...(principalsOf(statement.Principal).AWS ?? []), ...principalArnConditions(statement)]) {
+    for (const { statement, principals } of allowStatements(document)) {
+      for (const value of [...(principals.AWS ?? []), ...principalArnConditions(statement)]) {
         if (typeof value !== 'string') continue;
         const named = namedRole(value, own.account);
         if (named?.kind === 'reference') {
@@ -112,17 +111,9 @@ const MODELS = new WeakMap<IConstruct, AppRoles>();
  * `aws:PrincipalArn = <role ARN>` names that role as surely as the Principal element does.
  */
 function principalArnConditions(statement: any): unknown[] {
-  const condition = statement.Condition;
-  if (!condition || typeof condition !== 'object') return [];
-  const values: unknown[] = [];
-  for (const operator of ['StringEquals', 'ArnEquals', 'StringLike', 'ArnLike']) {
-    const block = condition[operator];
-    if (!block || typeof block !== 'object') continue;
-    for (const [key, value] of Object.entries(block)) {
-      if (key.toLowerCase() === 'aws:principalarn') values.push(...listOf(value));
-    }
-  }
-  return values;
+  return conditionEntries(statement)
+    .filter(({ operator, key }) => /^(StringEquals|ArnEquals|StringLike|ArnLike)$/.test(operator) && key.toLowerCase() === 'aws:principalarn')
+    .flatMap(({ values }) => values);
 }
 
 function accountOf(stack: Stack): string {

@@ -3,9 +3,10 @@ import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { AppRoles } from './app-roles';
 import { ROLE_CHECKS } from './checks';
-import { FindingLevel, listOf, RoleCheck, RoleFacts } from './checks/model';
 import { LIMITS } from './limits';
+import { FindingLevel, RoleCheck, RoleFacts } from './role-check';
 import { roleSettings } from './role-registry';
+import { listOf } from './statements';
 
 /** Prefix of every finding id, so ids never clash with other tools' ids. */
 export const FINDING_PREFIX = 'cdk-assumable-roles:';

@@ -133,3 +133,19 @@ export function checkedStack(props: StackProps = {}): Stack {
   Aspects.of(stack).add(new RoleChecks());
   return stack;
 }
+
+/** An app whose every role is checked (`Aspects.of(app).add(new RoleChecks())`), for stacks made on demand. */
+export function checkedApp(): App {
+  const app = new App();
+  Aspects.of(app).add(new RoleChecks());
+  return app;
+}
+
+/** Every message of a finding id in the given stacks, by construct path. */
+export function findingsByPath(id: string, level: Level, ...stacks: Stack[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const stack of stacks) {
+    for (const m of findingMessages(stack, id, level)) out[m.path] = m.message;
+  }
+  return out;
+}

@@ -1,9 +1,11 @@
-import { allowNotPrincipal } from './allow-not-principal';
-import { crossAccountUnguarded } from './cross-account-unguarded';
-import { RoleCheck } from './model';
-import { oidcSubjectTooBroad, oidcWithoutAud, oidcWithoutSub } from './oidc-conditions';
+import { allowWithNotPrincipal } from './allow-with-not-principal';
+import { crossAccountWithoutGuard } from './cross-account-without-guard';
 import { oidcSubjectLookAlike } from './oidc-subject-look-alike';
-import { passRoleOnAnyRole, policyAllowsAll } from './permissive-policies';
+import { oidcSubjectTooBroad } from './oidc-subject-too-broad';
+import { oidcWithoutAudience } from './oidc-without-audience';
+import { oidcWithoutSubject } from './oidc-without-subject';
+import { passRoleOnAnyRole } from './pass-role-on-any-role';
+import { policyAllowsEverything } from './policy-allows-everything';
 import { policyGrammar } from './policy-grammar';
 import { serviceWithoutSourceGuard } from './service-without-source-guard';
 import { trustActionMismatch } from './trust-action-mismatch';
@@ -12,21 +14,25 @@ import { trustCircularReference } from './trust-circular-reference';
 import { trustCycle } from './trust-cycle';
 import { trustPolicyNearQuota } from './trust-policy-near-quota';
 import { wildcardInExactOperator } from './wildcard-in-exact-operator';
+import { RoleCheck } from '../role-check';
 
-/** Every per-role check, in the order findings are reported. */
+/**
+ * Every check, in the order findings are reported. One file per check, named after its id in
+ * kebab case (a test holds every file of this folder to that).
+ */
 export const ROLE_CHECKS: RoleCheck[] = [
   policyGrammar,
   trustAnyPrincipal,
-  allowNotPrincipal,
+  allowWithNotPrincipal,
   trustActionMismatch,
-  oidcWithoutSub,
-  oidcWithoutAud,
+  oidcWithoutSubject,
+  oidcWithoutAudience,
   oidcSubjectTooBroad,
   oidcSubjectLookAlike,
   wildcardInExactOperator,
-  crossAccountUnguarded,
+  crossAccountWithoutGuard,
   serviceWithoutSourceGuard,
-  policyAllowsAll,
+  policyAllowsEverything,
   passRoleOnAnyRole,
   trustPolicyNearQuota,
   trustCycle,

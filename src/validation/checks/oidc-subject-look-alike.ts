@@ -1,5 +1,6 @@
-import { FindingLevel, listOf, RoleCheck } from './model';
-import { webIdentityStatements } from './oidc-conditions';
+import { FindingLevel, RoleCheck } from '../role-check';
+import { conditionEntries } from '../statements';
+import { webIdentityStatements } from '../web-identity-statements';
 
 /** One name inside a `sub` claim, and the character that ends it. */
 interface Segment {
@@ -66,21 +67,10 @@ export const oidcSubjectLookAlike: RoleCheck = {
   trigger: 'A web-identity "<issuer>:sub" StringLike pattern has a wildcard that extends a name beyond what was typed ("repo:example-org/billing*" also admits the repository "example-org/billing-evil", "repo:example-org*" any organization whose name starts so, "system:serviceaccount:payments*" the namespace "payments-evil"): whoever can create such a look-alike can assume the role. A wildcard in a GitHub or HCP Terraform organization or GitLab group is always reported (anyone can register one); in a repository, project, namespace or service account only when it follows a letter or digit ("api-*" is read as a deliberate family).',
   fix: 'End the name before the wildcard: "repo:example-org/billing:*", "system:serviceaccount:payments:*", or list the exact names.',
   check(role) {
-    return webIdentityStatements(role.trustPolicy).flatMap(({ s, i }) => {
-      const problems: string[] = [];
-      for (const [operator, block] of Object.entries<any>(s.Condition ?? {})) {
-        if (!LIKE.test(operator) || !block || typeof block !== 'object') continue;
-        for (const [key, values] of Object.entries(block)) {
-          if (!key.toLowerCase().endsWith(':sub')) continue;
-          for (const value of listOf(values)) {
-            const found = typeof value === 'string' ? lookAlike(value) : undefined;
-            if (found) {
-              problems.push(`trust statement ${i} ${key} pattern ${JSON.stringify(value)} lets the ${found.what} name run on: it also admits ${JSON.stringify(found.example)}`);
-            }
-          }
-        }
-      }
-      return problems;
-    });
+    return webIdentityStatements(role.trustPolicy).flatMap(({ s, i }) => conditionEntries(s)
+      .filter(({ operator, key }) => LIKE.test(operator) && key.toLowerCase().endsWith(':sub'))
+      .flatMap(({ key, values }) => values.map((value) => ({ key, value, found: typeof value === 'string' ? lookAlike(value) : undefined })))
+      .filter(({ found }) => found !== undefined)
+      .map(({ key, value, found }) => `trust statement ${i} ${key} pattern ${JSON.stringify(value)} lets the ${found!.what} name run on: it also admits ${JSON.stringify(found!.example)}`));
   },
 };

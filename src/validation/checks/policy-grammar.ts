@@ -1,5 +1,5 @@
-import { FindingLevel, RoleCheck } from './model';
 import { validatePolicy } from '../policy-validator';
+import { FindingLevel, RoleCheck } from '../role-check';
 
 /** The trust and identity policies follow the IAM policy grammar (checked with ajv). */
 export const policyGrammar: RoleCheck = {

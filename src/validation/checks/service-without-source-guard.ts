@@ -1,4 +1,5 @@
-import { conditionKeys, FindingLevel, literalText, principalsOf, RoleCheck, statementsOf } from './model';
+import { FindingLevel, RoleCheck } from '../role-check';
+import { allowStatements, literalText } from '../statements';
 
 /**
  * Services whose documentation shows `aws:SourceAccount` / `aws:SourceArn` in the trust policy
@@ -30,17 +31,15 @@ export const serviceWithoutSourceGuard: RoleCheck = {
   fix: 'Add Trust.service(...).withSourceAccount() or .withSourceArn(...), or restrictToSourceAccount / sourceArns on ServiceRole.',
   check(role) {
     const problems: string[] = [];
-    statementsOf(role.trustPolicy).forEach((s, i) => {
-      if (s.Effect !== 'Allow') return;
-      const keys = conditionKeys(s);
-      if (keys === undefined || keys.includes('aws:sourceaccount') || keys.includes('aws:sourcearn')) return;
-      for (const value of principalsOf(s.Principal).Service ?? []) {
+    for (const { index: i, principals, conditionKeys: keys } of allowStatements(role.trustPolicy)) {
+      if (keys === undefined || keys.includes('aws:sourceaccount') || keys.includes('aws:sourcearn')) continue;
+      for (const value of principals.Service ?? []) {
         const name = literalText(value).replace(/\.amazonaws\.com(\.cn)?$/, '');
         if (SERVICES_WITH_SOURCE_KEYS.includes(name)) {
           problems.push(`trust statement ${i} trusts ${literalText(value)} without aws:SourceAccount or aws:SourceArn`);
         }
       }
-    });
+    }
     return problems;
   },
 };

@@ -1,4 +1,5 @@
-import { FindingLevel, listOf, literalText, principalsOf, RoleCheck, statementsOf } from './model';
+import { FindingLevel, RoleCheck } from '../role-check';
+import { allowStatements, literalText } from '../statements';
 
 const WEB_IDENTITY_PROVIDERS = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
 const SESSION_ACTIONS = ['sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
@@ -22,12 +23,11 @@ export const trustActionMismatch: RoleCheck = {
   fix: 'Use the Trust factories (Trust.saml, Trust.openIdConnect, Trust.account, ...), which pick the right action, or correct "Action".',
   check(role) {
     const problems: string[] = [];
-    statementsOf(role.trustPolicy).forEach((s, i) => {
-      if (s.Effect !== 'Allow') return;
-      const actions = listOf(s.Action).filter((a) => typeof a === 'string');
-      if (actions.some((a: string) => a === '*' || a === 'sts:*' || a.endsWith('*'))) return;
+    for (const { index: i, principals, actions: written } of allowStatements(role.trustPolicy)) {
+      const actions = written.filter((a) => typeof a === 'string');
+      if (actions.some((a: string) => a === '*' || a === 'sts:*' || a.endsWith('*'))) continue;
       const assumeActions = actions.filter((a: string) => !SESSION_ACTIONS.includes(a));
-      for (const [kind, values] of Object.entries(principalsOf(s.Principal))) {
+      for (const [kind, values] of Object.entries(principals)) {
         for (const value of values) {
           const needed = requiredAction(kind, value);
           if (needed && !assumeActions.includes(needed)) {
@@ -35,7 +35,7 @@ export const trustActionMismatch: RoleCheck = {
           }
         }
       }
-    });
+    }
     return problems;
   },
 };

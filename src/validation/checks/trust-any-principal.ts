@@ -1,4 +1,5 @@
-import { FindingLevel, listOf, principalsOf, RoleCheck, statementsOf } from './model';
+import { FindingLevel, RoleCheck } from '../role-check';
+import { AllowStatement, allowStatements, conditionEntries } from '../statements';
 
 /**
  * Condition keys that say who the caller is, and the rule a value must meet to narrow `"*"`.
@@ -28,28 +29,14 @@ const MATCHING = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLik
  * Whether a statement's conditions limit who the caller is. A condition block that is a
  * deploy-time value cannot be read and counts as narrowing (no finding we cannot show).
  */
-function narrowsIdentity(statement: any): boolean {
-  const condition = statement.Condition;
-  if (condition === undefined) return false;
-  if (typeof condition !== 'object' || Object.keys(condition).some((k) => k === 'Ref' || k.startsWith('Fn::'))) return true;
-  for (const [operator, block] of Object.entries<any>(condition)) {
-    if (!MATCHING.test(operator) || !block || typeof block !== 'object') continue;
-    if (Object.keys(block).some((k) => k === 'Ref' || k.startsWith('Fn::'))) return true;
-    for (const [key, values] of Object.entries(block)) {
-      const rule = IDENTITY_KEYS[key.toLowerCase()];
-      // Values are ORed: every one must narrow. A deploy-time value is taken as narrowing.
-      if (rule && listOf(values).length > 0 && listOf(values).every((v) => typeof v !== 'string' || rule(v))) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-function conditionKeyNames(statement: any): string[] {
-  const condition = statement.Condition;
-  if (!condition || typeof condition !== 'object') return [];
-  return Object.values(condition).flatMap((block: any) => (block && typeof block === 'object' ? Object.keys(block) : []));
+function narrowsIdentity({ statement, conditionKeys }: AllowStatement): boolean {
+  if (statement.Condition === undefined) return false;
+  if (conditionKeys === undefined || conditionKeys.some((k) => k === 'ref' || k.startsWith('fn::'))) return true;
+  return conditionEntries(statement).some(({ operator, key, values }) => {
+    const rule = IDENTITY_KEYS[key.toLowerCase()];
+    // Values are ORed: every one must narrow. A deploy-time value is taken as narrowing.
+    return MATCHING.test(operator) && rule !== undefined && values.length > 0 && values.every((v) => typeof v !== 'string' || rule(v));
+  });
 }
 
 /** `Principal: "*"` or `{"AWS": "*"}` allowed without a condition that narrows who the caller is. */
@@ -59,11 +46,10 @@ export const trustAnyPrincipal: RoleCheck = {
   trigger: 'A trust statement allows Principal "*" (or {"AWS": "*"}) with no condition on who the caller is (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn with a literal account, aws:userid): conditions on the request alone (source IP, VPC, time, user agent, tags, ExternalId) can be met by anyone in any AWS account.',
   fix: 'Trust named accounts or roles instead, or narrow "*" with a condition on who the caller is: aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount or aws:PrincipalArn.',
   check(role) {
-    return statementsOf(role.trustPolicy)
-      .map((s, i) => ({ s, i }))
-      .filter(({ s }) => s.Effect === 'Allow' && (principalsOf(s.Principal).AWS ?? []).includes('*') && !narrowsIdentity(s))
-      .map(({ s, i }) => {
-        const keys = conditionKeyNames(s);
+    return allowStatements(role.trustPolicy)
+      .filter((s) => (s.principals.AWS ?? []).includes('*') && !narrowsIdentity(s))
+      .map(({ statement, index: i }) => {
+        const keys = conditionEntries(statement).map((e) => e.key);
         return keys.length === 0
           ? `trust statement ${i} allows any AWS principal ("*") with no condition`
           : `trust statement ${i} allows any AWS principal ("*") narrowed only by conditions that do not limit who the caller is (${keys.join(', ')}): anyone in any AWS account who meets them can assume the role`;

@@ -1,4 +1,4 @@
-import { FindingLevel, RoleCheck } from './model';
+import { FindingLevel, RoleCheck } from '../role-check';
 
 /**
  * Trust policies of one stack that reference each other's roles (`Fn::GetAtt <role>.Arn`, or a

@@ -1,4 +1,4 @@
-import { FindingLevel, RoleCheck } from './model';
+import { FindingLevel, RoleCheck } from '../role-check';
 
 /**
  * Roles of the app that trust each other in a cycle, found on the app's trust graph (roles named

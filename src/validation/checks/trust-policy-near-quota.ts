@@ -1,5 +1,5 @@
-import { FindingLevel, RoleCheck } from './model';
 import { policySize } from '../limits';
+import { FindingLevel, RoleCheck } from '../role-check';
 
 /** Trust policy within 10% of its size quota. */
 export const trustPolicyNearQuota: RoleCheck = {

@@ -1,19 +1,16 @@
-import { FindingLevel, listOf, RoleCheck, statementsOf } from './model';
+import { FindingLevel, RoleCheck } from '../role-check';
+import { conditionEntries, statementsOf } from '../statements';
 
 const EXACT = /^((ForAllValues|ForAnyValue):)?(StringEquals|StringEqualsIgnoreCase|ArnEquals)(IfExists)?$/;
 
 function findings(document: any, label: string): string[] {
   const problems: string[] = [];
   statementsOf(document).forEach((s, i) => {
-    const condition = s.Condition;
-    if (!condition || typeof condition !== 'object') return;
-    for (const [operator, block] of Object.entries<any>(condition)) {
-      if (!EXACT.test(operator) || !block || typeof block !== 'object') continue;
-      for (const [key, values] of Object.entries(block)) {
-        const wild = listOf(values).filter((v) => typeof v === 'string' && /[*?]/.test(v));
-        if (wild.length > 0) {
-          problems.push(`${label} statement ${i}: ${operator} ${key} compares ${JSON.stringify(wild)} literally; use ${operator.replace('Equals', 'Like').replace('IgnoreCase', '')} for wildcards`);
-        }
+    for (const { operator, key, values } of conditionEntries(s)) {
+      if (!EXACT.test(operator)) continue;
+      const wild = values.filter((v) => typeof v === 'string' && /[*?]/.test(v));
+      if (wild.length > 0) {
+        problems.push(`${label} statement ${i}: ${operator} ${key} compares ${JSON.stringify(wild)} literally; use ${operator.replace('Equals', 'Like').replace('IgnoreCase', '')} for wildcards`);
       }
     }
   });

@@ -1,24 +1,15 @@
 /**
- * TrustCycle and TrustCircularReference: the app's trust graph, as cycles really occur (roles
- * named by ARN text, by Fn::Join of partition/account and name, by Ref, by aws:PrincipalArn,
- * across stacks), and the same-stack reference cycles CloudFormation cannot deploy.
+ * TrustCycle: the app's trust graph, as cycles really occur (roles named by ARN text, by Fn::Join
+ * of partition/account and name, by Ref, by aws:PrincipalArn, across stacks).
  */
-import { App, Aspects, CfnParameter, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Node } from 'constructs';
 import { AssumableRole, RoleChecks, Trust } from '../../../src';
-import { expectFinding, expectNoFinding, findingMessages, PREFIX } from '../validation-support';
+import { checkedApp, expectFinding, expectNoFinding, findingMessages, findingsByPath, PREFIX } from '../validation-support';
 
 const ACCOUNT = '123456789012';
 const OTHER = '999999999999';
 const ASSUME = 'sts:AssumeRole';
-
-/** An app whose every role is checked, with stacks made on demand. */
-function checkedApp(): App {
-  const app = new App();
-  Aspects.of(app).add(new RoleChecks());
-  return app;
-}
 
 /** A plain `CfnRole` trusting the given AWS principals, as people write them outside this library. */
 function cfnRole(scope: Stack, id: string, roleName: string | undefined, principals: unknown[], path?: string): iam.CfnRole {
@@ -29,15 +20,6 @@ function cfnRole(scope: Stack, id: string, roleName: string | undefined, princip
   });
 }
 
-/** Every TrustCycle / TrustCircularReference message of an app's stacks, by construct path. */
-function findings(id: string, level: 'warning' | 'error', ...stacks: Stack[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const stack of stacks) {
-    for (const m of findingMessages(stack, id, level)) out[m.path] = m.message;
-  }
-  return out;
-}
-
 const CYCLE_FIX = 'Break the cycle: let one side trust a dedicated caller role, or require sts:SetSourceIdentity (Trust ... .withSourceIdentity()) so the original identity stays visible.';
 
 describe('TrustCycle (warning)', () => {
@@ -46,7 +28,7 @@ describe('TrustCycle (warning)', () => {
     const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
     cfnRole(stack, 'RoleA', 'role-a', [`arn:aws:iam::${ACCOUNT}:role/role-b`]);
     cfnRole(stack, 'RoleB', 'role-b', [`arn:aws:iam::${ACCOUNT}:role/role-a`]);
-    expect(findings('TrustCycle', 'warning', stack)).toEqual({
+    expect(findingsByPath('TrustCycle', 'warning', stack)).toEqual({
       '/Ops/RoleA': `[${PREFIX}TrustCycle] roles trust each other in a cycle (X -> Y: X trusts Y): Ops/RoleA -> Ops/RoleB -> Ops/RoleA. ${CYCLE_FIX} [ack: ${PREFIX}TrustCycle]`,
       '/Ops/RoleB': `[${PREFIX}TrustCycle] roles trust each other in a cycle (X -> Y: X trusts Y): Ops/RoleA -> Ops/RoleB -> Ops/RoleA. ${CYCLE_FIX} [ack: ${PREFIX}TrustCycle]`,
     });
@@ -77,7 +59,7 @@ describe('TrustCycle (warning)', () => {
     const second = new Stack(app, 'Second', { env });
     const a = new AssumableRole(first, 'A', { roleName: 'role-a', trust: [Trust.role(`arn:aws:iam::${ACCOUNT}:role/role-b`)] });
     new AssumableRole(second, 'B', { roleName: 'role-b', trust: [Trust.role(a.roleArn)] });
-    const messages = findings('TrustCycle', 'warning', first, second);
+    const messages = findingsByPath('TrustCycle', 'warning', first, second);
     expect(Object.keys(messages)).toEqual(['/First/A', '/Second/B']);
     expect(messages['/First/A']).toContain('First/A -> Second/B -> First/A');
   });
@@ -134,7 +116,7 @@ describe('TrustCycle (warning)', () => {
     cfnRole(stack, 'B', 'b', [arn('c')]);
     cfnRole(stack, 'C', 'c', [arn('a'), arn('d')]);
     cfnRole(stack, 'D', 'd', [arn('c')]);
-    const messages = findings('TrustCycle', 'warning', stack);
+    const messages = findingsByPath('TrustCycle', 'warning', stack);
     expect(Object.keys(messages).sort()).toEqual(['/Ops/A', '/Ops/B', '/Ops/C', '/Ops/D']);
     expect(messages['/Ops/A']).toContain('Ops/A -> Ops/B -> Ops/C -> Ops/A; also in the same cycle: Ops/D.');
   });
@@ -212,82 +194,5 @@ describe('TrustCycle (warning)', () => {
     expect(findingMessages(pinned, 'TrustCycle', 'warning')).toEqual([
       { path: '/Ops/A', message: expect.stringContaining('Ops/A -> Ops/B -> Ops/A') },
     ]);
-  });
-});
-
-describe('TrustCircularReference (error)', () => {
-  test('two roles of one stack referencing each other by GetAtt: CloudFormation would reject the template', () => {
-    const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
-    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
-    const b = new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
-    a.addTrust(Trust.role(b.roleArn));
-    const messages = findings('TrustCircularReference', 'error', stack);
-    expect(messages['/Ops/A']).toBe(`[${PREFIX}TrustCircularReference] trust policies reference each other's role ARN in a cycle (X -> Y: X references Y): `
-      + 'Ops/A -> Ops/B -> Ops/A; CloudFormation will reject the circular dependency. Give one of the roles a fixed roleName and trust it by a condition '
-      + 'instead of a reference: Trust.account("{account}").withPrincipalArn("arn:{partition}:iam::{account}:role/<name>") (for a role that assumes itself, use its own name).');
-    expect(messages['/Ops/B']).toContain('Ops/B -> Ops/A -> Ops/B');
-    expectNoFinding(stack, 'TrustCycle', 'warning');
-  });
-
-  test('a Ref to a role\'s name inside an ARN is a reference too', () => {
-    const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
-    const a = new iam.Role(stack, 'A', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    const b = new iam.Role(stack, 'B', { assumedBy: new iam.ArnPrincipal(`arn:${stack.partition}:iam::${stack.account}:role/${a.roleName}`) });
-    a.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [new iam.ArnPrincipal(b.roleArn)], actions: [ASSUME] }));
-    expectFinding(stack, 'TrustCircularReference', 'error', '/Ops/A');
-    expectFinding(stack, 'TrustCircularReference', 'error', '/Ops/B');
-  });
-
-  test('a role trusting its own ARN by GetAtt depends on itself', () => {
-    const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
-    const fn = new AssumableRole(stack, 'Fn', { trust: [Trust.service('lambda')] });
-    fn.addTrust(Trust.role(fn.roleArn));
-    expect(findingMessages(stack, 'TrustCircularReference', 'error')).toEqual([{
-      path: '/Ops/Fn',
-      message: expect.stringContaining('the trust policy references the role\'s own ARN, so the role depends on itself; CloudFormation will reject the circular dependency'),
-    }]);
-  });
-
-  test('references in one direction are not a cycle', () => {
-    const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
-    const a = new AssumableRole(stack, 'A', { trust: [Trust.service('lambda')] });
-    new AssumableRole(stack, 'B', { trust: [Trust.role(a.roleArn)] });
-    expectNoFinding(stack, 'TrustCircularReference', 'error');
-  });
-
-  test('roles with the same logical ID in two stacks are told apart (a reference names its stack\'s role)', () => {
-    const app = checkedApp();
-    const env = { account: ACCOUNT, region: 'us-east-1' };
-    const dev = new Stack(app, 'Dev', { env });
-    const prod = new Stack(app, 'Prod', { env });
-    const devRole = new AssumableRole(dev, 'Deployer', { trust: [Trust.service('codebuild')] });
-    // Prod's Deployer has the same logical ID as Dev's and trusts it by reference: not itself.
-    new AssumableRole(prod, 'Deployer', { trust: [Trust.role(devRole.roleArn)] });
-    expectNoFinding(prod, 'TrustCircularReference', 'error');
-    expectNoFinding(dev, 'TrustCircularReference', 'error');
-  });
-});
-
-describe('the trust graph is built once per synthesis', () => {
-  test('the construct tree is walked a fixed number of times, not once per role', () => {
-    const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
-    for (let i = 0; i < 60; i++) {
-      new AssumableRole(stack, `R${i}`, { roleName: `r${i}`, trust: [Trust.role(`arn:{partition}:iam::{account}:role/r${(i + 1) % 60}`)] });
-    }
-    const findAll = jest.spyOn(Node.prototype, 'findAll');
-    try {
-      app.synth();
-      // One walk of the whole app builds the model (checked at 1 when written); a search per
-      // role, of the app or of its stack, would make it 60 or more.
-      expect(findAll.mock.calls.length).toBeLessThanOrEqual(3);
-      expect(findingMessages(stack, 'TrustCycle', 'warning')).toHaveLength(60);
-    } finally {
-      findAll.mockRestore();
-    }
   });
 });

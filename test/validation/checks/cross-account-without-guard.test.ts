@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, CrossAccountRole, Trust } from '../../../src';
-import { principalAccount } from '../../../src/validation/checks/cross-account-unguarded';
+import { principalAccount } from '../../../src/validation/checks/cross-account-without-guard';
 import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
 
 const OTHER = '111122223333';

@@ -1,4 +1,5 @@
-import { conditionKeys, FindingLevel, literalText, principalsOf, RoleCheck, statementsOf } from './model';
+import { FindingLevel, RoleCheck } from '../role-check';
+import { allowStatements, literalText } from '../statements';
 
 const GUARDS = ['sts:externalid', 'aws:principalarn', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:multifactorauthpresent', 'aws:multifactorauthage'];
 
@@ -22,24 +23,22 @@ function isAccountRoot(value: any): boolean {
 }
 
 /** Another account's root trusted with no ExternalId, principal ARN, organization or MFA condition. */
-export const crossAccountUnguarded: RoleCheck = {
+export const crossAccountWithoutGuard: RoleCheck = {
   id: 'CrossAccountWithoutGuard',
   level: FindingLevel.WARNING,
   trigger: 'A trust statement trusts another account as a whole (its root, "arn:aws:iam::<id>:root", or a bare account ID) without any of sts:ExternalId, aws:PrincipalArn, aws:PrincipalOrgID or MFA conditions: every principal that account allows sts:AssumeRole can assume the role. Naming one role or user of the other account is not reported.',
   fix: 'Trust the one role that needs access (Trust.role("arn:{partition}:iam::<id>:role/<name>")), or add .withExternalId(...) for a third party, .withPrincipalArn(...) to name the roles allowed, .withinOrganization(...) or .requireMfa().',
   check(role) {
     const problems: string[] = [];
-    statementsOf(role.trustPolicy).forEach((s, i) => {
-      if (s.Effect !== 'Allow') return;
-      const keys = conditionKeys(s);
-      if (keys === undefined || keys.some((k) => GUARDS.includes(k))) return;
-      for (const value of principalsOf(s.Principal).AWS ?? []) {
+    for (const { index: i, principals, conditionKeys: keys } of allowStatements(role.trustPolicy)) {
+      if (keys === undefined || keys.some((k) => GUARDS.includes(k))) continue;
+      for (const value of principals.AWS ?? []) {
         const account = principalAccount(value);
         if (isAccountRoot(value) && account && account !== '{account}' && account !== role.stackAccount) {
           problems.push(`trust statement ${i} trusts the whole account ${account} (${literalText(value)}) without ExternalId, principal ARN, organization or MFA condition`);
         }
       }
-    });
+    }
     return problems;
   },
 };

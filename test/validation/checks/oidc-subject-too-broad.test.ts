@@ -1,0 +1,53 @@
+import { AssumableRole, IrsaRole, OidcIssuer, Trust } from '../../../src';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
+
+const ISSUER = 'token.actions.githubusercontent.com';
+const PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${ISSUER}`;
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+const AUD = { [`${ISSUER}:aud`]: 'sts.amazonaws.com' };
+
+function webIdentity(condition?: object): object {
+  return { Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: WEB_IDENTITY, ...(condition ? { Condition: condition } : {}) };
+}
+
+describe('OidcSubjectTooBroad (warning)', () => {
+  const EKS = OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE');
+
+  test.each([
+    ['every service account of the cluster', ['*:*'], '"system:serviceaccount:*:*"'],
+    ['every service account, next to a named one', ['*:*', 'payments:api'], '"system:serviceaccount:*:*"'],
+  ])('is reported for an IrsaRole trusting %s', (_label, serviceAccounts, shown) => {
+    const stack = newStack();
+    new IrsaRole(stack, 'Role', { issuers: [EKS], serviceAccounts });
+    expect(findingMessages(stack, 'OidcSubjectTooBroad', 'warning').map((m) => m.message)).toEqual([
+      expect.stringMatching(new RegExp(`^\\[cdk-assumable-roles:OidcSubjectTooBroad\\] trust statement \\d \\(sts:AssumeRoleWithWebIdentity\\) accepts any subject of the issuer \\(${shown.replace(/[*]/g, '\\*')}\\)\\. Name the namespace`)),
+    ]);
+  });
+
+  test.each([
+    ['repo:*', 'StringLike'],
+    ['repo:*/*:*', 'StringLike'],
+    ['*', 'StringLike'],
+  ])('is reported for a plain role whose GitHub sub is %s', (sub, operator) => {
+    const stack = checkedStack();
+    plainRole(stack, [webIdentity({ StringEquals: AUD, [operator]: { [`${ISSUER}:sub`]: sub } })]);
+    expectFinding(stack, 'OidcSubjectTooBroad', 'warning');
+  });
+
+  test.each([
+    ['a namespace wildcard', () => new IrsaRole(newStack(), 'Role', { issuers: [EKS], serviceAccounts: ['payments:*'] })],
+    ['named service accounts', () => new IrsaRole(newStack(), 'Role', { issuers: [EKS], serviceAccounts: ['payments:api', 'jobs:runner-?'] })],
+    ['a repository with any ref', () => new AssumableRole(newStack(), 'Role', { trust: [Trust.githubActions({ repository: 'octo-org/app' })] })],
+    ['every repository of an organization', () => new AssumableRole(newStack(), 'Role', { trust: [Trust.githubActions({ repository: 'octo-org/*' })] })],
+  ])('is not reported for %s', (_label, build) => {
+    const role = build();
+    expectNoFinding(role.stack, 'OidcSubjectTooBroad', 'warning');
+  });
+
+  test('is not reported for "repo:*" under StringEquals, where "*" is literal: WildcardInExactOperator says so', () => {
+    const stack = checkedStack();
+    plainRole(stack, [webIdentity({ StringEquals: { ...AUD, [`${ISSUER}:sub`]: 'repo:*' } })]);
+    expectNoFinding(stack, 'OidcSubjectTooBroad', 'warning');
+    expectFinding(stack, 'WildcardInExactOperator', 'warning');
+  });
+});
