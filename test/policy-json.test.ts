@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { PolicyJson } from '../src';
+import { PolicyJson, PolicyKind } from '../src';
 
 const PARTITION = { Ref: 'AWS::Partition' };
 const ACCOUNT_ID = { Ref: 'AWS::AccountId' };
@@ -230,5 +230,23 @@ describe('PolicyJson.renderTemplates', () => {
 
   test('throws for an unknown placeholder', () => {
     expect(() => PolicyJson.renderTemplates({ Resource: 'arn:{partition}:s3:::{bucket}' })).toThrow(/unknown placeholder \{bucket\}/);
+  });
+});
+
+// Found by cfn-lint (E3510) over a template: IAM names resources by ARN or "*" only.
+describe('PolicyJson.validate: Resource', () => {
+  const withResource = (resource: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }] });
+  const RULE = 'must be an ARN ("arn:...", e.g. "arn:aws:s3:::my-bucket/*") or "*"';
+
+  test('a bucket name instead of its ARN is reported with its JSON path', () => {
+    expect(PolicyJson.validate(withResource('my-bucket'), PolicyKind.IDENTITY)).toEqual([`$.Statement[0].Resource: "my-bucket" ${RULE}`]);
+    expect(PolicyJson.validate(withResource(['arn:aws:s3:::b', 'b/*']), PolicyKind.IDENTITY)).toEqual([`$.Statement[0].Resource[1]: "b/*" ${RULE}`]);
+  });
+
+  test('ARNs, ARN templates, "*", tokens and intrinsics are accepted', () => {
+    const bucket = new s3.Bucket(newStack(), 'Bucket');
+    for (const resource of ['*', 'arn:aws:s3:::b/${aws:username}', 'arn:{partition}:s3:::b-{account}/*', bucket.bucketArn, bucket.arnForObjects('*'), { 'Fn::GetAtt': ['Bucket', 'Arn'] }]) {
+      expect(PolicyJson.validate(withResource(resource), PolicyKind.IDENTITY)).toEqual([]);
+    }
   });
 });

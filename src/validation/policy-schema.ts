@@ -36,6 +36,15 @@ const action = {
   'x-rule': 'must be "*" or "service:Action" (e.g. "s3:GetObject"; * and ? are wildcards)',
 };
 
+// IAM names resources by ARN, or "*" for all (reference_policies_elements_resource); cfn-lint
+// (E3510) rejects anything else too. A CDK token inside the string stands for a deploy-time ARN.
+const resource = {
+  ...stringish,
+  // [\s\S], not ".": the character rules report line separators and other characters IAM rejects.
+  'pattern': '^(\\*|arn:[\\s\\S]*|[\\s\\S]*\\$\\{Token\\[[\\s\\S]*)$',
+  'x-rule': 'must be an ARN ("arn:...", e.g. "arn:aws:s3:::my-bucket/*") or "*"',
+};
+
 const conditionValue = {
   'type': ['string', 'number', 'boolean', 'object'],
   'minProperties': 1,
@@ -84,8 +93,8 @@ function statement(kind: 'identity' | 'trust'): object {
     Condition: condition,
   };
   if (kind === 'identity') {
-    properties.Resource = oneOrMany(stringish, 'must be an ARN, "*" or a non-empty list of them');
-    properties.NotResource = oneOrMany(stringish, 'must be an ARN, "*" or a non-empty list of them');
+    properties.Resource = oneOrMany(resource, 'must be an ARN, "*" or a non-empty list of them');
+    properties.NotResource = oneOrMany(resource, 'must be an ARN, "*" or a non-empty list of them');
   } else {
     properties.Principal = principalMap;
     properties.NotPrincipal = principalMap;
