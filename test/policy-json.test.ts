@@ -250,3 +250,19 @@ describe('PolicyJson.validate: Resource', () => {
     }
   });
 });
+
+// Found by cfn-lint (E3530): an AWS principal is "*", an account ID or an ARN.
+describe('PolicyJson.validate: Principal.AWS', () => {
+  const trusting = (aws: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: aws }, Action: 'sts:AssumeRole' }] });
+
+  test('a user name without its ARN is reported with its JSON path', () => {
+    expect(PolicyJson.validate(trusting(['111122223333', 'bob']), PolicyKind.TRUST))
+      .toEqual(['$.Statement[0].Principal.AWS[1]: "bob" must be "*", a 12-digit account ID or an ARN ("arn:...")']);
+  });
+
+  test('"*", account IDs, ARNs and ARN templates are accepted', () => {
+    for (const aws of ['*', '111122223333', 'arn:aws:iam::111122223333:user/bob', 'arn:{partition}:iam::{account}:root']) {
+      expect(PolicyJson.validate(trusting(aws), PolicyKind.TRUST)).toEqual([]);
+    }
+  });
+});

@@ -45,6 +45,14 @@ const resource = {
   'x-rule': 'must be an ARN ("arn:...", e.g. "arn:aws:s3:::my-bucket/*") or "*"',
 };
 
+// An AWS principal is "*", a 12-digit account ID or an ARN (reference_policies_elements_principal);
+// cfn-lint (E3530) rejects anything else too, e.g. a user name without its ARN.
+const awsPrincipal = {
+  ...stringish,
+  'pattern': '^(\\*|\\d{12}|arn:[\\s\\S]*|[\\s\\S]*\\$\\{Token\\[[\\s\\S]*)$',
+  'x-rule': 'must be "*", a 12-digit account ID or an ARN ("arn:...")',
+};
+
 const conditionValue = {
   'type': ['string', 'number', 'boolean', 'object'],
   'minProperties': 1,
@@ -76,7 +84,7 @@ const principalMap = {
   'minProperties': 1,
   'additionalProperties': false,
   'properties': {
-    AWS: oneOrMany(stringish, 'must be an account ID, an IAM ARN or "*", or a list of them'),
+    AWS: oneOrMany(awsPrincipal, 'must be an account ID, an IAM ARN or "*", or a list of them'),
     Service: oneOrMany(stringish, 'must be a service principal such as "lambda.amazonaws.com", or a list of them'),
     Federated: oneOrMany(stringish, 'must be an identity provider ARN or name, or a list of them'),
     CanonicalUser: oneOrMany(stringish, 'must be a canonical user ID, or a list of them'),
