@@ -69,9 +69,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestVersion: '^29',
   },
 
-  gitignore: ['examples/typescript/cdk.out/', 'examples/python/cdk.out/', '__pycache__/', '*.tsbuildinfo', '.jsii.tabl.json'],
+  // .test-venv/: the Python test venv (scripts/python-venv.sh); never committed nor packed.
+  gitignore: ['examples/typescript/cdk.out/', 'examples/python/cdk.out/', '__pycache__/', '*.tsbuildinfo', '.jsii.tabl.json', '/.test-venv/'],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/', 'scripts/', 'rosetta/', 'docs/', '!schema/'] },
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/', 'scripts/', 'rosetta/', 'docs/', '!schema/', '/.test-venv/'] },
 });
 
 // The npm mirror holds only the Linux bindings of unrs-resolver@1.13.0, so a lockfile resolved
@@ -147,6 +148,26 @@ const testPython = project.addTask('test:python', {
   exec: 'bash scripts/python-check.sh',
 });
 project.testTask.spawn(testPython);
+
+// Python for real: the wheel jsii-pacmak builds (the one published to PyPI), installed with pinned
+// aws-cdk-lib and constructs into a fresh venv (.test-venv/, from test/python/requirements.txt and
+// constraints.txt), imported by a pytest suite, running examples/python with the cdk CLI; the
+// templates of both examples compared, and cfn-lint over every template. Needs PyPI.
+const testWheel = project.addTask('test:wheel', {
+  description: 'Build the Python wheel, install it in .test-venv, run pytest (test/python, test/templates: identical examples, cfn-lint)',
+  exec: 'bash scripts/python-test.sh',
+});
+project.testTask.spawn(testWheel);
+
+// The integ tests' stacks deployed with the cdk CLI to a local emulator (moto_server on 127.0.0.1),
+// every role read back through IAM, then destroyed. In the test task it reuses the venv that
+// test:wheel has just made (--venv-ready).
+const integLocal = project.addTask('integ:local', {
+  description: 'Deploy the integ stacks to a local AWS emulator (moto) with the cdk CLI, read every role back through IAM, destroy',
+  exec: 'bash scripts/integ-local.sh',
+  receiveArgs: true,
+});
+project.testTask.spawn(integLocal, { args: ['--venv-ready'] });
 
 // Benchmarks (not tests): our constructs against plain iam.Role, in the same process run.
 project.addTask('bench', {

@@ -62,11 +62,7 @@ version_of() { node -e 'process.stdout.write(require(process.argv[1]).version)' 
 
 # --- 1. jsii -------------------------------------------------------------------------------
 step "jsii compile (when .jsii is missing or older than src/, package.json)"
-if [ ! -f .jsii ] || [ -n "$(find src package.json -newer .jsii -print -quit)" ]; then
-  "$BIN/jsii" --silence-warnings=reserved-word
-else
-  echo "    .jsii is up to date"
-fi
+bash scripts/jsii-if-stale.sh
 step_done
 
 # --- 2. jsii-pacmak ------------------------------------------------------------------------

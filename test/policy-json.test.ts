@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { PolicyJson } from '../src';
+import { PolicyJson, PolicyKind } from '../src';
 
 const PARTITION = { Ref: 'AWS::Partition' };
 const ACCOUNT_ID = { Ref: 'AWS::AccountId' };
@@ -238,5 +238,39 @@ describe('PolicyJson.renderTemplates', () => {
 
   test('throws for an unknown placeholder', () => {
     expect(() => PolicyJson.renderTemplates({ Resource: 'arn:{partition}:s3:::{bucket}' })).toThrow(/unknown placeholder \{bucket\}/);
+  });
+});
+
+// Found by cfn-lint (E3510) over a template: IAM names resources by ARN or "*" only.
+describe('PolicyJson.validate: Resource', () => {
+  const withResource = (resource: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }] });
+  const RULE = 'must be an ARN ("arn:...", e.g. "arn:aws:s3:::my-bucket/*") or "*"';
+
+  test('a bucket name instead of its ARN is reported with its JSON path', () => {
+    expect(PolicyJson.validate(withResource('my-bucket'), PolicyKind.IDENTITY)).toEqual([`$.Statement[0].Resource: "my-bucket" ${RULE}`]);
+    expect(PolicyJson.validate(withResource(['arn:aws:s3:::b', 'b/*']), PolicyKind.IDENTITY)).toEqual([`$.Statement[0].Resource[1]: "b/*" ${RULE}`]);
+  });
+
+  test('ARNs, ARN templates, "*", tokens and intrinsics are accepted', () => {
+    const bucket = new s3.Bucket(newStack(), 'Bucket');
+    for (const resource of ['*', 'arn:aws:s3:::b/${aws:username}', 'arn:{partition}:s3:::b-{account}/*', bucket.bucketArn, bucket.arnForObjects('*'), { 'Fn::GetAtt': ['Bucket', 'Arn'] }]) {
+      expect(PolicyJson.validate(withResource(resource), PolicyKind.IDENTITY)).toEqual([]);
+    }
+  });
+});
+
+// Found by cfn-lint (E3530): an AWS principal is "*", an account ID or an ARN.
+describe('PolicyJson.validate: Principal.AWS', () => {
+  const trusting = (aws: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: aws }, Action: 'sts:AssumeRole' }] });
+
+  test('a user name without its ARN is reported with its JSON path', () => {
+    expect(PolicyJson.validate(trusting(['111122223333', 'bob']), PolicyKind.TRUST))
+      .toEqual(['$.Statement[0].Principal.AWS[1]: "bob" must be "*", a 12-digit account ID or an ARN ("arn:...")']);
+  });
+
+  test('"*", account IDs, ARNs and ARN templates are accepted', () => {
+    for (const aws of ['*', '111122223333', 'arn:aws:iam::111122223333:user/bob', 'arn:{partition}:iam::{account}:root']) {
+      expect(PolicyJson.validate(trusting(aws), PolicyKind.TRUST)).toEqual([]);
+    }
   });
 });

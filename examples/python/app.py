@@ -53,7 +53,7 @@ class PlatformRolesStack(Stack):
         lambda_.Function(
             self,
             "ReportsFunction",
-            runtime=lambda_.Runtime.NODEJS_20_X,
+            runtime=lambda_.Runtime.NODEJS_22_X,
             handler="index.handler",
             code=lambda_.Code.from_inline('exports.handler = async () => "ok";'),
             role=function_role,

@@ -37,7 +37,7 @@ class PlatformRolesStack extends Stack {
       },
     });
     new lambda.Function(this, 'ReportsFunction', {
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_22_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline('exports.handler = async () => "ok";'),
       role: functionRole,

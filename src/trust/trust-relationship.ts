@@ -64,13 +64,18 @@ export abstract class TrustRelationship {
   public abstract _statements(scope: IConstruct): TrustStatement[];
 
   /**
-   * A copy of this value with some fields replaced.
+   * A copy of this value with some fields replaced. Its fields are read-only, but the object
+   * stays extensible: jsii tags every object it hands to Python, Java or .NET with a hidden
+   * property, and fails on a frozen (non-extensible) one.
    * @internal
    */
   public _with(patch: object): this {
     const copy = Object.create(Object.getPrototypeOf(this));
     Object.assign(copy, this, patch);
-    return Object.freeze(copy);
+    for (const key of Object.keys(copy)) {
+      Object.defineProperty(copy, key, { writable: false, configurable: false });
+    }
+    return copy;
   }
 
   /** @internal */

@@ -36,6 +36,23 @@ const action = {
   'x-rule': 'must be "*" or "service:Action" (e.g. "s3:GetObject"; * and ? are wildcards)',
 };
 
+// IAM names resources by ARN, or "*" for all (reference_policies_elements_resource); cfn-lint
+// (E3510) rejects anything else too. A CDK token inside the string stands for a deploy-time ARN.
+const resource = {
+  ...stringish,
+  // [\s\S], not ".": the character rules report line separators and other characters IAM rejects.
+  'pattern': '^(\\*|arn:[\\s\\S]*|[\\s\\S]*\\$\\{Token\\[[\\s\\S]*)$',
+  'x-rule': 'must be an ARN ("arn:...", e.g. "arn:aws:s3:::my-bucket/*") or "*"',
+};
+
+// An AWS principal is "*", a 12-digit account ID or an ARN (reference_policies_elements_principal);
+// cfn-lint (E3530) rejects anything else too, e.g. a user name without its ARN.
+const awsPrincipal = {
+  ...stringish,
+  'pattern': '^(\\*|\\d{12}|arn:[\\s\\S]*|[\\s\\S]*\\$\\{Token\\[[\\s\\S]*)$',
+  'x-rule': 'must be "*", a 12-digit account ID or an ARN ("arn:...")',
+};
+
 const conditionValue = {
   'type': ['string', 'number', 'boolean', 'object'],
   'minProperties': 1,
@@ -67,7 +84,7 @@ const principalMap = {
   'minProperties': 1,
   'additionalProperties': false,
   'properties': {
-    AWS: oneOrMany(stringish, 'must be an account ID, an IAM ARN or "*", or a list of them'),
+    AWS: oneOrMany(awsPrincipal, 'must be an account ID, an IAM ARN or "*", or a list of them'),
     Service: oneOrMany(stringish, 'must be a service principal such as "lambda.amazonaws.com", or a list of them'),
     Federated: oneOrMany(stringish, 'must be an identity provider ARN or name, or a list of them'),
     CanonicalUser: oneOrMany(stringish, 'must be a canonical user ID, or a list of them'),
@@ -84,8 +101,8 @@ function statement(kind: 'identity' | 'trust'): object {
     Condition: condition,
   };
   if (kind === 'identity') {
-    properties.Resource = oneOrMany(stringish, 'must be an ARN, "*" or a non-empty list of them');
-    properties.NotResource = oneOrMany(stringish, 'must be an ARN, "*" or a non-empty list of them');
+    properties.Resource = oneOrMany(resource, 'must be an ARN, "*" or a non-empty list of them');
+    properties.NotResource = oneOrMany(resource, 'must be an ARN, "*" or a non-empty list of them');
   } else {
     properties.Principal = principalMap;
     properties.NotPrincipal = principalMap;
