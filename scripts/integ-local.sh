@@ -48,11 +48,15 @@ stop_emulator() {
   echo "==> moto_server stopped"
 }
 trap stop_emulator EXIT
+trap 'exit 130' INT TERM # through the EXIT trap, so the emulator stops on Ctrl-C or kill too
+ready() { "$VENV/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
+  "http://127.0.0.1:$PORT/moto-api/" 2>/dev/null; }
 for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/moto-api/" >/dev/null && break
+  ready && break
   kill -0 "$MOTO_PID" 2>/dev/null || { cat "$OUT/moto_server.log" >&2; exit 1; }
   sleep 0.5
 done
+ready || { echo "moto_server did not answer on 127.0.0.1:$PORT" >&2; exit 1; }
 
 echo "==> pytest test/emulator"
 rc=0

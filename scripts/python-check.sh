@@ -12,9 +12,9 @@
 #      generated module (standard) and scripts/python/must-fail, whose deliberate mistakes must
 #      all be reported: otherwise the check has gone blind and fails.
 #
-# The jsii Python runtime (PyPI `jsii`, `publication`, `typeguard`) cannot be installed here;
-# the typed stand-ins in scripts/python/stubs let pyright see the generated classes' real types.
-# Nothing is run: importing the bindings would need that runtime.
+# This check stays static and offline: typed stand-ins of the jsii Python runtime
+# (scripts/python/stubs) let pyright see the generated classes' real types without PyPI.
+# The real package is built, installed and run by `npx projen test:wheel` (scripts/python-test.sh).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

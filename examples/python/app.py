@@ -2,8 +2,9 @@
 """A platform team's app: one role of each kind (the Python edition of examples/typescript/app.ts).
 
 Run it with `cdk synth` from this directory after `pip install -r requirements.txt`.
-In this repository it is type-checked with pyright against the generated bindings
-(`npx projen test:python`), not run: the check needs no PyPI and no AWS account.
+In this repository it is type-checked with pyright (`npx projen test:python`) and run by the
+cdk CLI with the library's wheel installed (`npx projen test:wheel`), which requires its
+templates to equal the TypeScript example's.
 """
 import os
 import sys
