@@ -149,3 +149,20 @@ export function findingsByPath(id: string, level: Level, ...stacks: Stack[]): Re
   }
   return out;
 }
+
+/** GitHub Actions' OIDC issuer, as the condition keys name it. */
+export const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+/** The `aud` condition GitHub Actions trust needs. */
+export const GITHUB_AUD = { [`${GITHUB_ISSUER}:aud`]: 'sts.amazonaws.com' };
+/** A `sub` condition naming one branch of one repository. */
+export const GITHUB_SUB = { [`${GITHUB_ISSUER}:sub`]: 'repo:octo-org/app:ref:refs/heads/main' };
+
+/** A hand-written web-identity trust statement for GitHub Actions' provider, with the given conditions. */
+export function githubWebIdentity(condition?: object): object {
+  return {
+    Effect: 'Allow',
+    Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${GITHUB_ISSUER}` },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    ...(condition ? { Condition: condition } : {}),
+  };
+}

@@ -1,14 +1,5 @@
 import { AssumableRole, IrsaRole, OidcIssuer, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
-
-const ISSUER = 'token.actions.githubusercontent.com';
-const PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${ISSUER}`;
-const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
-const AUD = { [`${ISSUER}:aud`]: 'sts.amazonaws.com' };
-
-function webIdentity(condition?: object): object {
-  return { Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: WEB_IDENTITY, ...(condition ? { Condition: condition } : {}) };
-}
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_ISSUER, githubWebIdentity, newStack, plainRole } from '../validation-support';
 
 describe('OidcSubjectTooBroad (warning)', () => {
   const EKS = OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE');
@@ -30,7 +21,7 @@ describe('OidcSubjectTooBroad (warning)', () => {
     ['*', 'StringLike'],
   ])('is reported for a plain role whose GitHub sub is %s', (sub, operator) => {
     const stack = checkedStack();
-    plainRole(stack, [webIdentity({ StringEquals: AUD, [operator]: { [`${ISSUER}:sub`]: sub } })]);
+    plainRole(stack, [githubWebIdentity({ StringEquals: GITHUB_AUD, [operator]: { [`${GITHUB_ISSUER}:sub`]: sub } })]);
     expectFinding(stack, 'OidcSubjectTooBroad', 'warning');
   });
 
@@ -46,7 +37,7 @@ describe('OidcSubjectTooBroad (warning)', () => {
 
   test('is not reported for "repo:*" under StringEquals, where "*" is literal: WildcardInExactOperator says so', () => {
     const stack = checkedStack();
-    plainRole(stack, [webIdentity({ StringEquals: { ...AUD, [`${ISSUER}:sub`]: 'repo:*' } })]);
+    plainRole(stack, [githubWebIdentity({ StringEquals: { ...GITHUB_AUD, [`${GITHUB_ISSUER}:sub`]: 'repo:*' } })]);
     expectNoFinding(stack, 'OidcSubjectTooBroad', 'warning');
     expectFinding(stack, 'WildcardInExactOperator', 'warning');
   });

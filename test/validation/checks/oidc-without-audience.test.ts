@@ -1,21 +1,11 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, OidcIssuer, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
-
-const ISSUER = 'token.actions.githubusercontent.com';
-const PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${ISSUER}`;
-const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
-const AUD = { [`${ISSUER}:aud`]: 'sts.amazonaws.com' };
-const SUB = { [`${ISSUER}:sub`]: 'repo:octo-org/app:ref:refs/heads/main' };
-
-function webIdentity(condition?: object): object {
-  return { Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: WEB_IDENTITY, ...(condition ? { Condition: condition } : {}) };
-}
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_SUB, githubWebIdentity, newStack, plainRole } from '../validation-support';
 
 describe('OidcWithoutAudience (error)', () => {
   test('is reported for a web-identity statement with only a sub condition', () => {
     const stack = checkedStack();
-    plainRole(stack, [webIdentity({ StringEquals: SUB })]);
+    plainRole(stack, [githubWebIdentity({ StringEquals: GITHUB_SUB })]);
     expectFinding(stack, 'OidcWithoutAudience', 'error');
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
     expect(findingMessages(stack, 'OidcWithoutAudience', 'error')[0].message).toBe(
@@ -27,16 +17,16 @@ describe('OidcWithoutAudience (error)', () => {
   test('is reported on an AssumableRole', () => {
     const stack = newStack();
     const role = new AssumableRole(stack, 'Role', { trust: [Trust.service('lambda')] });
-    role.role.assumeRolePolicy!.addStatements(iam.PolicyStatement.fromJson(webIdentity({ StringLike: SUB })));
+    role.role.assumeRolePolicy!.addStatements(iam.PolicyStatement.fromJson(githubWebIdentity({ StringLike: GITHUB_SUB })));
     expectFinding(stack, 'OidcWithoutAudience', 'error');
   });
 
   test.each([
-    ['aud with StringEquals', { StringEquals: { ...AUD, ...SUB } }],
-    ['aud with StringLike', { StringLike: { ...AUD, ...SUB } }],
+    ['aud with StringEquals', { StringEquals: { ...GITHUB_AUD, ...GITHUB_SUB } }],
+    ['aud with StringLike', { StringLike: { ...GITHUB_AUD, ...GITHUB_SUB } }],
   ])('is not reported for %s', (_what, condition) => {
     const stack = checkedStack();
-    plainRole(stack, [webIdentity(condition)]);
+    plainRole(stack, [githubWebIdentity(condition)]);
     expectNoFinding(stack, 'OidcWithoutAudience', 'error');
   });
 
@@ -50,7 +40,7 @@ describe('OidcWithoutAudience (error)', () => {
 
   test('neither is reported for a web-identity statement that is denied', () => {
     const stack = checkedStack();
-    plainRole(stack, [{ Effect: 'Deny', Principal: { Federated: PROVIDER }, Action: WEB_IDENTITY }]);
+    plainRole(stack, [{ ...githubWebIdentity(), Effect: 'Deny' }]);
     expectNoFinding(stack, 'OidcWithoutAudience', 'error');
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
   });

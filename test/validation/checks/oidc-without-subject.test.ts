@@ -1,21 +1,11 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, IrsaRole, OidcIssuer, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
-
-const ISSUER = 'token.actions.githubusercontent.com';
-const PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${ISSUER}`;
-const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
-const AUD = { [`${ISSUER}:aud`]: 'sts.amazonaws.com' };
-const SUB = { [`${ISSUER}:sub`]: 'repo:octo-org/app:ref:refs/heads/main' };
-
-function webIdentity(condition?: object): object {
-  return { Effect: 'Allow', Principal: { Federated: PROVIDER }, Action: WEB_IDENTITY, ...(condition ? { Condition: condition } : {}) };
-}
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_ISSUER, GITHUB_SUB, githubWebIdentity, newStack, plainRole } from '../validation-support';
 
 describe('OidcWithoutSubject (error)', () => {
   test('is reported for a web-identity statement with only an aud condition', () => {
     const stack = checkedStack();
-    plainRole(stack, [webIdentity({ StringEquals: AUD })]);
+    plainRole(stack, [githubWebIdentity({ StringEquals: GITHUB_AUD })]);
     expectFinding(stack, 'OidcWithoutSubject', 'error');
     expectNoFinding(stack, 'OidcWithoutAudience', 'error');
     expect(findingMessages(stack, 'OidcWithoutSubject', 'error')[0].message)
@@ -24,7 +14,7 @@ describe('OidcWithoutSubject (error)', () => {
 
   test('is reported for a web-identity statement without any condition, with OidcWithoutAudience', () => {
     const stack = checkedStack();
-    plainRole(stack, [webIdentity()]);
+    plainRole(stack, [githubWebIdentity()]);
     expectFinding(stack, 'OidcWithoutSubject', 'error');
     expectFinding(stack, 'OidcWithoutAudience', 'error');
   });
@@ -32,16 +22,16 @@ describe('OidcWithoutSubject (error)', () => {
   test('is reported on an AssumableRole whose assumeRolePolicy got such a statement', () => {
     const stack = newStack();
     const role = new AssumableRole(stack, 'Role', { trust: [Trust.service('lambda')] });
-    role.role.assumeRolePolicy!.addStatements(iam.PolicyStatement.fromJson(webIdentity({ StringEquals: AUD })));
+    role.role.assumeRolePolicy!.addStatements(iam.PolicyStatement.fromJson(githubWebIdentity({ StringEquals: GITHUB_AUD })));
     expectFinding(stack, 'OidcWithoutSubject', 'error');
   });
 
   test.each([
-    ['sub with StringEquals', { StringEquals: { ...AUD, ...SUB } }],
-    ['sub with StringLike', { StringEquals: AUD, StringLike: { [`${ISSUER}:sub`]: 'repo:octo-org/*' } }],
+    ['sub with StringEquals', { StringEquals: { ...GITHUB_AUD, ...GITHUB_SUB } }],
+    ['sub with StringLike', { StringEquals: GITHUB_AUD, StringLike: { [`${GITHUB_ISSUER}:sub`]: 'repo:octo-org/*' } }],
   ])('is not reported for %s', (_what, condition) => {
     const stack = checkedStack();
-    plainRole(stack, [webIdentity(condition)]);
+    plainRole(stack, [githubWebIdentity(condition)]);
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
   });
 
