@@ -1,4 +1,5 @@
 export * from './arn-template';
+export * from './policy-kind';
 export * from './policy-json';
 export * from './trust/trust-relationship';
 export * from './trust/service-trust';
@@ -14,7 +15,7 @@ export * from './roles/cross-account-role';
 export * from './roles/irsa-role';
 export * from './roles/bounded-role';
 export * from './roles/caller-policy';
+export * from './roles/cli-profile-options';
+export * from './roles/service-account-options';
 export * from './validation/role-checks';
-export * from './handoff/cli-profile';
-export * from './handoff/kubernetes';
 export * from './catalog/role-catalog';

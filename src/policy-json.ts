@@ -1,15 +1,8 @@
 import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
 import { ArnTemplate } from './arn-template';
+import { PolicyKind } from './policy-kind';
 import { parseJson } from './private/json-syntax';
 import { validatePolicy } from './validation/policy-validator';
-
-/** Which kind of policy a document is; they follow different rules. */
-export enum PolicyKind {
-  /** A permissions (identity) policy: Action and Resource, no Principal. */
-  IDENTITY = 'identity',
-  /** A trust policy: Principal and Action, no Resource. */
-  TRUST = 'trust',
-}
 
 /**
  * IAM policy documents written as JSON, the way AWS documentation and consoles show them.

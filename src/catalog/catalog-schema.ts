@@ -9,8 +9,10 @@
  * `x-rule` carries the sentence used in error messages (editors ignore it). `x-kind` marks the
  * per-kind part of a role entry.
  */
+import { PolicyKind } from '../policy-kind';
+import { FINDING_PREFIX } from '../private/finding-ids';
 import { policySchema } from '../validation/policy-schema';
-import { FINDING_PREFIX, RoleChecks } from '../validation/role-checks';
+import { RoleChecks } from '../validation/role-checks';
 
 /** The role kinds of a catalog, in the order they are documented. */
 export const ROLE_KINDS = ['service', 'cross-account', 'irsa', 'bounded'] as const;
@@ -105,7 +107,7 @@ const definitions = {
     'x-rule': 'must be an AWS service name such as "lambda" or "lambda.amazonaws.com"',
   },
   policyStatement: {
-    ...(policySchema('identity') as any).properties.Statement.items,
+    ...(policySchema(PolicyKind.IDENTITY) as any).properties.Statement.items,
     description: 'An IAM policy statement as in AWS documentation: Effect, Action or NotAction, Resource or NotResource, optional Sid and Condition. Strings may use {partition}, {account} and {region}.',
   },
   policy: {

@@ -3,7 +3,8 @@ import { Token } from 'aws-cdk-lib';
 import { ALL_ROLE_FIELDS, fieldsOfKind, kindsWithField, ROLE_KINDS, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, PathStep } from './catalog-source';
 import { ArnTemplate } from '../arn-template';
-import { servicePrincipalName } from '../trust/service-trust';
+import { PolicyKind } from '../policy-kind';
+import { servicePrincipalName } from '../private/service-names';
 import { validatePolicy } from '../validation/policy-validator';
 
 /** One fault of a catalog document: where it is and what was expected. */
@@ -358,7 +359,7 @@ function policyProblems(policies: any[], path: PathStep[]): CatalogProblem[] {
       return; // the schema reports it
     }
     const base: PathStep[] = [...path, j, 'statements'];
-    for (const message of validatePolicy({ Version: '2012-10-17', Statement: statements }, 'identity')) {
+    for (const message of validatePolicy({ Version: '2012-10-17', Statement: statements }, PolicyKind.IDENTITY)) {
       problems.push(statementProblem(message, base));
     }
     problems.push(...statementPlaceholderProblems(statements, base));

@@ -3,15 +3,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
 import { ArnTemplate } from '../arn-template';
-import { CliProfileOptions, renderCliProfile } from '../handoff/cli-profile';
-import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../handoff/kubernetes';
+import { CliProfileOptions } from './cli-profile-options';
 import { PolicyJson } from '../policy-json';
+import { invalidInput } from '../private/errors';
+import { renderCliProfile } from '../private/handoff/cli-profile';
+import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../private/handoff/kubernetes';
+import { registerRole } from '../private/role-registry';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
-import { invalidInput } from '../validation/errors';
 import { descriptionRule, LIMITS, maxSessionRule, pathRule, policyNameRule, policySize, quotaRule, roleNameRule, tagRules } from '../validation/limits';
 import { RoleChecks } from '../validation/role-checks';
-import { registerRole } from '../validation/role-registry';
 
 /**
  * What every assumable role accepts: identity, session, permissions, tags, lifecycle and

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleOptions } from './assumable-role';
 import { PermissionsBoundary } from './permissions-boundary';
-import { invalidInput } from '../validation/errors';
+import { invalidInput } from '../private/errors';
 
 /**
  * Props of `BoundedRole`.

@@ -1,8 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ArnTemplate } from '../arn-template';
-import { arnProblem } from '../trust/arn-values';
-import { invalidInput } from '../validation/errors';
+import { arnProblem } from '../private/arn-values';
+import { invalidInput } from '../private/errors';
 
 /**
  * Props of `CallerPolicy`.

@@ -3,10 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
 import { CallerPolicy } from './caller-policy';
+import { invalidInput } from '../private/errors';
 import { PrincipalTrust } from '../trust/principal-trust';
 import { Trust } from '../trust/trust';
 import { TrustRelationship } from '../trust/trust-relationship';
-import { invalidInput } from '../validation/errors';
 
 /**
  * Props of `CrossAccountRole`.

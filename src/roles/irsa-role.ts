@@ -1,12 +1,14 @@
 import * as eks from 'aws-cdk-lib/aws-eks';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
-import { IRSA_TOKEN_FILE } from '../handoff/cli-profile';
-import { serviceAccountAnnotations, serviceAccountManifest, ServiceAccountOptions, tokenExpirationProblem, toYaml } from '../handoff/kubernetes';
+import { ServiceAccountOptions } from './service-account-options';
+import { invalidInput } from '../private/errors';
+import { IRSA_TOKEN_FILE } from '../private/handoff/cli-profile';
+import { serviceAccountAnnotations, serviceAccountManifest, tokenExpirationProblem, toYaml } from '../private/handoff/kubernetes';
+import { serviceAccountSubjects } from '../private/subjects';
+import { wildcardMatch } from '../private/web-identity';
 import { OidcIssuer } from '../trust/oidc-issuer';
-import { serviceAccountSubjects } from '../trust/subjects';
 import { Trust } from '../trust/trust';
-import { invalidInput } from '../validation/errors';
 
 /**
  * Props of `IrsaRole`.
@@ -112,10 +114,4 @@ export class IrsaRole extends AssumableRole {
     }
     return serviceAccountManifest(namespace, name, serviceAccountAnnotations(this.roleArn, options), options.labels);
   }
-}
-
-/** IAM `StringLike` matching: `*` any run of characters, `?` one character. */
-export function wildcardMatch(pattern: string, value: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return regex.test(value);
 }

@@ -1,9 +1,9 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
-import { servicePrincipalName } from '../trust/service-trust';
+import { invalidInput } from '../private/errors';
+import { servicePrincipalName } from '../private/service-names';
 import { Trust } from '../trust/trust';
-import { invalidInput } from '../validation/errors';
 
 /**
  * Props of `ServiceRole`.

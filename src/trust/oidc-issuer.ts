@@ -1,10 +1,8 @@
 import { Fn, Token } from 'aws-cdk-lib';
 import type { ICluster } from 'aws-cdk-lib/aws-eks';
 import type { IOpenIdConnectProvider } from 'aws-cdk-lib/aws-iam';
-import { arnProblem, renderArn } from './arn-values';
-
-/** The issuer host of GitHub Actions' OIDC tokens. */
-export const GITHUB_ACTIONS_ISSUER = 'token.actions.githubusercontent.com';
+import { arnProblem, renderArn } from '../private/arn-values';
+import { GITHUB_ACTIONS_ISSUER } from '../private/web-identity';
 
 /**
  * An OpenID Connect identity provider registered in IAM, as a trust policy needs it: the

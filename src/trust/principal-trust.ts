@@ -1,8 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { arnProblem, renderArn } from './arn-values';
-import { addCondition, Conditions, TrustStatement, unique } from './statement';
 import { TrustRelationship } from './trust-relationship';
+import { arnProblem, renderArn } from '../private/arn-values';
+import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
 
 /** `sts:ExternalId` values IAM accepts: 2-1,224 characters of `[\w+=,.@:/-]`. */
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;

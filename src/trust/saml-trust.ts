@@ -1,10 +1,10 @@
 import { CfnMapping, Stack, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
-import { renderArn } from './arn-values';
-import { addCondition, TrustStatement, unique } from './statement';
 import { TrustRelationship } from './trust-relationship';
-import { TrustInputProblem } from '../validation/errors';
+import { renderArn } from '../private/arn-values';
+import { TrustInputProblem } from '../private/errors';
+import { addCondition, TrustStatement, unique } from '../private/statement';
 
 /** The AWS sign-in endpoint that SAML assertions for console access are addressed to. */
 const SAML_SIGN_IN: Record<string, string> = {

@@ -1,27 +1,11 @@
 import { Aws, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { arnProblem, renderArn } from './arn-values';
-import { addCondition, Conditions, TrustStatement, unique } from './statement';
 import { TrustRelationship } from './trust-relationship';
+import { arnProblem, renderArn } from '../private/arn-values';
+import { servicePrincipalName } from '../private/service-names';
+import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
 
 const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]*$/;
-
-/**
- * The service principal name for a short (`lambda`) or full (`lambda.amazonaws.com`) name.
- * The `.amazonaws.com` form is valid in every partition, which is also what aws-cdk-lib emits.
- */
-export function servicePrincipalName(service: string): string {
-  if (Token.isUnresolved(service)) {
-    return service;
-  }
-  // `pods.eks` and `pods.eks.amazonaws.com` are the same principal; so are the `.cn` forms,
-  // which IAM writes as `.amazonaws.com` in every partition.
-  const full = /^(.+?)\.amazonaws\.com(\.cn)?$/.exec(service);
-  if (full) {
-    return `${full[1]}.amazonaws.com`;
-  }
-  return service.endsWith('.amazon.com') ? service : `${service}.amazonaws.com`;
-}
 
 /**
  * Trust in one or more AWS service principals, e.g. `lambda.amazonaws.com`.

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { mergeStatements, renderStatements, TrustStatement, wrapTokenKeys } from './statement';
 import { TrustRelationship } from './trust-relationship';
-import { invalidInput, TrustInputProblem } from '../validation/errors';
+import { invalidInput, TrustInputProblem } from '../private/errors';
+import { mergeStatements, renderStatements, TrustStatement, wrapTokenKeys } from '../private/statement';
 
 /**
  * The trust policy of one role, built from trust relationships as they are added.

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { addCondition, Conditions, TrustStatement, unique } from './statement';
+import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
 
 /**
  * A trust relationship: who may assume a role, with which action, under which conditions.

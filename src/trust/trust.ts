@@ -1,11 +1,12 @@
 import { Token } from 'aws-cdk-lib';
-import { arnProblem } from './arn-values';
 import { OidcIssuer } from './oidc-issuer';
 import { PrincipalTrust } from './principal-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
-import { gitHubSubjects, serviceAccountSubjects } from './subjects';
-import { STS_AUDIENCE, WebIdentityTrust } from './web-identity-trust';
+import { WebIdentityTrust } from './web-identity-trust';
+import { arnProblem } from '../private/arn-values';
+import { gitHubSubjects, serviceAccountSubjects } from '../private/subjects';
+import { STS_AUDIENCE } from '../private/web-identity';
 
 const IAM_PRINCIPAL_ARN = /^arn:(\{partition\}|aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):iam::(\d{12}|\{account\}):(root|role\/.+|user\/.+)$/;
 const ROLE_ARN = /^arn:[^:]+:iam::[^:]+:role\/[\w+=,.@/-]+$/;

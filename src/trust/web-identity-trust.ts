@@ -1,17 +1,10 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { OidcIssuer } from './oidc-issuer';
-import { addCondition, TrustStatement, unique } from './statement';
 import { TrustRelationship } from './trust-relationship';
-import { TrustInputProblem } from '../validation/errors';
-
-/** The audience AWS STS expects in web-identity tokens by default. */
-export const STS_AUDIENCE = 'sts.amazonaws.com';
-
-/** Whether an IAM string condition value uses wildcards (and so needs `StringLike`). */
-export function hasWildcard(value: string): boolean {
-  return /[*?]/.test(value);
-}
+import { TrustInputProblem } from '../private/errors';
+import { addCondition, TrustStatement, unique } from '../private/statement';
+import { hasWildcard } from '../private/web-identity';
 
 /**
  * Trust in identities of an OpenID Connect provider (EKS service accounts, GitHub Actions

@@ -1,8 +1,8 @@
 import { CfnResource, DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnManagedPolicy, CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { roleSettings } from './role-registry';
 import { allowStatements, conditionEntries, listOf } from './statements';
+import { roleSettings } from '../private/role-registry';
 import { ACCOUNT_PLACEHOLDER, namedRole, roleMarker, TOKEN_PLACEHOLDER } from '../review/role-arn';
 import { EdgeKind, RoleCycleFacts, TrustGraph } from '../review/trust-graph';
 

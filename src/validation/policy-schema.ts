@@ -7,6 +7,8 @@
  * `x-rule` carries the sentence used in error messages.
  */
 
+import { PolicyKind } from '../policy-kind';
+
 const CONDITION_OPERATOR = '^((ForAllValues|ForAnyValue):)?(String(Not)?Equals(IgnoreCase)?|String(Not)?Like|Numeric(Not)?Equals|Numeric(LessThan|GreaterThan)(Equals)?|Date(Not)?Equals|Date(LessThan|GreaterThan)(Equals)?|Bool|BinaryEquals|(Not)?IpAddress|Arn(Not)?Equals|Arn(Not)?Like)(IfExists)?$|^Null$';
 
 const stringish = {
@@ -92,7 +94,7 @@ const principalMap = {
   'x-rule': 'must be "*" or an object with AWS, Service, Federated or CanonicalUser',
 };
 
-function statement(kind: 'identity' | 'trust'): object {
+function statement(kind: PolicyKind): object {
   const properties: Record<string, object> = {
     Sid: { 'type': 'string', 'pattern': '^[A-Za-z0-9]*$', 'x-rule': 'must contain only letters and digits' },
     Effect: { 'enum': ['Allow', 'Deny'], 'x-rule': 'must be "Allow" or "Deny"' },
@@ -100,7 +102,7 @@ function statement(kind: 'identity' | 'trust'): object {
     NotAction: oneOrMany(action, 'must be an action or a non-empty list of actions'),
     Condition: condition,
   };
-  if (kind === 'identity') {
+  if (kind === PolicyKind.IDENTITY) {
     properties.Resource = oneOrMany(resource, 'must be an ARN, "*" or a non-empty list of them');
     properties.NotResource = oneOrMany(resource, 'must be an ARN, "*" or a non-empty list of them');
   } else {
@@ -112,14 +114,14 @@ function statement(kind: 'identity' | 'trust'): object {
     'required': ['Effect'],
     'additionalProperties': false,
     properties,
-    'x-rule': kind === 'identity'
+    'x-rule': kind === PolicyKind.IDENTITY
       ? 'must be a statement object with Effect, Action or NotAction, Resource or NotResource, and optional Sid and Condition'
       : 'must be a statement object with Effect, Principal or NotPrincipal, Action or NotAction, and optional Sid and Condition',
   };
 }
 
 /** The schema of an identity (permissions) policy or of a trust policy. */
-export function policySchema(kind: 'identity' | 'trust'): object {
+export function policySchema(kind: PolicyKind): object {
   const s = statement(kind);
   return {
     'type': 'object',

@@ -1,8 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { policySchema } from './policy-schema';
+import { PolicyKind } from '../policy-kind';
 
-/** Which kind of policy a document is: they follow different rules. */
-export type PolicyKind = 'identity' | 'trust';
 
 const validators: Partial<Record<PolicyKind, ValidateFunction>> = {};
 
@@ -90,7 +89,7 @@ function statementRules(document: any, kind: PolicyKind): string[] {
   statements.forEach((s: any, i: number) => {
     const path = Array.isArray(document.Statement) ? `$.Statement[${i}]` : '$.Statement';
     const pairs: Array<[string, string, string]> = [['Action', 'NotAction', 'an action']];
-    pairs.push(kind === 'identity' ? ['Resource', 'NotResource', 'a resource'] : ['Principal', 'NotPrincipal', 'a principal']);
+    pairs.push(kind === PolicyKind.IDENTITY ? ['Resource', 'NotResource', 'a resource'] : ['Principal', 'NotPrincipal', 'a principal']);
     for (const [a, b, what] of pairs) {
       if (s[a] === undefined && s[b] === undefined) {
         problems.push(`${path}: missing "${a}" (or "${b}"): every ${kind} policy statement names ${what}`);

@@ -1,15 +1,14 @@
-import { Annotations, IAspect, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, IAspect } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { AppRoles } from './app-roles';
 import { ROLE_CHECKS } from './checks';
 import { LIMITS } from './limits';
-import { FindingLevel, RoleCheck, RoleFacts } from './role-check';
-import { roleSettings } from './role-registry';
-import { listOf } from './statements';
+import { FindingLevel, RoleCheck } from './role-check';
+import { gatherFacts } from './role-facts';
+import { FINDING_PREFIX } from '../private/finding-ids';
+import { roleSettings } from '../private/role-registry';
 
-/** Prefix of every finding id, so ids never clash with other tools' ids. */
-export const FINDING_PREFIX = 'cdk-assumable-roles:';
 const ACK_METADATA = 'cdk-assumable-roles:acknowledge';
 
 /** A check as documented: its id, level, trigger and fix. */
@@ -123,28 +122,4 @@ function report(target: IConstruct, check: RoleCheck, message: string): void {
     default:
       Annotations.of(target).addInfo(text);
   }
-}
-
-/** Everything the checks look at for one role resource, resolved. */
-export function gatherFacts(resource: CfnRole, trustPolicyQuota: number, app: AppRoles = AppRoles.of(resource)): RoleFacts {
-  const stack = Stack.of(resource);
-  const identityPolicies: { name: string; document: any }[] = [];
-  for (const p of listOf(stack.resolve(resource.policies))) {
-    identityPolicies.push({ name: String(p.policyName ?? p.PolicyName), document: p.policyDocument ?? p.PolicyDocument });
-  }
-  for (const policy of app.roles.get(resource)!.attachedPolicies) {
-    identityPolicies.push({ name: policy.node.path, document: Stack.of(policy).resolve(policy.policyDocument) });
-  }
-  const cycles = app.cycleFacts(resource);
-  return {
-    trustPolicy: stack.resolve(resource.assumeRolePolicyDocument),
-    identityPolicies,
-    managedPolicyArns: listOf(stack.resolve(resource.managedPolicyArns)),
-    stackAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
-    trustPolicyQuota,
-    logicalId: stack.resolve(resource.logicalId),
-    circularReference: cycles.circularReference && app.labels(cycles.circularReference),
-    trustCycle: cycles.trustCycle && app.labels(cycles.trustCycle),
-    trustCycleMembers: cycles.trustCycleMembers && app.labels(cycles.trustCycleMembers),
-  };
 }

@@ -1,4 +1,4 @@
-import { gitHubSubjects, serviceAccountSubjects } from '../../src/trust/subjects';
+import { gitHubSubjects, serviceAccountSubjects } from '../../src/private/subjects';
 
 describe('serviceAccountSubjects', () => {
   test('maps namespace:name to the token subject Kubernetes issues', () => {

@@ -236,7 +236,7 @@ describe('elements that belong to the other kind of policy', () => {
   });
 
   test('the validator used by the checks gives the same messages', () => {
-    expect(validatePolicy(trust({ Resource: '*' }), 'trust')).toEqual(PolicyJson.validate(trust({ Resource: '*' }), TRUST));
+    expect(validatePolicy(trust({ Resource: '*' }), TRUST)).toEqual(PolicyJson.validate(trust({ Resource: '*' }), TRUST));
   });
 });
 

@@ -1,3 +1,4 @@
+import { PolicyKind } from '../../policy-kind';
 import { validatePolicy } from '../policy-validator';
 import { FindingLevel, RoleCheck } from '../role-check';
 
@@ -9,8 +10,8 @@ export const policyGrammar: RoleCheck = {
   fix: 'Correct the document at the JSON path given in the message.',
   check(role) {
     return [
-      ...validatePolicy(withoutDeployTimeConditions(role.trustPolicy), 'trust').map((p) => `trust policy ${p}`),
-      ...role.identityPolicies.flatMap((policy) => validatePolicy(policy.document, 'identity').map((p) => `policy ${policy.name} ${p}`)),
+      ...validatePolicy(withoutDeployTimeConditions(role.trustPolicy), PolicyKind.TRUST).map((p) => `trust policy ${p}`),
+      ...role.identityPolicies.flatMap((policy) => validatePolicy(policy.document, PolicyKind.IDENTITY).map((p) => `policy ${policy.name} ${p}`)),
     ];
   },
 };

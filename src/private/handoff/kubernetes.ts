@@ -1,5 +1,6 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { stringify } from 'yaml';
+import { ServiceAccountOptions } from '../../roles/service-account-options';
 
 /** The annotation that binds a Kubernetes service account to an IAM role (IRSA). */
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -11,31 +12,6 @@ export const TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expiration';
 export const KUBE2IAM_ROLE_ANNOTATION = 'iam.amazonaws.com/role';
 /** kube2iam: the ExternalId passed when assuming the role. */
 export const KUBE2IAM_EXTERNAL_ID_ANNOTATION = 'iam.amazonaws.com/external-id';
-
-/** Options for the ServiceAccount of an `IrsaRole`. */
-export interface ServiceAccountOptions {
-  /**
-   * Whether pods use the regional STS endpoint (`eks.amazonaws.com/sts-regional-endpoints`).
-   *
-   * @default - the annotation is not set (the EKS default applies)
-   */
-  readonly stsRegionalEndpoints?: boolean;
-
-  /**
-   * Lifetime of the projected token (`eks.amazonaws.com/token-expiration`), 10 minutes to
-   * 24 hours (600-86400 seconds).
-   *
-   * @default - the annotation is not set (the webhook's default, 86400 seconds)
-   */
-  readonly tokenExpiration?: Duration;
-
-  /**
-   * Extra labels of the ServiceAccount.
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-}
 
 /** The annotations of a ServiceAccount that uses a role through IRSA. */
 export function serviceAccountAnnotations(roleArn: string, options: ServiceAccountOptions = {}): { [key: string]: string } {
