@@ -1,7 +1,6 @@
 import { PolicyDocument } from 'aws-cdk-lib/aws-iam';
-import { ArnTemplate } from './arn-template';
 import { PolicyKind } from './policy-kind';
-import { parseJson } from './private/json-syntax';
+import { jsonSyntaxProblem, policyDocumentOf, readIdentityPolicy, renderTemplates } from './private/policy-input';
 import { validatePolicy } from './validation/policy-validator';
 
 /**
@@ -26,15 +25,11 @@ export class PolicyJson {
    * @param document the policy object, e.g. `{ Version: '2012-10-17', Statement: [...] }`
    */
   public static fromObject(document: any): PolicyDocument {
-    const problems = PolicyJson.validate(document, PolicyKind.IDENTITY);
-    if (problems.length > 0) {
-      throw new Error(`policy JSON is not a valid IAM identity policy: ${problems.join('; ')}`);
+    const { problem } = readIdentityPolicy(document);
+    if (problem) {
+      throw new Error(problem);
     }
-    // IAM accepts a single statement object; aws-cdk-lib's fromJson wants an array.
-    const normalized = document && typeof document === 'object' && document.Statement && !Array.isArray(document.Statement)
-      ? { ...document, Statement: [document.Statement] }
-      : document;
-    return PolicyDocument.fromJson(PolicyJson.renderTemplates(normalized));
+    return policyDocumentOf(document);
   }
 
   /**
@@ -55,12 +50,11 @@ export class PolicyJson {
    * @param text JSON text
    */
   public static parse(text: string): any {
-    const parsed = parseJson(text);
-    if (parsed.error) {
-      const { line, column, problem } = parsed.error;
-      throw new Error(`policy JSON does not parse at line ${line}, column ${column}: ${problem} (comments and trailing commas are not JSON)`);
+    const { value, problem } = jsonSyntaxProblem(text);
+    if (problem) {
+      throw new Error(problem);
     }
-    return parsed.value;
+    return value;
   }
 
   /**
@@ -69,16 +63,7 @@ export class PolicyJson {
    * @param value a parsed JSON value
    */
   public static renderTemplates(value: any): any {
-    if (typeof value === 'string') {
-      return ArnTemplate.hasPlaceholders(value) ? ArnTemplate.render(value) : value;
-    }
-    if (Array.isArray(value)) {
-      return value.map((v) => PolicyJson.renderTemplates(v));
-    }
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PolicyJson.renderTemplates(v)]));
-    }
-    return value;
+    return renderTemplates(value);
   }
 
   private constructor() {}

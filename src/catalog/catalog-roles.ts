@@ -1,20 +1,32 @@
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { PathStep } from './catalog-source';
+import { InputProblem } from '../private/errors';
+import { assumableRoleProblems, boundedRoleProblems, crossAccountRoleInput, irsaRoleInput, serviceRoleInput } from '../private/role-input';
+import { StackEnv } from '../private/stack-env';
 import { AssumableRole, AssumableRoleOptions } from '../roles/assumable-role';
-import { BoundedRole } from '../roles/bounded-role';
-import { CrossAccountRole } from '../roles/cross-account-role';
-import { IrsaRole } from '../roles/irsa-role';
+import { BoundedRole, BoundedRoleProps } from '../roles/bounded-role';
+import { CrossAccountRole, CrossAccountRoleProps } from '../roles/cross-account-role';
+import { IrsaRole, IrsaRoleProps } from '../roles/irsa-role';
 import { PermissionsBoundary } from '../roles/permissions-boundary';
-import { ServiceRole } from '../roles/service-role';
+import { ServiceRole, ServiceRoleProps } from '../roles/service-role';
 import { OidcIssuer } from '../trust/oidc-issuer';
 import { Trust } from '../trust/trust';
 import { TrustRelationship } from '../trust/trust-relationship';
 import { RoleChecks } from '../validation/role-checks';
 
 /**
- * Builders from catalog entries (already validated against the schema and the rules) to the
- * role constructs of this library, so that every construct-level check applies too.
+ * From catalog entries to the role constructs of this library. An entry becomes the props of
+ * its construct (`propsOf`); the catalog is validated with the constructs' own validators over
+ * exactly those props (`entryProblems`), and the roles are built from the same props
+ * (`createRole`), so validation and building cannot disagree.
  */
+
+/** A fault of one entry, at a path relative to the entry. */
+export interface EntryProblem {
+  readonly path: PathStep[];
+  readonly message: string;
+}
 
 /**
  * The construct ID of a role: its name. Role names use only letters, digits and `+=,.@_-`,
@@ -27,33 +39,21 @@ export function constructIdOf(name: string): string {
   return name.replace(/\//g, '_');
 }
 
-/** Creates the construct for one entry. */
-export function createRole(scope: Construct, entry: any): AssumableRole {
-  const role = createConstruct(scope, entry);
-  for (const [check, reason] of Object.entries<string>(entry.acknowledgedChecks ?? {})) {
-    RoleChecks.acknowledge(role, check, reason);
-  }
-  return role;
-}
-
-function createConstruct(scope: Construct, entry: any): AssumableRole {
-  const id = constructIdOf(entry.name);
-  const common = commonOptions(entry);
-  const boundary = entry.permissionsBoundaryArn ? PermissionsBoundary.fromArn(entry.permissionsBoundaryArn) : undefined;
+/** The props of the construct an entry (valid against the schema) becomes. */
+export function propsOf(entry: any): any {
+  const common = commonProps(entry);
   switch (entry.kind) {
     case 'service':
-      return new ServiceRole(scope, id, {
+      return {
         ...common,
-        permissionsBoundary: boundary,
         services: entry.services,
         restrictToSourceAccount: entry.restrictToSourceAccount,
         sourceArns: entry.sourceArns,
         instanceProfile: entry.instanceProfile,
-      });
+      } as ServiceRoleProps;
     case 'cross-account':
-      return new CrossAccountRole(scope, id, {
+      return {
         ...common,
-        permissionsBoundary: boundary,
         trustedAccounts: entry.trustedAccounts,
         trustedRoleArns: entry.trustedRoleArns,
         trustedUserArns: entry.trustedUserArns,
@@ -64,29 +64,72 @@ function createConstruct(scope: Construct, entry: any): AssumableRole {
         organizationId: entry.organizationId,
         sessionTags: entry.sessionTags,
         sourceIdentity: entry.sourceIdentity,
-      });
+      } as CrossAccountRoleProps;
     case 'irsa':
-      return new IrsaRole(scope, id, {
+      return {
         ...common,
-        permissionsBoundary: boundary,
         issuers: [
           ...(entry.oidcProviderArns ?? []).map((arn: string) => OidcIssuer.fromProviderArn(arn)),
           ...(entry.issuerUrls ?? []).map((url: string) => OidcIssuer.fromIssuerUrl(url)),
         ],
         serviceAccounts: entry.serviceAccounts,
-      });
+      } as IrsaRoleProps;
     case 'bounded':
-      return new BoundedRole(scope, id, {
-        ...common,
-        permissionsBoundary: boundary!,
-        trust: (entry.trust ?? []).map(trustOf),
-      });
+      return { ...common, trust: (entry.trust ?? []).map(trustOf) } as BoundedRoleProps;
     default:
       throw new Error(`unknown role kind ${JSON.stringify(entry.kind)}`);
   }
 }
 
-function commonOptions(entry: any): AssumableRoleOptions {
+/**
+ * Every problem the role constructs find in an entry's props, at the entry's own paths. `env`
+ * is the stack's account and region where known: some rules depend on them.
+ */
+export function entryProblems(entry: any, env: StackEnv): EntryProblem[] {
+  const props = propsOf(entry);
+  const problems: InputProblem[] = [];
+  switch (entry.kind) {
+    case 'service':
+      problems.push(...assumableRoleProblems(props, env), ...serviceRoleInput(props).problems);
+      break;
+    case 'cross-account':
+      problems.push(...assumableRoleProblems(props, env), ...crossAccountRoleInput(props).problems);
+      break;
+    case 'irsa':
+      problems.push(...assumableRoleProblems(props, env), ...irsaRoleInput(props, env).problems);
+      break;
+    case 'bounded':
+      problems.push(...boundedRoleProblems(props), ...assumableRoleProblems(props, env));
+      break;
+  }
+  return problems.flatMap((p) => placed(p, entry));
+}
+
+/** Creates the construct for one entry. */
+export function createRole(scope: Construct, entry: any): AssumableRole {
+  const id = constructIdOf(entry.name);
+  const props = propsOf(entry);
+  let role: AssumableRole;
+  switch (entry.kind) {
+    case 'service':
+      role = new ServiceRole(scope, id, props);
+      break;
+    case 'cross-account':
+      role = new CrossAccountRole(scope, id, props);
+      break;
+    case 'irsa':
+      role = new IrsaRole(scope, id, props);
+      break;
+    default:
+      role = new BoundedRole(scope, id, props);
+  }
+  for (const [check, reason] of Object.entries<string>(entry.acknowledgedChecks ?? {})) {
+    RoleChecks.acknowledge(role, check, reason);
+  }
+  return role;
+}
+
+function commonProps(entry: any): AssumableRoleOptions & { permissionsBoundary?: PermissionsBoundary } {
   const policies: { [name: string]: any } = {};
   for (const policy of entry.policies ?? []) {
     policies[policy.name] = { Version: '2012-10-17', Statement: policy.statements };
@@ -100,6 +143,7 @@ function commonOptions(entry: any): AssumableRoleOptions {
     managedPolicyArns: entry.managedPolicyArns,
     awsManagedPolicyNames: entry.awsManagedPolicyNames,
     inlinePolicyJson: Object.keys(policies).length > 0 ? policies : undefined,
+    permissionsBoundary: entry.permissionsBoundaryArn !== undefined ? PermissionsBoundary.fromArn(entry.permissionsBoundaryArn) : undefined,
   };
 }
 
@@ -117,4 +161,45 @@ function trustOf(entry: any): TrustRelationship {
     trust = trust.withExternalId(entry.externalId);
   }
   return entry.requireMfa ? trust.requireMfa() : trust;
+}
+
+/** The catalog fields of props whose names differ. */
+const CATALOG_FIELD: Record<string, string> = {
+  roleName: 'name',
+  maxSessionDuration: 'maxSessionDurationSeconds',
+  mfaMaxAge: 'mfaMaxAgeSeconds',
+  permissionsBoundary: 'permissionsBoundaryArn',
+};
+
+/** A construct's problem at the path of the entry it came from, with the value found where the message does not show it. */
+function placed(problem: InputProblem, entry: any): EntryProblem[] {
+  const [field, ...rest] = problem.path;
+  let path: PathStep[];
+  if (field === 'inlinePolicyJson') {
+    const index = (entry.policies as any[]).findIndex((p) => p.name === rest[0]);
+    if (problem.documentProblems && problem.documentProblems.length > 0) {
+      // Paths in the document start at its Statement list, which is the entry's `statements`.
+      return problem.documentProblems.map((d) => ({
+        path: ['policies', index, ...(d.path[0] === 'Statement' ? ['statements', ...d.path.slice(1)] : d.path)],
+        message: d.message,
+      }));
+    }
+    path = ['policies', index, 'name'];
+  } else if (field === 'issuers') {
+    const arns = (entry.oidcProviderArns ?? []).length;
+    const index = rest[0] as number;
+    path = index < arns ? ['oidcProviderArns', index] : ['issuerUrls', index - arns];
+  } else if (field === 'trust') {
+    const key = ['service', 'account', 'roleArn', 'gitHubRepository'].find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
+    path = ['trust', rest[0], ...(key ? [key] : [])];
+  } else {
+    path = [CATALOG_FIELD[field as string] ?? field, ...rest];
+  }
+  const value = valueAt(entry, path);
+  const shown = typeof value === 'string' && !problem.message.includes(JSON.stringify(value)) ? ` (found ${JSON.stringify(value)})` : '';
+  return [{ path, message: `${problem.message}${shown}` }];
+}
+
+function valueAt(value: any, path: PathStep[]): unknown {
+  return path.reduce((v, step) => (v && typeof v === 'object' ? v[step] : undefined), value);
 }

@@ -11,6 +11,11 @@
  */
 import { PolicyKind } from '../policy-kind';
 import { FINDING_PREFIX } from '../private/finding-ids';
+import {
+  ACCOUNT_ID_OR_PLACEHOLDER, ARN, AWS_MANAGED_POLICY_NAME, EXTERNAL_ID, GITHUB_REF_NAME, GITHUB_REPOSITORY, InputRule, ISSUER_URL,
+  MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH,
+  SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
+} from '../private/rules';
 import { policySchema } from '../validation/policy-schema';
 import { RoleChecks } from '../validation/role-checks';
 
@@ -25,7 +30,17 @@ export const CATALOG_SCHEMA_FILE = 'schema/role-catalog.schema.json';
 
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 
-function listOf(item: object, description: string, rule: string): object {
+/** A string property checked by one of IAM's input rules (shared with the constructs). */
+function textRule(rule: InputRule): object {
+  return {
+    'type': 'string',
+    ...(rule.maxLength !== undefined ? { maxLength: rule.maxLength } : {}),
+    'pattern': rule.pattern,
+    'x-rule': rule.rule,
+  };
+}
+
+function nonEmptyList(item: object, description: string, rule: string): object {
   return { 'type': 'array', 'minItems': 1, 'items': item, description, 'x-rule': rule };
 }
 
@@ -41,70 +56,48 @@ function flag(description: string): object {
 
 const definitions = {
   roleName: {
-    'type': 'string',
-    'pattern': '^[\\w+=,.@-]{1,64}$',
+    ...textRule(ROLE_NAME),
     'description': 'The IAM role name (1-64 letters, digits and +=,.@_-), unique in the catalog. IAM compares role names case-insensitively.',
-    'x-rule': 'must be a role name of 1-64 letters, digits and +=,.@_-',
   },
   accountId: {
-    'type': 'string',
-    'pattern': '^(\\d{12}|\\{account\\})$',
+    ...textRule(ACCOUNT_ID_OR_PLACEHOLDER),
     'description': 'A 12-digit AWS account ID, quoted in YAML (e.g. \'111122223333\'), or {account} for the account the stack deploys to.',
-    'x-rule': 'must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account',
   },
   arn: {
-    'type': 'string',
-    'pattern': '^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$',
+    ...textRule(ARN),
     'description': 'An ARN or ARN template, e.g. arn:{partition}:events:{region}:{account}:rule/nightly; * and ? are wildcards.',
-    'x-rule': 'must be an ARN or ARN template (arn:<partition>:<service>:<region>:<account>:<resource>)',
   },
   roleArn: {
-    'type': 'string',
-    'pattern': '^arn:[^:]+:iam::[^:]+:role/[\\w+=,.@/-]+$',
+    ...textRule(ROLE_ARN),
     'description': 'An IAM role ARN or ARN template, e.g. arn:{partition}:iam::111122223333:role/deployer.',
-    'x-rule': 'must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
   },
   userArn: {
-    'type': 'string',
-    'pattern': '^arn:[^:]+:iam::[^:]+:user/[\\w+=,.@/-]+$',
+    ...textRule(USER_ARN),
     'description': 'An IAM user ARN or ARN template, e.g. arn:{partition}:iam::111122223333:user/alice.',
-    'x-rule': 'must be an IAM user ARN (arn:<partition>:iam::<account>:user/<name>)',
   },
   managedPolicyArn: {
-    'type': 'string',
-    'pattern': '^arn:[^:]+:iam::[^:]*:policy/[\\w+=,.@/-]+$',
+    ...textRule(MANAGED_POLICY_ARN),
     'description': 'An IAM managed policy ARN or ARN template, e.g. arn:{partition}:iam::{account}:policy/read-reports.',
-    'x-rule': 'must be an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)',
   },
   oidcProviderArn: {
-    'type': 'string',
-    'pattern': '^arn:[^:]+:iam::[^:]+:oidc-provider/[^{}\\s]+$',
+    ...textRule(OIDC_PROVIDER_ARN),
     'description': 'An IAM OIDC provider ARN, e.g. arn:{partition}:iam::{account}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE. Placeholders are allowed in partition and account only: the issuer part also names the condition keys.',
-    'x-rule': 'must be an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>), with no placeholder in the issuer part',
   },
   issuerUrl: {
-    'type': 'string',
-    'pattern': '^(https://)?[A-Za-z0-9.-]+(/[\\w./-]*)?$',
+    ...textRule(ISSUER_URL),
     'description': 'An OIDC issuer URL, e.g. an EKS cluster\'s https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE; the IAM OIDC provider is expected in the stack\'s account.',
-    'x-rule': 'must be an OIDC issuer URL (https://host/path), e.g. https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE',
   },
   serviceAccount: {
-    'type': 'string',
-    'pattern': '^[a-z0-9*?]([a-z0-9.*?-]{0,61}[a-z0-9*?])?:[a-z0-9*?]([a-z0-9.*?-]{0,251}[a-z0-9*?])?$',
-    'description': 'A Kubernetes service account as namespace:name (lowercase DNS names); * and ? are wildcards.',
-    'x-rule': 'must be a Kubernetes service account written "namespace:name" (lowercase letters, digits, "-" and "."; * and ? as wildcards)',
+    ...textRule(SERVICE_ACCOUNT),
+    'description': 'A Kubernetes service account as namespace:name (a namespace is a lowercase DNS label, without dots; a name a lowercase DNS name); * and ? are wildcards.',
   },
   externalId: {
-    'type': 'string',
-    'pattern': '^[\\w+=,.@:/-]{2,1224}$',
+    ...textRule(EXTERNAL_ID),
     'description': 'An sts:ExternalId value: 2-1,224 letters, digits and +=,.@:/-_.',
-    'x-rule': 'must be an ExternalId of 2-1,224 letters, digits and +=,.@:/-_ (sts:ExternalId)',
   },
   servicePrincipal: {
-    'type': 'string',
-    'pattern': '^[a-z0-9][a-z0-9.-]*$',
+    ...textRule(SERVICE_NAME),
     'description': 'An AWS service, short (lambda) or full (lambda.amazonaws.com).',
-    'x-rule': 'must be an AWS service name such as "lambda" or "lambda.amazonaws.com"',
   },
   policyStatement: {
     ...(policySchema(PolicyKind.IDENTITY) as any).properties.Statement.items,
@@ -116,10 +109,8 @@ const definitions = {
     'required': ['name', 'statements'],
     'properties': {
       name: {
-        'type': 'string',
-        'pattern': '^[\\w+=,.@-]{1,128}$',
+        ...textRule(POLICY_NAME),
         'description': 'The inline policy name, unique within the role: 1-128 letters, digits and +=,.@_-.',
-        'x-rule': 'must be a policy name of 1-128 letters, digits and +=,.@_-',
       },
       statements: {
         'type': 'array',
@@ -143,14 +134,12 @@ const definitions = {
       externalId: { ...ref('externalId'), description: 'With account or roleArn: the ExternalId the caller must pass.' },
       requireMfa: flag('With account or roleArn: the caller must have signed in with MFA.'),
       gitHubRepository: {
-        'type': 'string',
-        'pattern': '^[A-Za-z0-9*?-]+/[A-Za-z0-9_.*?-]+$',
+        ...textRule(GITHUB_REPOSITORY),
         'description': 'Trust GitHub Actions workflows of a repository, owner/name (through the account\'s token.actions.githubusercontent.com OIDC provider).',
-        'x-rule': 'must be a GitHub repository written "owner/name"',
       },
-      branches: listOf({ 'type': 'string', 'pattern': '^\\S+$', 'x-rule': 'must be a branch name without whitespace' },
+      branches: nonEmptyList({ ...textRule(GITHUB_REF_NAME), 'x-rule': 'must be a branch name without whitespace' },
         'With gitHubRepository: branches whose workflows may assume the role (* wildcards allowed).', 'must be a non-empty list of branch names'),
-      environments: listOf({ 'type': 'string', 'pattern': '^\\S+$', 'x-rule': 'must be an environment name without whitespace' },
+      environments: nonEmptyList({ ...textRule(GITHUB_REF_NAME), 'x-rule': 'must be an environment name without whitespace' },
         'With gitHubRepository: GitHub environments whose jobs may assume the role.', 'must be a non-empty list of environment names'),
     },
     'oneOf': TRUST_ENTRY_KEYS.map((k) => ({ required: [k] })),
@@ -165,16 +154,9 @@ const definitions = {
   },
   tags: {
     'type': 'object',
-    'maxProperties': 50,
-    'propertyNames': {
-      'pattern': '^(?![aA][wW][sS]:)[\\p{L}\\p{Z}\\p{N}_.:/=+@-]{1,128}$',
-      'x-rule': 'must be 1-128 letters, digits, spaces and _.:/=+-@, not starting with "aws:"',
-    },
-    'additionalProperties': {
-      'type': 'string',
-      'pattern': '^[\\p{L}\\p{Z}\\p{N}_.:/=+@-]{0,256}$',
-      'x-rule': 'must be a string of 0-256 letters, digits, spaces and _.:/=+-@',
-    },
+    'maxProperties': ROLE_LIMITS.tagsMax,
+    'propertyNames': { pattern: TAG_KEY.pattern, 'x-rule': TAG_KEY.rule },
+    'additionalProperties': textRule(TAG_VALUE),
     'description': 'Tags of the role, as a map of tag names to values (at most 50).',
     'x-rule': 'must be a map of tag names to string values, e.g. {team: payments}, with at most 50 tags',
   },
@@ -204,40 +186,30 @@ const commonFields: Record<string, object> = {
     'x-rule': `must be one of ${ROLE_KINDS.map((k) => JSON.stringify(k)).join(', ')}`,
   },
   description: {
-    'type': 'string',
-    'maxLength': 1000,
-    'pattern': '^[\\t\\n\\r\\x20-\\x7E\\xA1-\\xFF]*$',
+    ...textRule(ROLE_DESCRIPTION),
     'description': 'What the role is for, shown in the IAM console (at most 1,000 characters).',
-    'x-rule': 'must be at most 1,000 characters of tab, LF, CR, U+0020-U+007E and U+00A1-U+00FF',
   },
   path: {
-    'type': 'string',
-    'maxLength': 512,
-    'pattern': '^/([\\x21-\\x2E\\x30-\\x7E]+/)*$',
+    ...textRule(ROLE_PATH),
     'default': '/',
     'description': 'The IAM path of the role, e.g. /service-roles/.',
-    'x-rule': 'must be "/" or begin and end with "/", e.g. "/service-roles/", with printable ASCII between the slashes and no empty segment',
   },
   maxSessionDurationSeconds: {
     'type': 'integer',
-    'minimum': 3600,
-    'maximum': 43200,
-    'default': 3600,
+    'minimum': ROLE_LIMITS.minSessionSeconds,
+    'maximum': ROLE_LIMITS.maxSessionSeconds,
+    'default': ROLE_LIMITS.minSessionSeconds,
     'description': 'The longest session callers may request, in seconds: 3600 (1 hour) to 43200 (12 hours).',
     'x-rule': 'must be a whole number of seconds from 3600 (1 hour) to 43200 (12 hours)',
   },
   tags: ref('tags'),
-  managedPolicyArns: listOf(ref('managedPolicyArn'), 'Customer or AWS managed policies to attach, by ARN or ARN template.', 'must be a non-empty list of managed policy ARNs'),
-  awsManagedPolicyNames: listOf({
-    'type': 'string',
-    'pattern': '^[\\w+=,.@/-]+$',
-    'x-rule': 'must be an AWS managed policy name such as "ReadOnlyAccess" or "service-role/AWSLambdaBasicExecutionRole" (use managedPolicyArns for ARNs)',
-  }, 'AWS managed policies to attach, by name, e.g. ReadOnlyAccess or service-role/AWSLambdaBasicExecutionRole.', 'must be a non-empty list of AWS managed policy names'),
+  managedPolicyArns: nonEmptyList(ref('managedPolicyArn'), 'Customer or AWS managed policies to attach, by ARN or ARN template.', 'must be a non-empty list of managed policy ARNs'),
+  awsManagedPolicyNames: nonEmptyList(textRule(AWS_MANAGED_POLICY_NAME), 'AWS managed policies to attach, by name, e.g. ReadOnlyAccess or service-role/AWSLambdaBasicExecutionRole.', 'must be a non-empty list of AWS managed policy names'),
   permissionsBoundaryArn: {
     ...ref('managedPolicyArn'),
     description: 'The permissions boundary: a managed policy ARN or ARN template. Required for kind bounded, optional for the others.',
   },
-  policies: listOf(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
+  policies: nonEmptyList(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
   acknowledgedChecks: {
     'type': 'object',
     'minProperties': 1,
@@ -257,16 +229,16 @@ const commonFields: Record<string, object> = {
 
 const kindFields: Record<string, Record<string, object>> = {
   'service': {
-    services: listOf(ref('servicePrincipal'), 'The AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com].', 'must be a non-empty list of AWS service names, e.g. [lambda]'),
+    services: nonEmptyList(ref('servicePrincipal'), 'The AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com].', 'must be a non-empty list of AWS service names, e.g. [lambda]'),
     restrictToSourceAccount: flag('Only on behalf of the stack\'s own account (aws:SourceAccount), a confused-deputy guard.'),
-    sourceArns: listOf(ref('arn'), 'Only on behalf of these resources (aws:SourceArn, ArnLike), as ARNs or ARN templates.', 'must be a non-empty list of ARNs'),
+    sourceArns: nonEmptyList(ref('arn'), 'Only on behalf of these resources (aws:SourceArn, ArnLike), as ARNs or ARN templates.', 'must be a non-empty list of ARNs'),
     instanceProfile: flag('Also create an EC2 instance profile (needs ec2 among services).'),
   },
   'cross-account': {
-    trustedAccounts: listOf(ref('accountId'), 'Accounts whose principals may assume the role.', 'must be a non-empty list of 12-digit account IDs'),
-    trustedRoleArns: listOf(ref('roleArn'), 'Roles that may assume the role, as ARNs or ARN templates.', 'must be a non-empty list of IAM role ARNs'),
-    trustedUserArns: listOf(ref('userArn'), 'Users that may assume the role, as ARNs or ARN templates.', 'must be a non-empty list of IAM user ARNs'),
-    externalIds: listOf(ref('externalId'), 'ExternalIds, one of which the caller must pass (sts:ExternalId).', 'must be a non-empty list of ExternalIds'),
+    trustedAccounts: nonEmptyList(ref('accountId'), 'Accounts whose principals may assume the role.', 'must be a non-empty list of 12-digit account IDs'),
+    trustedRoleArns: nonEmptyList(ref('roleArn'), 'Roles that may assume the role, as ARNs or ARN templates.', 'must be a non-empty list of IAM role ARNs'),
+    trustedUserArns: nonEmptyList(ref('userArn'), 'Users that may assume the role, as ARNs or ARN templates.', 'must be a non-empty list of IAM user ARNs'),
+    externalIds: nonEmptyList(ref('externalId'), 'ExternalIds, one of which the caller must pass (sts:ExternalId).', 'must be a non-empty list of ExternalIds'),
     requireMfa: flag('Callers must have signed in with MFA (aws:MultiFactorAuthPresent).'),
     mfaMaxAgeSeconds: {
       'type': 'integer',
@@ -274,23 +246,21 @@ const kindFields: Record<string, Record<string, object>> = {
       'description': 'The longest time since the caller\'s MFA sign-in, in seconds (aws:MultiFactorAuthAge); implies requireMfa.',
       'x-rule': 'must be a positive whole number of seconds',
     },
-    principalArnPatterns: listOf(ref('arn'), 'Only callers whose ARN matches one of these patterns (aws:PrincipalArn, ArnLike).', 'must be a non-empty list of ARN patterns'),
+    principalArnPatterns: nonEmptyList(ref('arn'), 'Only callers whose ARN matches one of these patterns (aws:PrincipalArn, ArnLike).', 'must be a non-empty list of ARN patterns'),
     organizationId: {
-      'type': 'string',
-      'pattern': '^o-[a-z0-9]{10,32}$',
+      ...textRule(ORGANIZATION_ID),
       'description': 'Only callers from accounts of this AWS Organizations organization (aws:PrincipalOrgID), e.g. o-a1b2c3d4e5.',
-      'x-rule': 'must be an AWS Organizations ID such as "o-a1b2c3d4e5" (o- and 10-32 lowercase letters or digits)',
     },
     sessionTags: flag('Callers may pass session tags (sts:TagSession).'),
     sourceIdentity: flag('Callers may set a source identity (sts:SetSourceIdentity).'),
   },
   'irsa': {
-    oidcProviderArns: listOf(ref('oidcProviderArn'), 'The IAM OIDC providers of the EKS clusters; one trust statement per provider.', 'must be a non-empty list of IAM OIDC provider ARNs'),
-    issuerUrls: listOf(ref('issuerUrl'), 'The OIDC issuer URLs of the EKS clusters (providers in the stack\'s account).', 'must be a non-empty list of OIDC issuer URLs'),
-    serviceAccounts: listOf(ref('serviceAccount'), 'The service accounts that may assume the role, as namespace:name.', 'must be a non-empty list of "namespace:name" service accounts'),
+    oidcProviderArns: nonEmptyList(ref('oidcProviderArn'), 'The IAM OIDC providers of the EKS clusters; one trust statement per provider.', 'must be a non-empty list of IAM OIDC provider ARNs'),
+    issuerUrls: nonEmptyList(ref('issuerUrl'), 'The OIDC issuer URLs of the EKS clusters (providers in the stack\'s account).', 'must be a non-empty list of OIDC issuer URLs'),
+    serviceAccounts: nonEmptyList(ref('serviceAccount'), 'The service accounts that may assume the role, as namespace:name.', 'must be a non-empty list of "namespace:name" service accounts'),
   },
   'bounded': {
-    trust: listOf(ref('trustEntry'), 'Who may assume the role: entries such as {service: lambda}, {account: \'111122223333\', externalId: ...}, {roleArn: ...} or {gitHubRepository: owner/repo, branches: [main]}.', 'must be a non-empty list of trust entries'),
+    trust: nonEmptyList(ref('trustEntry'), 'Who may assume the role: entries such as {service: lambda}, {account: \'111122223333\', externalId: ...}, {roleArn: ...} or {gitHubRepository: owner/repo, branches: [main]}.', 'must be a non-empty list of trust entries'),
   },
 };
 

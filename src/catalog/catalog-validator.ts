@@ -1,11 +1,9 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Token } from 'aws-cdk-lib';
+import { EntryProblem, entryProblems } from './catalog-roles';
 import { ALL_ROLE_FIELDS, fieldsOfKind, kindsWithField, ROLE_KINDS, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, PathStep } from './catalog-source';
-import { ArnTemplate } from '../arn-template';
-import { PolicyKind } from '../policy-kind';
-import { servicePrincipalName } from '../private/service-names';
-import { validatePolicy } from '../validation/policy-validator';
+import { StackEnv } from '../private/stack-env';
 
 /** One fault of a catalog document: where it is and what was expected. */
 export interface CatalogProblem {
@@ -16,9 +14,6 @@ export interface CatalogProblem {
   /** What is wrong and what was expected. */
   readonly message: string;
 }
-
-/** Fields whose values are ARNs or ARN templates, checked for unknown placeholders. */
-const ARN_FIELDS = ['sourceArns', 'trustedRoleArns', 'trustedUserArns', 'principalArnPatterns', 'oidcProviderArns', 'managedPolicyArns', 'permissionsBoundaryArn'];
 
 let compiled: { validate: ValidateFunction; schema: any } | undefined;
 
@@ -36,7 +31,7 @@ function validator(): { validate: ValidateFunction; schema: any } {
  * express (duplicate names, placeholders, policy grammar, combinations of fields). Each
  * returned line names the source, the position when known, the path and the expectation.
  */
-export function validateCatalog(source: CatalogSource): string[] {
+export function validateCatalog(source: CatalogSource, env: StackEnv = {}): string[] {
   if (source.syntaxProblems.length > 0) {
     return source.syntaxProblems;
   }
@@ -44,7 +39,8 @@ export function validateCatalog(source: CatalogSource): string[] {
   if (document === undefined || document === null || (typeof document === 'string' && document.trim() === '')) {
     return [`${source.name}: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"`];
   }
-  const problems = [...schemaProblems(document, source), ...ruleProblems(document)];
+  const schema = schemaProblems(document, source);
+  const problems = [...schema, ...ruleProblems(document), ...constructProblems(document, schema, env)];
   return sortProblems(problems, source).map((p) => formatProblem(source, p));
 }
 
@@ -280,7 +276,46 @@ function resolve(schema: any, node: any): any {
 }
 
 // ---------------------------------------------------------------------------------------
-// Rules the schema cannot express
+// The role constructs' own validators, over the props each entry becomes
+// ---------------------------------------------------------------------------------------
+
+/**
+ * What the role constructs find in each entry: every rule of IAM that is not a pattern of the
+ * schema (placeholders, policy grammar, combinations of fields, rules that depend on the
+ * stack). An entry the schema rejects may not even become props; its construct problems are
+ * reported where they do not repeat a schema problem, once it does.
+ */
+function constructProblems(document: unknown, schema: CatalogProblem[], env: StackEnv): CatalogProblem[] {
+  const roles = (document as any)?.roles;
+  if (!Array.isArray(roles)) {
+    return [];
+  }
+  return roles.flatMap((entry: any, i: number) => {
+    const faults = schema.filter((p) => p.path[0] === 'roles' && p.path[1] === i);
+    if (faults.some((f) => f.path.length <= 2)) {
+      return []; // the entry as a whole is wrong (kind, a missing field): its fields are judged once it is fixed
+    }
+    let found: EntryProblem[];
+    try {
+      found = entryProblems(entry, env);
+    } catch (e) {
+      if (faults.length === 0) {
+        throw e; // an entry the schema accepts must become props: a bug, not a fault of the catalog
+      }
+      return [];
+    }
+    return found
+      .map((p) => ({ path: ['roles', i, ...p.path], message: p.message }))
+      .filter((p) => !faults.some((f) => isPrefix(f.path, p.path) || isPrefix(p.path, f.path)));
+  });
+}
+
+function isPrefix(prefix: PathStep[], path: PathStep[]): boolean {
+  return prefix.length <= path.length && prefix.every((step, i) => path[i] === step);
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules of the catalog's own format
 // ---------------------------------------------------------------------------------------
 
 function ruleProblems(document: unknown): CatalogProblem[] {
@@ -308,38 +343,15 @@ function ruleProblems(document: unknown): CatalogProblem[] {
         seen.set(key, i);
       }
     }
-    for (const field of ARN_FIELDS) {
-      problems.push(...placeholderProblems(role[field], at(field)));
-    }
-    if (Array.isArray(role.trust)) {
-      role.trust.forEach((entry: any, j: number) => problems.push(...placeholderProblems(entry?.roleArn, at('trust', j, 'roleArn'))));
-    }
-    if (role.kind === 'service' && role.instanceProfile === true && Array.isArray(role.services)
-      && !role.services.some((s: unknown) => typeof s === 'string' && servicePrincipalName(s) === 'ec2.amazonaws.com')) {
-      problems.push({ path: at('instanceProfile'), message: 'an instance profile is for EC2: add "ec2" to services, or remove instanceProfile' });
-    }
-    if (role.kind === 'cross-account' && role.requireMfa === false && role.mfaMaxAgeSeconds !== undefined) {
-      problems.push({ path: at('requireMfa'), message: 'is false, but mfaMaxAgeSeconds requires MFA; remove one of them' });
-    }
     if (Array.isArray(role.policies)) {
-      problems.push(...policyProblems(role.policies, at('policies')));
+      problems.push(...policyNameProblems(role.policies, at('policies')));
     }
   });
   return problems;
 }
 
-function placeholderProblems(value: unknown, path: PathStep[]): CatalogProblem[] {
-  if (typeof value === 'string') {
-    const problem = ArnTemplate.problemOf(value);
-    return problem ? [{ path, message: `${problem} (found ${JSON.stringify(value)})` }] : [];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap((v, i) => placeholderProblems(v, [...path, i]));
-  }
-  return [];
-}
-
-function policyProblems(policies: any[], path: PathStep[]): CatalogProblem[] {
+/** Inline policy names are unique per role (the constructs take them as a map). */
+function policyNameProblems(policies: any[], path: PathStep[]): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   const names = new Map<string, number>();
   policies.forEach((policy, j) => {
@@ -354,45 +366,8 @@ function policyProblems(policies: any[], path: PathStep[]): CatalogProblem[] {
         names.set(policy.name, j);
       }
     }
-    const statements = policy.statements;
-    if (!Array.isArray(statements) || statements.length === 0) {
-      return; // the schema reports it
-    }
-    const base: PathStep[] = [...path, j, 'statements'];
-    for (const message of validatePolicy({ Version: '2012-10-17', Statement: statements }, PolicyKind.IDENTITY)) {
-      problems.push(statementProblem(message, base));
-    }
-    problems.push(...statementPlaceholderProblems(statements, base));
   });
   return problems;
-}
-
-/** Strings of statements that use placeholders must use known ones (they are rendered). */
-function statementPlaceholderProblems(value: unknown, path: PathStep[]): CatalogProblem[] {
-  if (typeof value === 'string') {
-    const problem = ArnTemplate.hasPlaceholders(value) ? ArnTemplate.problemOf(value) : undefined;
-    return problem ? [{ path, message: `${problem} (found ${JSON.stringify(value)})` }] : [];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap((v, i) => statementPlaceholderProblems(v, [...path, i]));
-  }
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => statementPlaceholderProblems(v, [...path, k]));
-  }
-  return [];
-}
-
-/** `$.Statement[0].Principal: ...` from the policy validator, moved under the catalog path. */
-function statementProblem(message: string, base: PathStep[]): CatalogProblem {
-  const match = /^\$\.Statement((?:\.[A-Za-z_]\w*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*)( key)?: ([\s\S]*)$/.exec(message);
-  if (!match) {
-    return { path: base, message };
-  }
-  const rest: PathStep[] = [];
-  for (const part of match[1].matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
-    rest.push(part[1] ?? (part[2] !== undefined ? Number(part[2]) : JSON.parse(part[3])));
-  }
-  return { path: [...base, ...rest], message: match[3] };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { createRole } from './catalog-roles';
 import { CATALOG_SCHEMA_FILE, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, objectSource, parseCatalogText, readCatalogFile } from './catalog-source';
-import { pathText, validateCatalog } from './catalog-validator';
+import { validateCatalog } from './catalog-validator';
+import { stackEnvOf } from '../private/stack-env';
 import { AssumableRole } from '../roles/assumable-role';
 
 /**
@@ -26,6 +27,25 @@ export interface RoleCatalogOptions {
    * @default - the file path as given for a file, `<object>` for a document object, `<text>` for text
    */
   readonly sourceName?: string;
+}
+
+/**
+ * Options of `RoleCatalog.validate`.
+ */
+export interface RoleCatalogValidateOptions {
+  /**
+   * The account of the stack the catalog will be in, for the rules that depend on it.
+   *
+   * @default - rules that depend on the account are not checked
+   */
+  readonly account?: string;
+
+  /**
+   * The region of the stack the catalog will be in, for the rules that depend on it.
+   *
+   * @default - rules that depend on the region are not checked
+   */
+  readonly region?: string;
 }
 
 /**
@@ -142,9 +162,15 @@ export class RoleCatalog extends Construct {
    * the catalog file. Returns one message per problem (file, position, path, expectation);
    * an empty list when the catalog is valid.
    *
+   * It runs the same checks as the constructor: the JSON Schema, then the role constructs' own
+   * validators over the props each entry becomes. Give the account and region of the stack the
+   * catalog will be in to also check the rules that depend on them (an OIDC provider ARN of
+   * another account); building in that stack then succeeds exactly when this returns no problem.
+   *
    * @param props the document, as for the constructor
+   * @param options the stack's account and region, when known
    */
-  public static validate(props: RoleCatalogProps): string[] {
+  public static validate(props: RoleCatalogProps, options: RoleCatalogValidateOptions = {}): string[] {
     let source: CatalogSource;
     try {
       source = loadSource(props, 'RoleCatalog.validate');
@@ -154,7 +180,7 @@ export class RoleCatalog extends Construct {
       }
       throw e;
     }
-    return validateCatalog(source);
+    return validateCatalog(source, { account: options.account, region: options.region });
   }
 
   /**
@@ -197,7 +223,7 @@ export class RoleCatalog extends Construct {
       const message = (e as Error).message;
       throw new Error(message.startsWith(`${pathOf(scope, id)}: `) ? message : `${pathOf(scope, id)}: ${message}`);
     }
-    const problems = validateCatalog(source);
+    const problems = validateCatalog(source, stackEnvOf(scope));
     if (problems.length > 0) {
       throw new Error(`${pathOf(scope, id)}: invalid role catalog ${source.name} (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}); no role was created:\n`
         + problems.map((p) => `  ${p}`).join('\n'));
@@ -207,27 +233,11 @@ export class RoleCatalog extends Construct {
     this.created = [];
     this.names = [];
 
-    // The constructs' own checks run here. They should find nothing the validation above
-    // missed; if they do, the catalog takes back every role it made and reports all failures.
-    const failures: string[] = [];
-    const entries: any[] = (source.document as any).roles;
-    entries.forEach((entry, i) => {
-      try {
-        this.created.push(createRole(this, entry));
-        this.names.push(entry.name);
-      } catch (e) {
-        const position = source.locate(['roles', i]);
-        const where = position ? `${source.name}:${position.line}:${position.column}` : source.name;
-        failures.push(`${where}: ${pathText(['roles', i])} (${JSON.stringify(entry.name)}): ${(e as Error).message}`);
-      }
-    });
-    if (failures.length > 0) {
-      for (const child of [...this.node.children]) {
-        this.node.tryRemoveChild(child.node.id);
-      }
-      scope.node.tryRemoveChild(id);
-      throw new Error(`${pathOf(scope, id)}: invalid role catalog ${source.name} (${failures.length} ${failures.length === 1 ? 'problem' : 'problems'}); no role was created:\n`
-        + failures.map((p) => `  ${p}`).join('\n'));
+    // The validation above ran the role constructs' own validators over the same props, so
+    // building cannot fail on input.
+    for (const entry of (source.document as any).roles as any[]) {
+      this.created.push(createRole(this, entry));
+      this.names.push(entry.name);
     }
   }
 

@@ -1,11 +1,13 @@
 import { Token } from 'aws-cdk-lib';
+import { InputRule, matches } from './rules';
 import { ArnTemplate } from '../arn-template';
 
 /**
- * What is wrong with an ARN or ARN template given to a trust builder, or `undefined`.
- * Tokens are accepted as they are: their value is known only at deploy time.
+ * What is wrong with an ARN or ARN template given to a builder, or `undefined`: an unknown
+ * placeholder, no `arn:` prefix, or a break of `rule`. Tokens are accepted as they are: their
+ * value is known only at deploy time.
  */
-export function arnProblem(arn: string, expected?: RegExp, expectation?: string): string | undefined {
+export function arnProblem(arn: string, rule: InputRule): string | undefined {
   const templateProblem = ArnTemplate.problemOf(arn);
   if (templateProblem) {
     return templateProblem;
@@ -16,8 +18,8 @@ export function arnProblem(arn: string, expected?: RegExp, expectation?: string)
   if (!arn.startsWith('arn:')) {
     return `${JSON.stringify(arn)} is not an ARN (it must start with "arn:")`;
   }
-  if (expected && !expected.test(arn)) {
-    return `${JSON.stringify(arn)} is not ${expectation}`;
+  if (!matches(rule, arn)) {
+    return `${JSON.stringify(arn)} is not ${rule.rule.replace(/^must be /, '')}`;
   }
   return undefined;
 }

@@ -27,8 +27,40 @@ export function invalidInput(scope: IConstruct | string | undefined, field: stri
   return new Error(`${where}invalid ${field} ${showValue(value)}: ${rule}`);
 }
 
+/** One step of a path into props or a document: a key or a list index. */
+export type FieldStep = string | number;
+
 /**
- * A problem with a relationship's input found only when it is rendered for a role (it depends
- * on the role's stack); the role reports it in the usual shape, naming the trust field.
+ * One fault of a construct's input, found by a pure validator: the constructs throw the first
+ * (`throwFirst`), the role catalog reports all of them at the file, line and path of the entry.
  */
-export class TrustInputProblem extends Error {}
+export interface InputProblem {
+  /** The prop as the construct's message names it, e.g. `managedPolicyArns[0]`. */
+  readonly field: string;
+  /** Where exactly, as steps from the props, e.g. `['trustedRoleArns', 1]`. */
+  readonly path: FieldStep[];
+  /** The value shown in the message. */
+  readonly value: unknown;
+  /** What is wrong and what is expected. */
+  readonly message: string;
+  /** For a policy document: the faults inside it, with paths relative to the document. */
+  readonly documentProblems?: ReadonlyArray<{ readonly path: FieldStep[]; readonly message: string }>;
+}
+
+/** `['inlinePolicyJson', 'Reports']` -> `inlinePolicyJson.Reports`; `['sourceArns', 0]` -> `sourceArns[0]`. */
+export function fieldText(path: FieldStep[]): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : `${i === 0 ? '' : '.'}${step}`)).join('');
+}
+
+/** A problem of the value at `path`; `field` is the name the message uses (by default the path). */
+export function inputProblem(path: FieldStep[], value: unknown, message: string, field: string = fieldText(path)): InputProblem {
+  return { field, path, value, message };
+}
+
+/** Throws the first problem in the one shape of input errors, naming the construct path. */
+export function throwFirst(scope: IConstruct | string, problems: InputProblem[]): void {
+  if (problems.length > 0) {
+    const [first] = problems;
+    throw invalidInput(scope, first.field, first.value, first.message);
+  }
+}

@@ -1,4 +1,6 @@
 import { Token } from 'aws-cdk-lib';
+import { breaks, GITHUB_REF_NAME, GITHUB_REPOSITORY, KUBERNETES_NAME, KUBERNETES_NAMESPACE } from './rules';
+import type { GitHubActionsTrustOptions } from '../trust/trust';
 
 /**
  * Builders for the `sub` values of web-identity tokens, with the naming rules of each issuer.
@@ -6,10 +8,6 @@ import { Token } from 'aws-cdk-lib';
  * the construct path.
  */
 
-/** Kubernetes service account names (DNS subdomains), plus IAM wildcards. */
-const K8S_NAME = /^[a-z0-9*?]([a-z0-9.*?-]{0,251}[a-z0-9*?])?$/;
-/** Kubernetes namespaces (DNS labels: no dots), plus IAM wildcards. */
-const K8S_NAMESPACE = /^[a-z0-9*?]([a-z0-9*?-]{0,61}[a-z0-9*?])?$/;
 
 /** `system:serviceaccount:<namespace>:<name>` subjects from `namespace:name` strings. */
 export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: string[]; problems: string[] } {
@@ -24,37 +22,26 @@ export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: s
       problems.push(`service account ${JSON.stringify(sa)} must be written "namespace:name"`);
       return `system:serviceaccount:${sa}`;
     }
-    if (!Token.isUnresolved(parts[0]) && !K8S_NAMESPACE.test(parts[0])) {
-      problems.push(`namespace ${JSON.stringify(parts[0])} in ${JSON.stringify(sa)} must be a lowercase DNS label of at most 63 characters (a-z, 0-9, "-"; "*" and "?" as wildcards)`);
+    if (breaks(KUBERNETES_NAMESPACE, parts[0])) {
+      problems.push(`namespace ${JSON.stringify(parts[0])} in ${JSON.stringify(sa)} ${KUBERNETES_NAMESPACE.rule}`);
     }
-    if (!Token.isUnresolved(parts[1]) && !K8S_NAME.test(parts[1])) {
-      problems.push(`service account name ${JSON.stringify(parts[1])} in ${JSON.stringify(sa)} must be a lowercase DNS name of at most 253 characters (a-z, 0-9, "-", "."; "*" and "?" as wildcards)`);
+    if (breaks(KUBERNETES_NAME, parts[1])) {
+      problems.push(`service account name ${JSON.stringify(parts[1])} in ${JSON.stringify(sa)} ${KUBERNETES_NAME.rule}`);
     }
     return `system:serviceaccount:${parts[0]}:${parts[1]}`;
   });
   return { subjects, problems };
 }
 
-/** What a GitHub Actions role may be assumed from. */
-export interface GitHubSubjectOptions {
-  readonly repository: string;
-  readonly branches?: string[];
-  readonly tags?: string[];
-  readonly environments?: string[];
-  readonly pullRequests?: boolean;
-}
-
-const GITHUB_REPOSITORY = /^[A-Za-z0-9-*?]+\/[A-Za-z0-9_.*?-]+$/;
-
 /**
  * GitHub's OIDC `sub` claims: `repo:<owner>/<repo>:ref:refs/heads/<branch>`,
  * `...:ref:refs/tags/<tag>`, `...:environment:<name>`, `...:pull_request`. With no branch, tag,
  * environment or pull request given, any workflow of the repository (`repo:<owner>/<repo>:*`).
  */
-export function gitHubSubjects(options: GitHubSubjectOptions): { subjects: string[]; problems: string[] } {
+export function gitHubSubjects(options: GitHubActionsTrustOptions): { subjects: string[]; problems: string[] } {
   const problems: string[] = [];
   const repo = options.repository;
-  if (!Token.isUnresolved(repo) && !GITHUB_REPOSITORY.test(repo)) {
+  if (breaks(GITHUB_REPOSITORY, repo)) {
     problems.push(`repository ${JSON.stringify(repo)} must be written "owner/name"`);
   }
   const subjects = [
@@ -64,8 +51,8 @@ export function gitHubSubjects(options: GitHubSubjectOptions): { subjects: strin
     ...(options.pullRequests ? [`repo:${repo}:pull_request`] : []),
   ];
   for (const value of [...(options.branches ?? []), ...(options.tags ?? []), ...(options.environments ?? [])]) {
-    if (!Token.isUnresolved(value) && (value.length === 0 || /\s/.test(value))) {
-      problems.push(`branch, tag or environment ${JSON.stringify(value)} must be non-empty and contain no whitespace`);
+    if (breaks(GITHUB_REF_NAME, value)) {
+      problems.push(`branch, tag or environment ${JSON.stringify(value)} ${GITHUB_REF_NAME.rule}`);
     }
   }
   return { subjects: subjects.length > 0 ? subjects : [`repo:${repo}:*`], problems };

@@ -3,6 +3,7 @@
  * deploy-time value has been rendered as a placeholder: `{partition}`, `{account}`, `{token}`
  * (anything else) and, for references to roles of the app, a role marker (see `roleMarker`).
  */
+import { ACCOUNT_ID, matches } from '../private/rules';
 
 /** Placeholder for the account the stack is deployed to (`Ref AWS::AccountId`). */
 export const ACCOUNT_PLACEHOLDER = '{account}';
@@ -61,7 +62,7 @@ export function namedRole(value: string, ownAccount: string): NamedRole | undefi
 
 function accountOf(text: string, ownAccount: string): string | undefined {
   if (text === ACCOUNT_PLACEHOLDER) return ownAccount;
-  return /^\d{12}$/.test(text) ? text : undefined;
+  return matches(ACCOUNT_ID, text) ? text : undefined;
 }
 
 /** Text with no placeholder, marker or wildcard in it. */

@@ -4,14 +4,16 @@ import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
 import { ArnTemplate } from '../arn-template';
 import { CliProfileOptions } from './cli-profile-options';
-import { PolicyJson } from '../policy-json';
-import { invalidInput } from '../private/errors';
+import { invalidInput, throwFirst } from '../private/errors';
 import { renderCliProfile } from '../private/handoff/cli-profile';
 import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../private/handoff/kubernetes';
+import { policyDocumentOf, readIdentityPolicy } from '../private/policy-input';
+import { assumableRoleProblems } from '../private/role-input';
 import { registerRole } from '../private/role-registry';
+import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
-import { descriptionRule, LIMITS, maxSessionRule, pathRule, policyNameRule, policySize, quotaRule, roleNameRule, tagRules } from '../validation/limits';
+import { LIMITS, policySize } from '../validation/limits';
 import { RoleChecks } from '../validation/role-checks';
 
 /**
@@ -210,7 +212,7 @@ export class AssumableRole extends Construct implements iam.IRole {
     super(scope, id);
     this.stack = Stack.of(this);
     this.trustPolicy = new TrustPolicy(this);
-    this.validateProps(props);
+    throwFirst(this, assumableRoleProblems(props, stackEnvOf(this)));
     const trustQuota = props.trustPolicySizeQuota ?? LIMITS.trustPolicyDefaultQuota;
     const managedQuota = props.managedPoliciesQuota ?? LIMITS.managedPoliciesDefaultQuota;
 
@@ -434,29 +436,6 @@ export class AssumableRole extends Construct implements iam.IRole {
     this.trustPolicy.add(trust, field);
   }
 
-  private validateProps(props: AssumableRoleProps): void {
-    const rules: Array<[string, unknown, string | undefined]> = [
-      ['roleName', props.roleName, props.roleName === undefined ? undefined : roleNameRule(props.roleName)],
-      ['path', props.path, props.path === undefined ? undefined : pathRule(props.path)],
-      ['description', props.description, props.description === undefined ? undefined : descriptionRule(props.description)],
-      ['maxSessionDuration', props.maxSessionDuration?.toHumanString(),
-        props.maxSessionDuration === undefined ? undefined : maxSessionRule(props.maxSessionDuration.toSeconds({ integral: false }))],
-      ['trustPolicySizeQuota', props.trustPolicySizeQuota, props.trustPolicySizeQuota === undefined ? undefined
-        : quotaRule(props.trustPolicySizeQuota, LIMITS.trustPolicyDefaultQuota, LIMITS.trustPolicyMaxQuota, 'trust policy size')],
-      ['managedPoliciesQuota', props.managedPoliciesQuota, props.managedPoliciesQuota === undefined ? undefined
-        : quotaRule(props.managedPoliciesQuota, LIMITS.managedPoliciesDefaultQuota, LIMITS.managedPoliciesMaxQuota, 'managed policies per role')],
-    ];
-    for (const [field, value, rule] of rules) {
-      if (rule) {
-        throw invalidInput(this, field, value, rule);
-      }
-    }
-    const tagProblems = tagRules(props.tags ?? {});
-    if (tagProblems.length > 0) {
-      throw invalidInput(this, 'tags', props.tags, tagProblems.join('; '));
-    }
-  }
-
   /** Limits that depend on the whole role, checked when the app is synthesized. */
   private sizeProblems(cfnRole: iam.CfnRole, trustQuota: number, managedQuota: number): string[] {
     const problems: string[] = [];
@@ -488,17 +467,9 @@ export class AssumableRole extends Construct implements iam.IRole {
   private managedPolicies(props: AssumableRoleOptions): iam.IManagedPolicy[] {
     const policies = [...(props.managedPolicies ?? [])];
     (props.managedPolicyArns ?? []).forEach((arn, i) => {
-      const problem = ArnTemplate.problemOf(arn)
-        ?? (Token.isUnresolved(arn) || /^arn:[^:]+:iam::[^:]*:policy\/[\w+=,.@/-]+$/.test(arn) ? undefined : 'must be an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
-      if (problem) {
-        throw invalidInput(this, `managedPolicyArns[${i}]`, arn, problem);
-      }
       policies.push(iam.ManagedPolicy.fromManagedPolicyArn(this, `ManagedPolicy${i}`, ArnTemplate.render(arn)));
     });
-    (props.awsManagedPolicyNames ?? []).forEach((name, i) => {
-      if (!Token.isUnresolved(name) && (name.startsWith('arn:') || !/^[\w+=,.@/-]+$/.test(name))) {
-        throw invalidInput(this, `awsManagedPolicyNames[${i}]`, name, 'must be an AWS managed policy name such as "ReadOnlyAccess" or "service-role/AWSLambdaBasicExecutionRole" (use managedPolicyArns for ARNs)');
-      }
+    (props.awsManagedPolicyNames ?? []).forEach((name) => {
       policies.push(iam.ManagedPolicy.fromAwsManagedPolicyName(name));
     });
     return policies;
@@ -506,28 +477,10 @@ export class AssumableRole extends Construct implements iam.IRole {
 
   private inlinePolicies(props: AssumableRoleOptions): { [name: string]: iam.PolicyDocument } | undefined {
     // A map without prototype, so names like "valueOf" or "__proto__" are ordinary keys.
+    // Validated with the other props (assumableRoleProblems) before the role was made.
     const policies: { [name: string]: iam.PolicyDocument } = Object.assign(Object.create(null), props.inlinePolicies ?? {});
-    for (const [name, document] of Object.entries(props.inlinePolicies ?? {})) {
-      const problem = policyNameRule(name);
-      if (problem) {
-        throw invalidInput(this, `inlinePolicies.${name}`, name, problem);
-      }
-      policies[name] = document;
-    }
     for (const [name, json] of Object.entries(props.inlinePolicyJson ?? {})) {
-      const field = `inlinePolicyJson.${name}`;
-      const nameProblem = policyNameRule(name);
-      if (nameProblem) {
-        throw invalidInput(this, field, name, nameProblem);
-      }
-      if (Object.prototype.hasOwnProperty.call(policies, name)) {
-        throw invalidInput(this, field, name, 'an inline policy of this name is also given in inlinePolicies; policy names must be unique per role');
-      }
-      try {
-        policies[name] = typeof json === 'string' ? PolicyJson.fromText(json) : PolicyJson.fromObject(json);
-      } catch (e) {
-        throw invalidInput(this, field, typeof json === 'string' ? json : json, (e as Error).message);
-      }
+      policies[name] = policyDocumentOf(readIdentityPolicy(json).document);
     }
     return Object.keys(policies).length > 0 ? policies : undefined;
   }

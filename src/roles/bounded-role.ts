@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleOptions } from './assumable-role';
 import { PermissionsBoundary } from './permissions-boundary';
-import { invalidInput } from '../private/errors';
+import { throwFirst } from '../private/errors';
+import { boundedRoleProblems } from '../private/role-input';
 
 /**
  * Props of `BoundedRole`.
@@ -38,11 +39,8 @@ export class BoundedRole extends AssumableRole {
    * @param props the role's configuration
    */
   constructor(scope: Construct, id: string, props: BoundedRoleProps) {
-    if (!props?.permissionsBoundary) {
-      // Checked before the role exists, so the message can still name the path.
-      throw invalidInput(scope.node.path ? `${scope.node.path}/${id}` : id, 'permissionsBoundary', props?.permissionsBoundary,
-        'BoundedRole requires a permissions boundary, e.g. PermissionsBoundary.fromName("team-boundary")');
-    }
+    // Checked before the role exists, so that no half-made role stays in the tree.
+    throwFirst(scope.node.path ? `${scope.node.path}/${id}` : id, boundedRoleProblems(props));
     super(scope, id, props);
     this.permissionsBoundary = props.permissionsBoundary;
   }

@@ -2,7 +2,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ArnTemplate } from '../arn-template';
 import { arnProblem } from '../private/arn-values';
+import { callerActions } from '../private/caller-actions';
 import { invalidInput } from '../private/errors';
+import { ROLE_ARN } from '../private/rules';
 
 /**
  * Props of `CallerPolicy`.
@@ -72,14 +74,12 @@ export class CallerPolicy extends Construct {
       throw invalidInput(this, 'roleArns', props.roleArns, 'give at least one role ARN to assume');
     }
     props.roleArns.forEach((arn, i) => {
-      const problem = arnProblem(arn, /^arn:[^:]+:iam::[^:]+:role\/[\w+=,.@/-]+$/, 'an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)');
+      const problem = arnProblem(arn, ROLE_ARN);
       if (problem) {
         throw invalidInput(this, `roleArns[${i}]`, arn, problem);
       }
     });
-    const actions = ['sts:AssumeRole'];
-    if (props.sessionTags) actions.push('sts:TagSession');
-    if (props.sourceIdentity) actions.push('sts:SetSourceIdentity');
+    const actions = callerActions(props);
     this.policy = new iam.Policy(this, 'Default', {
       policyName: props.policyName,
       statements: [new iam.PolicyStatement({ actions, resources: props.roleArns.map((a) => ArnTemplate.render(a)) })],

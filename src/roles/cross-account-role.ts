@@ -3,10 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
 import { CallerPolicy } from './caller-policy';
-import { invalidInput } from '../private/errors';
-import { PrincipalTrust } from '../trust/principal-trust';
-import { Trust } from '../trust/trust';
-import { TrustRelationship } from '../trust/trust-relationship';
+import { callerActions } from '../private/caller-actions';
+import { invalidInput, throwFirst } from '../private/errors';
+import { crossAccountRoleInput } from '../private/role-input';
 
 /**
  * Props of `CrossAccountRole`.
@@ -109,28 +108,11 @@ export class CrossAccountRole extends AssumableRole {
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id, props);
     this.props = props;
-    const principals = [
-      ...(props.trustedAccounts ?? []).map((a) => ['trustedAccounts', Trust.account(a)] as const),
-      ...(props.trustedRoleArns ?? []).map((r) => ['trustedRoleArns', Trust.role(r)] as const),
-      ...(props.trustedUserArns ?? []).map((u) => ['trustedUserArns', Trust.user(u)] as const),
-    ];
-    this.callerActions = ['sts:AssumeRole'];
-    if (props.sessionTags) {
-      this.callerActions.push('sts:TagSession');
-    }
-    if (props.sourceIdentity) {
-      this.callerActions.push('sts:SetSourceIdentity');
-    }
-    if (principals.length === 0) {
-      const conditionProps = (['externalIds', 'requireMfa', 'mfaMaxAge', 'principalArnPatterns', 'organizationId', 'sessionTags', 'sourceIdentity'] as const)
-        .filter((p) => props[p] !== undefined && props[p] !== false && !(Array.isArray(props[p]) && (props[p] as unknown[]).length === 0));
-      if (conditionProps.length > 0) {
-        throw invalidInput(this, conditionProps[0], props[conditionProps[0]],
-          'applies to trustedAccounts, trustedRoleArns and trustedUserArns, and none is given; set one of them, or put the condition on a value in `trust`');
-      }
-    }
-    for (const [field, principal] of principals) {
-      this.addTrustFor(field, this.narrow(principal, props));
+    this.callerActions = callerActions(props);
+    const { trusts, problems } = crossAccountRoleInput(props);
+    throwFirst(this, problems);
+    for (const [field, trust] of trusts) {
+      this.addTrustFor(field, trust);
     }
   }
 
@@ -179,38 +161,5 @@ export class CrossAccountRole extends AssumableRole {
       sessionTags: this.props.sessionTags,
       sourceIdentity: this.props.sourceIdentity,
     });
-  }
-
-  private narrow(principal: PrincipalTrust, props: CrossAccountRoleProps): TrustRelationship {
-    let t = principal;
-    // Each condition prop is applied on its own, so a problem is reported against its prop.
-    const apply = (field: string, value: unknown, step: (x: PrincipalTrust) => PrincipalTrust) => {
-      const next = step(t);
-      const added = next._problems.slice(t._problems.length);
-      if (added.length > 0) {
-        throw invalidInput(this, field, value, added.join('; '));
-      }
-      t = next;
-    };
-    if (props.externalIds?.length) {
-      apply('externalIds', props.externalIds, (x) => x.withExternalIds(props.externalIds!));
-    }
-    if (props.requireMfa || props.mfaMaxAge) {
-      apply('mfaMaxAge', props.mfaMaxAge?.toHumanString(), (x) => x.requireMfa(props.mfaMaxAge));
-    }
-    for (const pattern of props.principalArnPatterns ?? []) {
-      apply('principalArnPatterns', pattern, (x) => x.withPrincipalArn(pattern));
-    }
-    if (props.organizationId !== undefined) {
-      apply('organizationId', props.organizationId, (x) => x.withinOrganization(props.organizationId!));
-    }
-    let result: TrustRelationship = t;
-    if (props.sessionTags) {
-      result = result.withSessionTags();
-    }
-    if (props.sourceIdentity) {
-      result = result.withSourceIdentity();
-    }
-    return result;
   }
 }

@@ -2,13 +2,13 @@ import * as eks from 'aws-cdk-lib/aws-eks';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
 import { ServiceAccountOptions } from './service-account-options';
-import { invalidInput } from '../private/errors';
+import { invalidInput, throwFirst } from '../private/errors';
 import { IRSA_TOKEN_FILE } from '../private/handoff/cli-profile';
 import { serviceAccountAnnotations, serviceAccountManifest, tokenExpirationProblem, toYaml } from '../private/handoff/kubernetes';
-import { serviceAccountSubjects } from '../private/subjects';
+import { irsaRoleInput } from '../private/role-input';
+import { stackEnvOf } from '../private/stack-env';
 import { wildcardMatch } from '../private/web-identity';
 import { OidcIssuer } from '../trust/oidc-issuer';
-import { Trust } from '../trust/trust';
 
 /**
  * Props of `IrsaRole`.
@@ -55,15 +55,11 @@ export class IrsaRole extends AssumableRole {
   constructor(scope: Construct, id: string, props: IrsaRoleProps) {
     super(scope, id, props);
     this.serviceAccounts = props.serviceAccounts ?? [];
-    if ((props.issuers ?? []).length === 0) {
-      throw invalidInput(this, 'issuers', props.issuers, 'give at least one OIDC issuer, e.g. OidcIssuer.fromCluster(cluster)');
+    const { trusts, problems } = irsaRoleInput(props, stackEnvOf(this));
+    throwFirst(this, problems);
+    for (const [field, trust] of trusts) {
+      this.addTrustFor(field, trust);
     }
-    const { problems } = serviceAccountSubjects(this.serviceAccounts);
-    if (this.serviceAccounts.length === 0 || problems.length > 0) {
-      throw invalidInput(this, 'serviceAccounts', props.serviceAccounts,
-        problems.length > 0 ? problems.join('; ') : 'give at least one service account as "namespace:name"');
-    }
-    props.issuers.forEach((issuer, i) => this.addTrustFor(`issuers[${i}]`, Trust.eksServiceAccounts(issuer, this.serviceAccounts)));
   }
 
   /**

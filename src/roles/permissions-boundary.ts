@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ArnTemplate } from '../arn-template';
 import { arnProblem } from '../private/arn-values';
 import { invalidInput } from '../private/errors';
+import { MANAGED_POLICY_ARN } from '../private/rules';
 
 /**
  * A permissions boundary for a role: the managed policy that caps what the role's own
@@ -24,13 +25,13 @@ export class PermissionsBoundary {
    * @param arn the policy ARN or ARN template
    */
   public static fromArn(arn: string): PermissionsBoundary {
+    const problem = arnProblem(arn, MANAGED_POLICY_ARN);
     return new PermissionsBoundary((scope) => {
-      const problem = arnProblem(arn, /^arn:[^:]+:iam::[^:]*:policy\/[\w+=,.@/-]+$/, 'an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)');
       if (problem) {
         throw invalidInput(scope, 'permissionsBoundary', arn, problem);
       }
       return ManagedPolicy.fromManagedPolicyArn(scope, 'PermissionsBoundary', ArnTemplate.render(arn));
-    }, arn);
+    }, arn, problem);
   }
 
   /**
@@ -47,8 +48,15 @@ export class PermissionsBoundary {
    */
   public readonly description: string;
 
-  private constructor(private readonly resolve: (scope: Construct) => IManagedPolicy, description: string) {
+  /**
+   * What is wrong with the input the boundary was made from, reported by the role that uses it.
+   * @internal
+   */
+  public readonly _problem?: string;
+
+  private constructor(private readonly resolve: (scope: Construct) => IManagedPolicy, description: string, problem?: string) {
     this.description = description;
+    this._problem = problem;
   }
 
   /**

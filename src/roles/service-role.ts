@@ -1,9 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
-import { invalidInput } from '../private/errors';
-import { servicePrincipalName } from '../private/service-names';
-import { Trust } from '../trust/trust';
+import { throwFirst } from '../private/errors';
+import { serviceRoleInput } from '../private/role-input';
 
 /**
  * Props of `ServiceRole`.
@@ -62,23 +61,11 @@ export class ServiceRole extends AssumableRole {
    */
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id, props);
-    let trust = Trust.services(props.services ?? []);
-    if (props.restrictToSourceAccount) {
-      trust = trust.withSourceAccount();
-    }
-    for (const arn of props.sourceArns ?? []) {
-      const next = trust.withSourceArn(arn);
-      if (next._problems.length > trust._problems.length) {
-        throw invalidInput(this, 'sourceArns', arn, next._problems.slice(trust._problems.length).join('; '));
-      }
-      trust = next;
-    }
+    const { trust, problems } = serviceRoleInput(props);
+    throwFirst(this, problems);
     this.addTrustFor('services', trust);
 
     if (props.instanceProfile) {
-      if (!(props.services ?? []).map(servicePrincipalName).includes('ec2.amazonaws.com')) {
-        throw invalidInput(this, 'instanceProfile', true, 'an instance profile is for EC2: add "ec2" to services');
-      }
       this.instanceProfile = new iam.InstanceProfile(this, 'InstanceProfile', { role: this.role, path: props.path });
     }
   }

@@ -2,6 +2,7 @@ import { Fn, Token } from 'aws-cdk-lib';
 import type { ICluster } from 'aws-cdk-lib/aws-eks';
 import type { IOpenIdConnectProvider } from 'aws-cdk-lib/aws-iam';
 import { arnProblem, renderArn } from '../private/arn-values';
+import { ISSUER_URL, matches, OIDC_PROVIDER_ARN } from '../private/rules';
 import { GITHUB_ACTIONS_ISSUER } from '../private/web-identity';
 
 /**
@@ -17,7 +18,7 @@ export class OidcIssuer {
    * @param providerArn an ARN or ARN template; a token is split at deploy time
    */
   public static fromProviderArn(providerArn: string): OidcIssuer {
-    const problem = arnProblem(providerArn, /:oidc-provider\/.+/, 'an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>)');
+    const problem = arnProblem(providerArn, OIDC_PROVIDER_ARN);
     if (Token.isUnresolved(providerArn)) {
       return new OidcIssuer(providerArn, Fn.select(1, Fn.split(':oidc-provider/', providerArn)), problem);
     }
@@ -37,9 +38,7 @@ export class OidcIssuer {
       return new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${host}`, host);
     }
     const host = issuerUrl.replace(/^https:\/\//, '').replace(/\/$/, '');
-    const problem = /^[a-z0-9.-]+(\/[\w./-]*)?$/i.test(host)
-      ? undefined
-      : `${JSON.stringify(issuerUrl)} is not an OIDC issuer URL (https://host/path)`;
+    const problem = matches(ISSUER_URL, issuerUrl) ? undefined : `${JSON.stringify(issuerUrl)} is not an OIDC issuer URL (https://host/path)`;
     return new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${host}`, host, problem);
   }
 

@@ -2,12 +2,9 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
 import { arnProblem, renderArn } from '../private/arn-values';
+import { ARN, breaks, EXTERNAL_ID, ORGANIZATION_ID } from '../private/rules';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
 
-/** `sts:ExternalId` values IAM accepts: 2-1,224 characters of `[\w+=,.@:/-]`. */
-const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
-/** AWS Organizations organization IDs. */
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
 /**
  * Trust in IAM principals: whole accounts, roles or users, in this or other accounts.
@@ -70,7 +67,7 @@ export class PrincipalTrust extends TrustRelationship {
       problems.push('withExternalIds needs at least one ExternalId');
     }
     for (const id of externalIds) {
-      if (!Token.isUnresolved(id) && !EXTERNAL_ID.test(id)) {
+      if (breaks(EXTERNAL_ID, id)) {
         problems.push(`ExternalId ${JSON.stringify(id)} must be 2-1,224 characters of letters, digits and +=,.@:/-_ (sts:ExternalId)`);
       }
     }
@@ -100,7 +97,7 @@ export class PrincipalTrust extends TrustRelationship {
    * @param pattern an ARN or ARN template; `*` and `?` are wildcards
    */
   public withPrincipalArn(pattern: string): PrincipalTrust {
-    const problem = arnProblem(pattern);
+    const problem = arnProblem(pattern, ARN);
     return this._with({
       _principalArnPatterns: unique([...this._principalArnPatterns, pattern]),
       _problems: problem ? [...this._problems, `principal ARN pattern: ${problem}`] : this._problems,
@@ -115,8 +112,8 @@ export class PrincipalTrust extends TrustRelationship {
    */
   public withinOrganization(organizationId: string): PrincipalTrust {
     const problems = [...this._problems];
-    if (!Token.isUnresolved(organizationId) && !ORGANIZATION_ID.test(organizationId)) {
-      problems.push(`organization ID ${JSON.stringify(organizationId)} must match ${ORGANIZATION_ID.source}`);
+    if (breaks(ORGANIZATION_ID, organizationId)) {
+      problems.push(`organization ID ${JSON.stringify(organizationId)} must match ${ORGANIZATION_ID.pattern}`);
     }
     return this._with({ _organizationIds: unique([...this._organizationIds, organizationId]), _problems: problems });
   }

@@ -3,7 +3,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
 import { renderArn } from '../private/arn-values';
-import { TrustInputProblem } from '../private/errors';
+import { StackEnv } from '../private/stack-env';
 import { addCondition, TrustStatement, unique } from '../private/statement';
 
 /** The AWS sign-in endpoint that SAML assertions for console access are addressed to. */
@@ -46,6 +46,15 @@ export class SamlTrust extends TrustRelationship {
   }
 
   /** @internal */
+  public _stackProblems(env: StackEnv): string[] {
+    if (this._audiences !== undefined || env.region === undefined || signInUrl(env.region)) {
+      return [];
+    }
+    return [`no SAML sign-in endpoint is known for the stack's region ${env.region} (partition ${RegionInfo.get(env.region).partition ?? 'unknown to aws-cdk-lib'}); `
+      + 'give the audiences: Trust.saml(arn, { audiences: [...] })'];
+  }
+
+  /** @internal */
   public _statements(scope: IConstruct): TrustStatement[] {
     const audiences = this._audiences ?? [signInEndpoint(scope)];
     return [{
@@ -64,17 +73,18 @@ export class SamlTrust extends TrustRelationship {
 function signInEndpoint(scope: IConstruct): string {
   const stack = Stack.of(scope);
   if (!Token.isUnresolved(stack.region)) {
-    const info = RegionInfo.get(stack.region);
-    const url = (info.partition ? SAML_SIGN_IN[info.partition] : undefined) ?? info.samlSignOnUrl;
-    if (url) {
-      return url;
-    }
-    throw new TrustInputProblem(`no SAML sign-in endpoint is known for the stack's region ${stack.region} (partition ${info.partition ?? 'unknown to aws-cdk-lib'}); `
-      + 'give the audiences: Trust.saml(arn, { audiences: [...] })');
+    // A region without a known endpoint is reported by _stackProblems before statements are made.
+    return signInUrl(stack.region)!;
   }
   const id = 'AssumableRolesSamlSignIn';
   const mapping = (stack.node.tryFindChild(id) as CfnMapping | undefined) ?? new CfnMapping(stack, id, {
     mapping: Object.fromEntries(Object.entries(SAML_SIGN_IN).map(([p, url]) => [p, { url }])),
   });
   return mapping.findInMap(stack.partition, 'url');
+}
+
+/** The SAML sign-in endpoint of a region's partition, when aws-cdk-lib knows it (it may say `''` for "unknown"). */
+function signInUrl(region: string): string | undefined {
+  const info = RegionInfo.get(region);
+  return ((info.partition ? SAML_SIGN_IN[info.partition] : undefined) ?? info.samlSignOnUrl) || undefined;
 }

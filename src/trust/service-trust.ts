@@ -1,11 +1,10 @@
-import { Aws, Token } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
 import { arnProblem, renderArn } from '../private/arn-values';
+import { ACCOUNT_ID, ARN, breaks, SERVICE_NAME } from '../private/rules';
 import { servicePrincipalName } from '../private/service-names';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
-
-const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]*$/;
 
 /**
  * Trust in one or more AWS service principals, e.g. `lambda.amazonaws.com`.
@@ -39,7 +38,7 @@ export class ServiceTrust extends TrustRelationship {
       this._problems.push('a service trust needs at least one service name');
     }
     for (const s of services) {
-      if (!Token.isUnresolved(s) && !SERVICE_NAME.test(s)) {
+      if (breaks(SERVICE_NAME, s)) {
         this._problems.push(`service ${JSON.stringify(s)} is not a service name; write it as "lambda" or "lambda.amazonaws.com"`);
       }
     }
@@ -55,7 +54,7 @@ export class ServiceTrust extends TrustRelationship {
   public withSourceAccount(account?: string): ServiceTrust {
     const value = account ?? Aws.ACCOUNT_ID;
     const problems = [...this._problems];
-    if (account !== undefined && !/^\d{12}$/.test(account) && !isToken(account)) {
+    if (account !== undefined && breaks(ACCOUNT_ID, account)) {
       problems.push(`source account ${JSON.stringify(account)} is not a 12-digit AWS account ID`);
     }
     return this._with({ _sourceAccounts: unique([...this._sourceAccounts, value]), _problems: problems });
@@ -68,7 +67,7 @@ export class ServiceTrust extends TrustRelationship {
    * @param arn an ARN or ARN template, e.g. `arn:{partition}:events:{region}:{account}:rule/*`
    */
   public withSourceArn(arn: string): ServiceTrust {
-    const problem = arnProblem(arn);
+    const problem = arnProblem(arn, ARN);
     return this._with({
       _sourceArns: unique([...this._sourceArns, arn]),
       _problems: problem ? [...this._problems, `source ARN: ${problem}`] : this._problems,
@@ -90,8 +89,4 @@ export class ServiceTrust extends TrustRelationship {
     }
     return [{ kind: 'Service', principals: this._services, actions: this._finish(this._actions), conditions }];
   }
-}
-
-function isToken(value: string): boolean {
-  return value.includes('${Token[');
 }

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
-import { invalidInput, TrustInputProblem } from '../private/errors';
+import { invalidInput } from '../private/errors';
+import { StackEnv, stackEnvOf } from '../private/stack-env';
 import { mergeStatements, renderStatements, TrustStatement, wrapTokenKeys } from '../private/statement';
 
 /**
@@ -20,21 +21,11 @@ export class TrustPolicy {
    * when the relationship was built from invalid input.
    */
   public add(trust: TrustRelationship, field: string): void {
-    if (!(trust instanceof TrustRelationship)) {
-      throw invalidInput(this.scope, field, trust, 'must be a value made with the Trust factories, e.g. Trust.service("lambda")');
+    const problem = trustProblem(trust, stackEnvOf(this.scope));
+    if (problem) {
+      throw invalidInput(this.scope, field, trust instanceof TrustRelationship ? trust.toString() : trust, problem);
     }
-    if (trust._problems.length > 0) {
-      throw invalidInput(this.scope, field, trust.toString(), trust._problems.join('; '));
-    }
-    let statements: TrustStatement[];
-    try {
-      statements = trust._statements(this.scope);
-    } catch (e) {
-      if (e instanceof TrustInputProblem) {
-        throw invalidInput(this.scope, field, trust.toString(), e.message);
-      }
-      throw e;
-    }
+    const statements = trust._statements(this.scope);
     this.relationships.push(trust);
     for (const statement of statements) {
       this.statements.push(wrapTokenKeys(this.scope, statement, `TrustCondition${this.statements.length}`));
@@ -55,4 +46,17 @@ export class TrustPolicy {
   public renderStatements(): any[] {
     return renderStatements(mergeStatements(this.statements));
   }
+}
+
+/**
+ * What is wrong with a value given as a trust relationship for a role in a stack of `env`, or
+ * `undefined`: not a `Trust` value, input the value was built from, or input that does not fit
+ * the stack. The one check behind `addTrust`, the `trust` props and the role catalog.
+ */
+export function trustProblem(trust: unknown, env: StackEnv): string | undefined {
+  if (!(trust instanceof TrustRelationship)) {
+    return 'must be a value made with the Trust factories, e.g. Trust.service("lambda")';
+  }
+  const problems = [...trust._problems, ...trust._stackProblems(env)];
+  return problems.length > 0 ? problems.join('; ') : undefined;
 }

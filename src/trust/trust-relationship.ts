@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { StackEnv } from '../private/stack-env';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
 
 /**
@@ -56,6 +57,15 @@ export abstract class TrustRelationship {
    * A short description for messages, e.g. `Trust.service(lambda.amazonaws.com)`.
    */
   public abstract toString(): string;
+
+  /**
+   * Problems that depend on the role's stack (its account or region), e.g. an OIDC provider
+   * of another account. Checked with `_problems` before `_statements` is called.
+   * @internal
+   */
+  public _stackProblems(_env: StackEnv): string[] {
+    return [];
+  }
 
   /**
    * The statements this relationship contributes, before merging.

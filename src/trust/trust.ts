@@ -1,17 +1,13 @@
-import { Token } from 'aws-cdk-lib';
 import { OidcIssuer } from './oidc-issuer';
 import { PrincipalTrust } from './principal-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
 import { arnProblem } from '../private/arn-values';
+import { ACCOUNT_ID_OR_PLACEHOLDER, breaks, IAM_PRINCIPAL_ARN, InputRule, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from '../private/rules';
 import { gitHubSubjects, serviceAccountSubjects } from '../private/subjects';
 import { STS_AUDIENCE } from '../private/web-identity';
 
-const IAM_PRINCIPAL_ARN = /^arn:(\{partition\}|aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):iam::(\d{12}|\{account\}):(root|role\/.+|user\/.+)$/;
-const ROLE_ARN = /^arn:[^:]+:iam::[^:]+:role\/[\w+=,.@/-]+$/;
-const USER_ARN = /^arn:[^:]+:iam::[^:]+:user\/[\w+=,.@/-]+$/;
-const SAML_PROVIDER_ARN = /^arn:[^:]+:iam::[^:]+:saml-provider\/[\w.-]+$/;
 
 /** Options for `Trust.githubActions`. */
 export interface GitHubActionsTrustOptions {
@@ -133,7 +129,7 @@ export class Trust {
    */
   public static accounts(accountIds: string[]): PrincipalTrust {
     const problems = accountIds
-      .filter((id) => !Token.isUnresolved(id) && id !== '{account}' && !/^\d{12}$/.test(id))
+      .filter((id) => breaks(ACCOUNT_ID_OR_PLACEHOLDER, id))
       .map((id) => `account ID ${JSON.stringify(id)} must be 12 digits (or {account} for the stack's own account)`);
     return PrincipalTrust._create('Trust.accounts', accountIds.map((id) => `arn:{partition}:iam::${id}:root`), problems);
   }
@@ -153,7 +149,7 @@ export class Trust {
    * @param roleArns role ARNs or ARN templates
    */
   public static roles(roleArns: string[]): PrincipalTrust {
-    return principals('Trust.roles', roleArns, ROLE_ARN, 'an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)');
+    return principals('Trust.roles', roleArns, ROLE_ARN);
   }
 
   /**
@@ -162,7 +158,7 @@ export class Trust {
    * @param userArn user ARN or ARN template
    */
   public static user(userArn: string): PrincipalTrust {
-    return principals('Trust.user', [userArn], USER_ARN, 'an IAM user ARN (arn:<partition>:iam::<account>:user/<name>)');
+    return principals('Trust.user', [userArn], USER_ARN);
   }
 
   /**
@@ -171,7 +167,7 @@ export class Trust {
    * @param principalArns ARNs or ARN templates
    */
   public static principals(principalArns: string[]): PrincipalTrust {
-    return principals('Trust.principals', principalArns, IAM_PRINCIPAL_ARN, 'an IAM account root, role or user ARN');
+    return principals('Trust.principals', principalArns, IAM_PRINCIPAL_ARN);
   }
 
   /**
@@ -227,14 +223,14 @@ export class Trust {
    * @param options audiences accepted
    */
   public static saml(providerArn: string, options: SamlTrustOptions = {}): SamlTrust {
-    const problem = arnProblem(providerArn, SAML_PROVIDER_ARN, 'an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>)');
+    const problem = arnProblem(providerArn, SAML_PROVIDER_ARN);
     return SamlTrust._create(providerArn, problem ? [problem] : [], options.audiences);
   }
 
   private constructor() {}
 }
 
-function principals(label: string, arns: string[], pattern: RegExp, expectation: string): PrincipalTrust {
-  const problems = arns.map((arn) => arnProblem(arn, pattern, expectation)).filter((p): p is string => p !== undefined);
+function principals(label: string, arns: string[], rule: InputRule): PrincipalTrust {
+  const problems = arns.map((arn) => arnProblem(arn, rule)).filter((p): p is string => p !== undefined);
   return PrincipalTrust._create(label, arns, problems);
 }

@@ -1,8 +1,7 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { OidcIssuer } from './oidc-issuer';
 import { TrustRelationship } from './trust-relationship';
-import { TrustInputProblem } from '../private/errors';
+import { StackEnv } from '../private/stack-env';
 import { addCondition, TrustStatement, unique } from '../private/statement';
 import { hasWildcard } from '../private/web-identity';
 
@@ -80,14 +79,18 @@ export class WebIdentityTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public _statements(scope: IConstruct): TrustStatement[] {
+  public _stackProblems(env: StackEnv): string[] {
     const providerAccount = /^arn:[^:]+:iam::(\d{12}):oidc-provider\//.exec(this._issuer.providerArn)?.[1];
-    const roleAccount = Stack.of(scope).account;
-    if (providerAccount && !Token.isUnresolved(roleAccount) && providerAccount !== roleAccount) {
+    if (providerAccount && env.account !== undefined && providerAccount !== env.account) {
       // STS accepts a web identity only through a provider of the role's own account.
-      throw new TrustInputProblem(`the OIDC provider ${this._issuer.providerArn} is in account ${providerAccount}, but the role is in account ${roleAccount}; `
-        + `STS accepts web identities only through an OIDC provider in the role's own account: create the provider in ${roleAccount} (or write the ARN with {account})`);
+      return [`the OIDC provider ${this._issuer.providerArn} is in account ${providerAccount}, but the role is in account ${env.account}; `
+        + `STS accepts web identities only through an OIDC provider in the role's own account: create the provider in ${env.account} (or write the ARN with {account})`];
     }
+    return [];
+  }
+
+  /** @internal */
+  public _statements(_scope: IConstruct): TrustStatement[] {
     const issuer = this._issuer.issuer;
     const exact = this._subjects.filter((s) => !hasWildcard(s));
     const patterns = this._subjects.filter(hasWildcard);

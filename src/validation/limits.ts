@@ -1,18 +1,21 @@
 import { Token } from 'aws-cdk-lib';
+import { matches, POLICY_NAME, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH, TAG_KEY, TAG_VALUE } from '../private/rules';
 
 /**
  * IAM's limits on roles, from the IAM API reference and the IAM quotas page. Each check is
  * a pure function returning the broken rule, or `undefined`; values that are CDK tokens are
- * skipped (they are only known at deploy time).
+ * skipped (they are only known at deploy time). The rules themselves are those of
+ * `private/rules` (shared with the catalog schema); these functions say in detail which part
+ * of a rule a value breaks.
  */
 export const LIMITS = {
   roleNameMax: 64,
-  pathMax: 512,
-  descriptionMax: 1000,
-  minSessionSeconds: 3600,
-  maxSessionSeconds: 43200,
+  pathMax: ROLE_PATH.maxLength!,
+  descriptionMax: ROLE_DESCRIPTION.maxLength!,
+  minSessionSeconds: ROLE_LIMITS.minSessionSeconds,
+  maxSessionSeconds: ROLE_LIMITS.maxSessionSeconds,
   policyNameMax: 128,
-  tagsMax: 50,
+  tagsMax: ROLE_LIMITS.tagsMax,
   tagKeyMax: 128,
   tagValueMax: 256,
   trustPolicyDefaultQuota: 2048,
@@ -27,6 +30,7 @@ export function roleNameRule(name: string): string | undefined {
   if (name.length < 1 || name.length > LIMITS.roleNameMax) {
     return `must be 1-${LIMITS.roleNameMax} characters (it has ${name.length})`;
   }
+  if (matches(ROLE_NAME, name)) return undefined;
   const bad = [...name].filter((c) => !/[\w+=,.@-]/.test(c));
   return bad.length ? `may contain only letters, digits and +=,.@_- (found ${[...new Set(bad)].map((c) => JSON.stringify(c)).join(', ')})` : undefined;
 }
@@ -40,7 +44,7 @@ export function pathRule(path: string): string | undefined {
   if (!path.startsWith('/') || !path.endsWith('/')) {
     return 'must be "/" or begin and end with "/", e.g. "/service-roles/"';
   }
-  return /^\/[\u0021-\u007E]+\/$/.test(path) && !path.includes('//')
+  return matches(ROLE_PATH, path)
     ? undefined
     : 'may contain only printable ASCII characters without spaces between its slashes, and no empty segment ("//")';
 }
@@ -50,7 +54,8 @@ export function descriptionRule(description: string): string | undefined {
   if (description.length > LIMITS.descriptionMax) {
     return `must be at most ${LIMITS.descriptionMax} characters (it has ${description.length})`;
   }
-  const bad = [...description].find((c) => !/[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]/.test(c));
+  if (matches(ROLE_DESCRIPTION, description)) return undefined;
+  const bad = [...description].find((c) => !matches(ROLE_DESCRIPTION, c));
   return bad ? `may contain only tab, LF, CR and the characters U+0020-U+007E and U+00A1-U+00FF (found ${JSON.stringify(bad)})` : undefined;
 }
 
@@ -60,6 +65,7 @@ export function policyNameRule(name: string): string | undefined {
   if (name.length < 1 || name.length > LIMITS.policyNameMax) {
     return `an inline policy name must be 1-${LIMITS.policyNameMax} characters (it has ${name.length})`;
   }
+  if (matches(POLICY_NAME, name)) return undefined;
   const bad = [...name].find((c) => !/[\w+=,.@-]/.test(c));
   return bad ? `an inline policy name may contain only letters, digits and +=,.@_- (found ${JSON.stringify(bad)})` : undefined;
 }
@@ -75,8 +81,6 @@ export function maxSessionRule(seconds: number): string | undefined {
   return undefined;
 }
 
-const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-
 export function tagRules(tags: { [key: string]: string }): string[] {
   const problems: string[] = [];
   const keys = Object.keys(tags);
@@ -85,13 +89,15 @@ export function tagRules(tags: { [key: string]: string }): string[] {
   }
   for (const key of keys) {
     const value = tags[key];
-    if (!Token.isUnresolved(key) && (key.length < 1 || key.length > LIMITS.tagKeyMax || !TAG_CHARS.test(key))) {
+    const reserved = key.toLowerCase().startsWith('aws:');
+    // The key rule includes the reserved prefix; a reserved key with valid characters gets the one message that applies.
+    if (!Token.isUnresolved(key) && !matches(TAG_KEY, key) && !(reserved && matches(TAG_KEY, `xxx${key.slice(3)}`))) {
       problems.push(`tag key ${JSON.stringify(key)} must be 1-${LIMITS.tagKeyMax} letters, digits, spaces and _.:/=+-@`);
     }
-    if (key.toLowerCase().startsWith('aws:')) {
+    if (reserved) {
       problems.push(`tag key ${JSON.stringify(key)} uses the prefix "aws:", which is reserved for AWS`);
     }
-    if (!Token.isUnresolved(value) && (value.length > LIMITS.tagValueMax || !TAG_CHARS.test(value))) {
+    if (!Token.isUnresolved(value) && !matches(TAG_VALUE, value)) {
       problems.push(`tag value ${JSON.stringify(value)} of ${JSON.stringify(key)} must be 0-${LIMITS.tagValueMax} letters, digits, spaces and _.:/=+-@`);
     }
   }

@@ -14,12 +14,42 @@ function validator(kind: PolicyKind): ValidateFunction {
   return validators[kind]!;
 }
 
+/** One step of a path in a JSON value: an object key or a list index. */
+export type PathStep = string | number;
+
+/** One fault of a policy document: where it is and what is wrong. */
+export interface PolicyProblem {
+  /** The path of the faulty value, e.g. `['Statement', 0, 'Action']`. */
+  readonly path: PathStep[];
+  /** Whether the fault is in a key of the object at `path`, not in its value. */
+  readonly key?: boolean;
+  /** What is wrong and what was expected. */
+  readonly message: string;
+}
+
+/** `['Statement', 0, 'Action']` -> `$.Statement[0].Action` */
+export function pathText(path: PathStep[]): string {
+  return '$' + path.map((step) => typeof step === 'number'
+    ? `[${step}]`
+    : /^[A-Za-z_][\w]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`).join('');
+}
+
+/** `/Statement/0/Action` -> `['Statement', 0, 'Action']` (numbers for digits, as IAM has no numeric keys). */
+function pointerSteps(instancePath: string): PathStep[] {
+  return instancePath.split('/').slice(1).map((p) => {
+    const key = p.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(key) ? Number(key) : key;
+  });
+}
+
 /** `/Statement/0/Action` -> `$.Statement[0].Action` */
 export function jsonPath(instancePath: string): string {
-  return '$' + instancePath.split('/').slice(1).map((p) => {
-    const key = p.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_][\w]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
-  }).join('');
+  return pathText(pointerSteps(instancePath));
+}
+
+/** A problem as one line: `$.Statement[0].Action: <message>`. */
+export function policyProblemText(problem: PolicyProblem): string {
+  return `${pathText(problem.path)}${problem.key ? ' key' : ''}: ${problem.message}`;
 }
 
 const WRONG_FIELD: Record<PolicyKind, Record<string, string>> = {
@@ -35,20 +65,31 @@ const WRONG_FIELD: Record<PolicyKind, Record<string, string>> = {
 
 /**
  * Checks a policy document (already parsed) against the IAM policy grammar and the rules of
- * its kind. Returns one message per fault, each starting with the JSON path of the fault.
+ * its kind. Returns one problem per fault, with the path of the fault.
  */
-export function validatePolicy(document: unknown, kind: PolicyKind): string[] {
+export function policyProblems(document: unknown, kind: PolicyKind): PolicyProblem[] {
   const validate = validator(kind);
-  const problems: string[] = [];
+  const problems: PolicyProblem[] = [];
   if (!validate(document)) {
     for (const error of relevantErrors(validate.errors ?? [])) {
       problems.push(describe(error, kind));
     }
   }
   if (problems.length === 0 && document && typeof document === 'object') {
-    problems.push(...statementRules(document as any, kind), ...characterRules(document, '$'));
+    problems.push(...statementRules(document as any, kind), ...characterRules(document, []));
   }
-  return [...new Set(problems)];
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const text = policyProblemText(p);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}
+
+/** The problems of a policy document as lines, each starting with the JSON path of the fault. */
+export function validatePolicy(document: unknown, kind: PolicyKind): string[] {
+  return policyProblems(document, kind).map(policyProblemText);
 }
 
 /** Drops the follow-on errors ajv reports for the branches of a type union. */
@@ -56,25 +97,25 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !(e.keyword === 'type' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type')));
 }
 
-function describe(error: ErrorObject, kind: PolicyKind): string {
-  const path = jsonPath(error.instancePath);
+function describe(error: ErrorObject, kind: PolicyKind): PolicyProblem {
+  const path = pointerSteps(error.instancePath);
   const rule = (error.parentSchema as any)?.['x-rule'];
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = (error.params as any).additionalProperty as string;
       const hint = WRONG_FIELD[kind][field];
-      return `${path}: field "${field}" is not allowed here${hint ? `: ${hint}` : ` (${rule ?? 'unknown field'})`}`;
+      return { path, message: `field "${field}" is not allowed here${hint ? `: ${hint}` : ` (${rule ?? 'unknown field'})`}` };
     }
     case 'required':
-      return `${path}: missing "${(error.params as any).missingProperty}"`;
+      return { path, message: `missing "${(error.params as any).missingProperty}"` };
     case 'propertyNames':
-      return `${path}: ${JSON.stringify((error.params as any).propertyName)} ${propertyNameRule(error)}`;
+      return { path, message: `${JSON.stringify((error.params as any).propertyName)} ${propertyNameRule(error)}` };
     case 'pattern': {
       const itemRule = (error.parentSchema as any)?.items?.['x-rule'];
-      return `${path}: ${JSON.stringify(error.data)} ${itemRule ?? rule ?? `must match ${(error.params as any).pattern}`}`;
+      return { path, message: `${JSON.stringify(error.data)} ${itemRule ?? rule ?? `must match ${(error.params as any).pattern}`}` };
     }
     default:
-      return `${path}: ${rule ?? error.message}${error.keyword === 'enum' ? ` (found ${JSON.stringify(error.data)})` : ''}`;
+      return { path, message: `${rule ?? error.message}${error.keyword === 'enum' ? ` (found ${JSON.stringify(error.data)})` : ''}` };
   }
 }
 
@@ -83,18 +124,18 @@ function propertyNameRule(error: ErrorObject): string {
   return schema?.['x-rule'] ?? 'is not a CloudFormation intrinsic (Ref or Fn::...)';
 }
 
-function statementRules(document: any, kind: PolicyKind): string[] {
-  const problems: string[] = [];
+function statementRules(document: any, kind: PolicyKind): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   statements.forEach((s: any, i: number) => {
-    const path = Array.isArray(document.Statement) ? `$.Statement[${i}]` : '$.Statement';
+    const path: PathStep[] = Array.isArray(document.Statement) ? ['Statement', i] : ['Statement'];
     const pairs: Array<[string, string, string]> = [['Action', 'NotAction', 'an action']];
     pairs.push(kind === PolicyKind.IDENTITY ? ['Resource', 'NotResource', 'a resource'] : ['Principal', 'NotPrincipal', 'a principal']);
     for (const [a, b, what] of pairs) {
       if (s[a] === undefined && s[b] === undefined) {
-        problems.push(`${path}: missing "${a}" (or "${b}"): every ${kind} policy statement names ${what}`);
+        problems.push({ path, message: `missing "${a}" (or "${b}"): every ${kind} policy statement names ${what}` });
       } else if (s[a] !== undefined && s[b] !== undefined) {
-        problems.push(`${path}: has both "${a}" and "${b}"; use one`);
+        problems.push({ path, message: `has both "${a}" and "${b}"; use one` });
       }
     }
   });
@@ -102,16 +143,16 @@ function statementRules(document: any, kind: PolicyKind): string[] {
 }
 
 /** IAM accepts only tab, LF, CR and U+0020-U+00FF in policy documents. */
-function characterRules(value: unknown, path: string): string[] {
+function characterRules(value: unknown, path: PathStep[], key?: boolean): PolicyProblem[] {
   if (typeof value === 'string') {
     const bad = [...value].find((c) => !/[\t\n\r\u0020-\u00FF]/.test(c));
-    return bad ? [`${path}: character ${JSON.stringify(bad)} (U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not allowed in IAM policies (only tab, LF, CR and U+0020-U+00FF)`] : [];
+    return bad ? [{ path, key, message: `character ${JSON.stringify(bad)} (U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not allowed in IAM policies (only tab, LF, CR and U+0020-U+00FF)` }] : [];
   }
   if (Array.isArray(value)) {
-    return value.flatMap((v, i) => characterRules(v, `${path}[${i}]`));
+    return value.flatMap((v, i) => characterRules(v, [...path, i]));
   }
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => [...characterRules(k, `${path} key`), ...characterRules(v, `${path}.${k}`)]);
+    return Object.entries(value).flatMap(([k, v]) => [...characterRules(k, path, true), ...characterRules(v, [...path, k])]);
   }
   return [];
 }

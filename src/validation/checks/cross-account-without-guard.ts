@@ -1,3 +1,4 @@
+import { ACCOUNT_ID, matches } from '../../private/rules';
 import { FindingLevel, RoleCheck } from '../role-check';
 import { allowStatements, literalText } from '../statements';
 
@@ -6,7 +7,7 @@ const GUARDS = ['sts:externalid', 'aws:principalarn', 'aws:principalorgid', 'aws
 /** The account an AWS principal belongs to, `{account}` for the stack's own, or undefined. */
 export function principalAccount(value: any): string | undefined {
   const text = literalText(value);
-  if (/^\d{12}$/.test(text)) return text;
+  if (matches(ACCOUNT_ID, text)) return text;
   const m = /^arn:[^:]*:(iam|sts)::([^:]+):/.exec(text);
   return m ? m[2] : undefined;
 }
@@ -19,7 +20,7 @@ export function principalAccount(value: any): string | undefined {
  */
 function isAccountRoot(value: any): boolean {
   const text = literalText(value);
-  return /^\d{12}$/.test(text) || /^arn:[^:]*:iam::[^:]+:root$/.test(text);
+  return matches(ACCOUNT_ID, text) || /^arn:[^:]*:iam::[^:]+:root$/.test(text);
 }
 
 /** Another account's root trusted with no ExternalId, principal ARN, organization or MFA condition. */

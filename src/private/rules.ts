@@ -1,0 +1,241 @@
+import { Token } from 'aws-cdk-lib';
+
+/**
+ * IAM's input rules, each written once: the constructs check values with `breaks`, and the
+ * catalog's JSON Schema uses `pattern`, `maxLength` and `rule`, so the two can never drift
+ * apart (a property test draws strings and asserts that `breaks` and the schema pattern agree).
+ *
+ * `pattern` is an anchored regular expression that is valid both in JavaScript (with the `u`
+ * flag) and in JSON Schema as ajv and editors read it. `rule` ends the sentence "<value>
+ * <rule>" in catalog messages; the constructs' messages, which name the value and what is
+ * wrong with it, are written next to the rule they explain.
+ */
+export interface InputRule {
+  /** The anchored pattern every valid value matches. */
+  readonly pattern: string;
+  /** The longest valid value, when the pattern does not say it. */
+  readonly maxLength?: number;
+  /** What a valid value is, e.g. `must be a 12-digit AWS account ID`. */
+  readonly rule: string;
+}
+
+const compiled = new Map<string, RegExp>();
+
+/** Whether a literal value matches the rule (pattern and length). */
+export function matches(rule: InputRule, value: string): boolean {
+  let regex = compiled.get(rule.pattern);
+  if (!regex) {
+    regex = new RegExp(rule.pattern, 'u');
+    compiled.set(rule.pattern, regex);
+  }
+  return regex.test(value) && (rule.maxLength === undefined || value.length <= rule.maxLength);
+}
+
+/**
+ * Whether a value breaks the rule. A CDK token is never reported: its value is known only at
+ * deploy time.
+ */
+export function breaks(rule: InputRule, value: string): boolean {
+  return !Token.isUnresolved(value) && !matches(rule, value);
+}
+
+// ---------------------------------------------------------------------------------------
+// Identifiers of AWS
+// ---------------------------------------------------------------------------------------
+
+/** A 12-digit account ID. */
+export const ACCOUNT_ID: InputRule = {
+  pattern: '^\\d{12}$',
+  rule: 'must be a 12-digit AWS account ID',
+};
+
+/** A 12-digit account ID, or the `{account}` placeholder for the stack's own account. */
+export const ACCOUNT_ID_OR_PLACEHOLDER: InputRule = {
+  pattern: '^(\\d{12}|\\{account\\})$',
+  rule: 'must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account',
+};
+
+/**
+ * An `sts:ExternalId` value: 2-1,224 characters of letters, digits and `+=,.@:/-_`
+ * (AssumeRole API reference, ExternalId).
+ */
+export const EXTERNAL_ID: InputRule = {
+  pattern: '^[\\w+=,.@:/-]{2,1224}$',
+  rule: 'must be an ExternalId of 2-1,224 letters, digits and +=,.@:/-_ (sts:ExternalId)',
+};
+
+/** An AWS Organizations organization ID (Organizations API reference, Organization Id). */
+export const ORGANIZATION_ID: InputRule = {
+  pattern: '^o-[a-z0-9]{10,32}$',
+  rule: 'must be an AWS Organizations ID such as "o-a1b2c3d4e5" (o- and 10-32 lowercase letters or digits)',
+};
+
+/** A service principal, short (`lambda`) or full (`lambda.amazonaws.com`). */
+export const SERVICE_NAME: InputRule = {
+  pattern: '^[a-z0-9][a-z0-9.-]*$',
+  rule: 'must be an AWS service name such as "lambda" or "lambda.amazonaws.com"',
+};
+
+// ---------------------------------------------------------------------------------------
+// Role attributes (IAM API reference, CreateRole; IAM quotas)
+// ---------------------------------------------------------------------------------------
+
+/** A role name: 1-64 of `[\w+=,.@-]`. IAM compares role names case-insensitively. */
+export const ROLE_NAME: InputRule = {
+  pattern: '^[\\w+=,.@-]{1,64}$',
+  rule: 'must be a role name of 1-64 letters, digits and +=,.@_-',
+};
+
+/** An inline policy name (PolicyName of PutRolePolicy): 1-128 of `[\w+=,.@-]`. */
+export const POLICY_NAME: InputRule = {
+  pattern: '^[\\w+=,.@-]{1,128}$',
+  rule: 'must be a policy name of 1-128 letters, digits and +=,.@_-',
+};
+
+/**
+ * An IAM path: `/`, or segments of printable ASCII other than `/` each followed by `/`; at
+ * most 512 characters.
+ */
+export const ROLE_PATH: InputRule = {
+  pattern: '^/([\\x21-\\x2E\\x30-\\x7E]+/)*$',
+  maxLength: 512,
+  rule: 'must be "/" or begin and end with "/", e.g. "/service-roles/", with printable ASCII between the slashes and no empty segment',
+};
+
+/** A role description: at most 1,000 characters of tab, LF, CR, U+0020-U+007E and U+00A1-U+00FF. */
+export const ROLE_DESCRIPTION: InputRule = {
+  pattern: '^[\\t\\n\\r\\x20-\\x7E\\xA1-\\xFF]*$',
+  maxLength: 1000,
+  rule: 'must be at most 1,000 characters of tab, LF, CR, U+0020-U+007E and U+00A1-U+00FF',
+};
+
+/** The characters of tag keys and values (IAM tagging rules). */
+const TAG_CHARACTERS = '[\\p{L}\\p{Z}\\p{N}_.:/=+@-]';
+
+/** A tag key: 1-128 tag characters, not starting with the reserved prefix `aws:` (any case). */
+export const TAG_KEY: InputRule = {
+  pattern: `^(?![aA][wW][sS]:)${TAG_CHARACTERS}{1,128}$`,
+  rule: 'must be 1-128 letters, digits, spaces and _.:/=+-@, not starting with "aws:"',
+};
+
+/** A tag value: 0-256 tag characters. */
+export const TAG_VALUE: InputRule = {
+  pattern: `^${TAG_CHARACTERS}{0,256}$`,
+  rule: 'must be a string of 0-256 letters, digits, spaces and _.:/=+-@',
+};
+
+/** An AWS managed policy name, optionally with its path: `ReadOnlyAccess`, `service-role/AWSLambdaBasicExecutionRole`. */
+export const AWS_MANAGED_POLICY_NAME: InputRule = {
+  pattern: '^[\\w+=,.@/-]+$',
+  rule: 'must be an AWS managed policy name such as "ReadOnlyAccess" or "service-role/AWSLambdaBasicExecutionRole" (use managedPolicyArns for ARNs)',
+};
+
+/** Numeric limits of roles. */
+export const ROLE_LIMITS = {
+  /** MaxSessionDuration of CreateRole, in seconds. */
+  minSessionSeconds: 3600,
+  maxSessionSeconds: 43200,
+  /** Tags per role. */
+  tagsMax: 50,
+};
+
+// ---------------------------------------------------------------------------------------
+// ARNs. Partition and account are left open, so that the `{partition}` and `{account}`
+// placeholders of ARN templates pass; placeholders are checked by name elsewhere.
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Any ARN or ARN pattern: six colon-separated parts. `ArnLike` compares each of the six parts
+ * on its own, so a pattern with fewer parts matches nothing.
+ */
+export const ARN: InputRule = {
+  pattern: '^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$',
+  rule: 'must be an ARN or ARN template (arn:<partition>:<service>:<region>:<account>:<resource>)',
+};
+
+/** An IAM role ARN. */
+export const ROLE_ARN: InputRule = {
+  pattern: '^arn:[^:]+:iam::[^:]+:role/[\\w+=,.@/-]+$',
+  rule: 'must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)',
+};
+
+/** An IAM user ARN. */
+export const USER_ARN: InputRule = {
+  pattern: '^arn:[^:]+:iam::[^:]+:user/[\\w+=,.@/-]+$',
+  rule: 'must be an IAM user ARN (arn:<partition>:iam::<account>:user/<name>)',
+};
+
+/** An IAM managed policy ARN (AWS managed policies have no account: `arn:aws:iam::aws:policy/...`). */
+export const MANAGED_POLICY_ARN: InputRule = {
+  pattern: '^arn:[^:]+:iam::[^:]*:policy/[\\w+=,.@/-]+$',
+  rule: 'must be an IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)',
+};
+
+/**
+ * An IAM OIDC provider ARN. The issuer part also names the condition keys (`<issuer>:sub`),
+ * so it may hold no placeholder and no whitespace.
+ */
+export const OIDC_PROVIDER_ARN: InputRule = {
+  pattern: '^arn:[^:]+:iam::[^:]+:oidc-provider/[^{}\\s]+$',
+  rule: 'must be an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>), with no placeholder in the issuer part',
+};
+
+/** An IAM SAML provider ARN. */
+export const SAML_PROVIDER_ARN: InputRule = {
+  pattern: '^arn:[^:]+:iam::[^:]+:saml-provider/[\\w.-]+$',
+  rule: 'must be an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>)',
+};
+
+/** The ARN of an account root, a role or a user, in a known partition. */
+export const IAM_PRINCIPAL_ARN: InputRule = {
+  pattern: '^arn:(\\{partition\\}|aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):iam::(\\d{12}|\\{account\\}):(root|role/.+|user/.+)$',
+  rule: 'must be an IAM account root, role or user ARN',
+};
+
+// ---------------------------------------------------------------------------------------
+// Identities of OIDC issuers
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A Kubernetes namespace: a lowercase RFC 1123 DNS label (a-z, 0-9 and `-`, at most 63, no
+ * dot), plus the IAM wildcards `*` and `?`.
+ */
+const K8S_NAMESPACE = '[a-z0-9*?]([a-z0-9*?-]{0,61}[a-z0-9*?])?';
+/** A service account name: a lowercase DNS subdomain (dots allowed, at most 253), plus wildcards. */
+const K8S_NAME = '[a-z0-9*?]([a-z0-9.*?-]{0,251}[a-z0-9*?])?';
+
+/** The namespace of a service account. */
+export const KUBERNETES_NAMESPACE: InputRule = {
+  pattern: `^${K8S_NAMESPACE}$`,
+  rule: 'must be a lowercase DNS label of at most 63 characters (a-z, 0-9, "-"; "*" and "?" as wildcards)',
+};
+
+/** The name of a service account. */
+export const KUBERNETES_NAME: InputRule = {
+  pattern: `^${K8S_NAME}$`,
+  rule: 'must be a lowercase DNS name of at most 253 characters (a-z, 0-9, "-", "."; "*" and "?" as wildcards)',
+};
+
+/** A service account written `namespace:name`. */
+export const SERVICE_ACCOUNT: InputRule = {
+  pattern: `^${K8S_NAMESPACE}:${K8S_NAME}$`,
+  rule: 'must be a Kubernetes service account written "namespace:name" (namespace: a lowercase DNS label of a-z, 0-9 and "-"; name: lowercase letters, digits, "-" and "."; * and ? as wildcards)',
+};
+
+/** A GitHub repository, `owner/name`, with IAM wildcards. */
+export const GITHUB_REPOSITORY: InputRule = {
+  pattern: '^[A-Za-z0-9*?-]+/[A-Za-z0-9_.*?-]+$',
+  rule: 'must be a GitHub repository written "owner/name"',
+};
+
+/** A branch, tag or environment name in a GitHub subject. */
+export const GITHUB_REF_NAME: InputRule = {
+  pattern: '^\\S+$',
+  rule: 'must be non-empty and contain no whitespace',
+};
+
+/** An OIDC issuer URL, with or without `https://`. */
+export const ISSUER_URL: InputRule = {
+  pattern: '^(https://)?[A-Za-z0-9.-]+(/[\\w./-]*)?$',
+  rule: 'must be an OIDC issuer URL (https://host/path), e.g. https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE',
+};

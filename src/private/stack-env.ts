@@ -1,0 +1,20 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * What the rules that depend on a role's stack need to know: its account and region, each
+ * `undefined` when only known at deploy time (an environment-agnostic stack) or unknown.
+ */
+export interface StackEnv {
+  readonly account?: string;
+  readonly region?: string;
+}
+
+/** The literal account and region of the stack a construct is in. */
+export function stackEnvOf(scope: IConstruct): StackEnv {
+  const stack = Stack.of(scope);
+  return {
+    account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+    region: Token.isUnresolved(stack.region) ? undefined : stack.region,
+  };
+}
