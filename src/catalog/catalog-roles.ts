@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PathStep } from './catalog-source';
-import { InputProblem } from '../private/errors';
+import { describeValue, InputProblem } from '../private/errors';
 import { assumableRoleProblems, boundedRoleProblems, crossAccountRoleInput, irsaRoleInput, serviceRoleInput } from '../private/role-input';
 import { StackEnv } from '../private/stack-env';
 import { AssumableRole, AssumableRoleOptions } from '../roles/assumable-role';
@@ -196,7 +196,7 @@ function placed(problem: InputProblem, entry: any): EntryProblem[] {
     path = [CATALOG_FIELD[field as string] ?? field, ...rest];
   }
   const value = valueAt(entry, path);
-  const shown = typeof value === 'string' && !problem.message.includes(JSON.stringify(value)) ? ` (found ${JSON.stringify(value)})` : '';
+  const shown = typeof value === 'string' && !problem.message.includes(JSON.stringify(value)) ? ` (found ${describeValue(value)})` : '';
   return [{ path, message: `${problem.message}${shown}` }];
 }
 

@@ -57,47 +57,47 @@ function flag(description: string): object {
 const definitions = {
   roleName: {
     ...textRule(ROLE_NAME),
-    'description': 'The IAM role name (1-64 letters, digits and +=,.@_-), unique in the catalog. IAM compares role names case-insensitively.',
+    description: 'The IAM role name (1-64 letters, digits and +=,.@_-), unique in the catalog. IAM compares role names case-insensitively.',
   },
   accountId: {
     ...textRule(ACCOUNT_ID_OR_PLACEHOLDER),
-    'description': 'A 12-digit AWS account ID, quoted in YAML (e.g. \'111122223333\'), or {account} for the account the stack deploys to.',
+    description: 'A 12-digit AWS account ID, quoted in YAML (e.g. \'111122223333\'), or {account} for the account the stack deploys to.',
   },
   arn: {
     ...textRule(ARN),
-    'description': 'An ARN or ARN template, e.g. arn:{partition}:events:{region}:{account}:rule/nightly; * and ? are wildcards.',
+    description: 'An ARN or ARN template, e.g. arn:{partition}:events:{region}:{account}:rule/nightly; * and ? are wildcards.',
   },
   roleArn: {
     ...textRule(ROLE_ARN),
-    'description': 'An IAM role ARN or ARN template, e.g. arn:{partition}:iam::111122223333:role/deployer.',
+    description: 'An IAM role ARN or ARN template, e.g. arn:{partition}:iam::111122223333:role/deployer.',
   },
   userArn: {
     ...textRule(USER_ARN),
-    'description': 'An IAM user ARN or ARN template, e.g. arn:{partition}:iam::111122223333:user/alice.',
+    description: 'An IAM user ARN or ARN template, e.g. arn:{partition}:iam::111122223333:user/alice.',
   },
   managedPolicyArn: {
     ...textRule(MANAGED_POLICY_ARN),
-    'description': 'An IAM managed policy ARN or ARN template, e.g. arn:{partition}:iam::{account}:policy/read-reports.',
+    description: 'An IAM managed policy ARN or ARN template, e.g. arn:{partition}:iam::{account}:policy/read-reports.',
   },
   oidcProviderArn: {
     ...textRule(OIDC_PROVIDER_ARN),
-    'description': 'An IAM OIDC provider ARN, e.g. arn:{partition}:iam::{account}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE. Placeholders are allowed in partition and account only: the issuer part also names the condition keys.',
+    description: 'An IAM OIDC provider ARN, e.g. arn:{partition}:iam::{account}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE. Placeholders are allowed in partition and account only: the issuer part also names the condition keys.',
   },
   issuerUrl: {
     ...textRule(ISSUER_URL),
-    'description': 'An OIDC issuer URL, e.g. an EKS cluster\'s https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE; the IAM OIDC provider is expected in the stack\'s account.',
+    description: 'An OIDC issuer URL, e.g. an EKS cluster\'s https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE; the IAM OIDC provider is expected in the stack\'s account.',
   },
   serviceAccount: {
     ...textRule(SERVICE_ACCOUNT),
-    'description': 'A Kubernetes service account as namespace:name (a namespace is a lowercase DNS label, without dots; a name a lowercase DNS name); * and ? are wildcards.',
+    description: 'A Kubernetes service account as namespace:name (a namespace is a lowercase DNS label, without dots; a name a lowercase DNS name); * and ? are wildcards.',
   },
   externalId: {
     ...textRule(EXTERNAL_ID),
-    'description': 'An sts:ExternalId value: 2-1,224 letters, digits and +=,.@:/-_.',
+    description: 'An sts:ExternalId value: 2-1,224 letters, digits and +=,.@:/-_.',
   },
   servicePrincipal: {
     ...textRule(SERVICE_NAME),
-    'description': 'An AWS service, short (lambda) or full (lambda.amazonaws.com).',
+    description: 'An AWS service, short (lambda) or full (lambda.amazonaws.com).',
   },
   policyStatement: {
     ...(policySchema(PolicyKind.IDENTITY) as any).properties.Statement.items,
@@ -110,7 +110,7 @@ const definitions = {
     'properties': {
       name: {
         ...textRule(POLICY_NAME),
-        'description': 'The inline policy name, unique within the role: 1-128 letters, digits and +=,.@_-.',
+        description: 'The inline policy name, unique within the role: 1-128 letters, digits and +=,.@_-.',
       },
       statements: {
         'type': 'array',
@@ -135,7 +135,7 @@ const definitions = {
       requireMfa: flag('With account or roleArn: the caller must have signed in with MFA.'),
       gitHubRepository: {
         ...textRule(GITHUB_REPOSITORY),
-        'description': 'Trust GitHub Actions workflows of a repository, owner/name (through the account\'s token.actions.githubusercontent.com OIDC provider).',
+        description: 'Trust GitHub Actions workflows of a repository, owner/name (through the account\'s token.actions.githubusercontent.com OIDC provider).',
       },
       branches: nonEmptyList({ ...textRule(GITHUB_REF_NAME), 'x-rule': 'must be a branch name without whitespace' },
         'With gitHubRepository: branches whose workflows may assume the role (* wildcards allowed).', 'must be a non-empty list of branch names'),
@@ -155,7 +155,7 @@ const definitions = {
   tags: {
     'type': 'object',
     'maxProperties': ROLE_LIMITS.tagsMax,
-    'propertyNames': { pattern: TAG_KEY.pattern, 'x-rule': TAG_KEY.rule },
+    'propertyNames': { 'pattern': TAG_KEY.pattern, 'x-rule': TAG_KEY.rule },
     'additionalProperties': textRule(TAG_VALUE),
     'description': 'Tags of the role, as a map of tag names to values (at most 50).',
     'x-rule': 'must be a map of tag names to string values, e.g. {team: payments}, with at most 50 tags',
@@ -187,12 +187,12 @@ const commonFields: Record<string, object> = {
   },
   description: {
     ...textRule(ROLE_DESCRIPTION),
-    'description': 'What the role is for, shown in the IAM console (at most 1,000 characters).',
+    description: 'What the role is for, shown in the IAM console (at most 1,000 characters).',
   },
   path: {
     ...textRule(ROLE_PATH),
-    'default': '/',
-    'description': 'The IAM path of the role, e.g. /service-roles/.',
+    default: '/',
+    description: 'The IAM path of the role, e.g. /service-roles/.',
   },
   maxSessionDurationSeconds: {
     'type': 'integer',
@@ -249,7 +249,7 @@ const kindFields: Record<string, Record<string, object>> = {
     principalArnPatterns: nonEmptyList(ref('arn'), 'Only callers whose ARN matches one of these patterns (aws:PrincipalArn, ArnLike).', 'must be a non-empty list of ARN patterns'),
     organizationId: {
       ...textRule(ORGANIZATION_ID),
-      'description': 'Only callers from accounts of this AWS Organizations organization (aws:PrincipalOrgID), e.g. o-a1b2c3d4e5.',
+      description: 'Only callers from accounts of this AWS Organizations organization (aws:PrincipalOrgID), e.g. o-a1b2c3d4e5.',
     },
     sessionTags: flag('Callers may pass session tags (sts:TagSession).'),
     sourceIdentity: flag('Callers may set a source identity (sts:SetSourceIdentity).'),

@@ -3,6 +3,7 @@ import { Token } from 'aws-cdk-lib';
 import { EntryProblem, entryProblems } from './catalog-roles';
 import { ALL_ROLE_FIELDS, fieldsOfKind, kindsWithField, ROLE_KINDS, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, PathStep } from './catalog-source';
+import { describeValue } from '../private/errors';
 import { StackEnv } from '../private/stack-env';
 
 /** One fault of a catalog document: where it is and what was expected. */
@@ -376,23 +377,6 @@ function policyNameProblems(policies: any[], path: PathStep[]): CatalogProblem[]
 
 function valueAt(document: unknown, path: PathStep[]): unknown {
   return path.reduce((v: any, step) => (v && typeof v === 'object' ? v[step] : undefined), document);
-}
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) {
-    return 'an empty value';
-  }
-  if (Array.isArray(value)) {
-    return value.length === 0 ? 'an empty list' : 'a list';
-  }
-  if (typeof value === 'object') {
-    return 'a map';
-  }
-  if (typeof value === 'number') {
-    return `the number ${value}`;
-  }
-  const text = JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 function article(type: string): string {

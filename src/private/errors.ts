@@ -15,6 +15,27 @@ export function showValue(value: unknown): string {
 }
 
 /**
+ * Describes a value found in a document, for messages that say what was expected and what
+ * was found: `an empty list`, `a map`, `the number 5`, or a string quoted (shortened).
+ */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'an empty value';
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'an empty list' : 'a list';
+  }
+  if (typeof value === 'object') {
+    return 'a map';
+  }
+  if (typeof value === 'number') {
+    return `the number ${value}`;
+  }
+  const text = JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/**
  * The one shape of every input error this library raises:
  * `<construct path>: invalid <field> <value>: <rule>`.
  *

@@ -11,7 +11,7 @@ import type { BoundedRoleProps } from '../roles/bounded-role';
 import type { CrossAccountRoleProps } from '../roles/cross-account-role';
 import type { IrsaRoleProps } from '../roles/irsa-role';
 import type { ServiceRoleProps } from '../roles/service-role';
-import { PrincipalTrust } from '../trust/principal-trust';
+import { AwsPrincipalTrust } from '../trust/aws-principal-trust';
 import { ServiceTrust } from '../trust/service-trust';
 import { Trust } from '../trust/trust';
 import { trustProblem } from '../trust/trust-policy';
@@ -112,10 +112,10 @@ const CONDITION_PROPS = ['externalIds', 'requireMfa', 'mfaMaxAge', 'principalArn
 
 /** The trusts of a `CrossAccountRole`, one per trusted principal with the conditions applied, and the problems of its own props. */
 export function crossAccountRoleInput(props: CrossAccountRoleProps): { trusts: Array<[string, TrustRelationship]>; problems: InputProblem[] } {
-  const principals: Array<[string, number, PrincipalTrust]> = [
-    ...(props.trustedAccounts ?? []).map((a, i) => ['trustedAccounts', i, Trust.account(a)] as [string, number, PrincipalTrust]),
-    ...(props.trustedRoleArns ?? []).map((r, i) => ['trustedRoleArns', i, Trust.role(r)] as [string, number, PrincipalTrust]),
-    ...(props.trustedUserArns ?? []).map((u, i) => ['trustedUserArns', i, Trust.user(u)] as [string, number, PrincipalTrust]),
+  const principals: Array<[string, number, AwsPrincipalTrust]> = [
+    ...(props.trustedAccounts ?? []).map((a, i) => ['trustedAccounts', i, Trust.account(a)] as [string, number, AwsPrincipalTrust]),
+    ...(props.trustedRoleArns ?? []).map((r, i) => ['trustedRoleArns', i, Trust.role(r)] as [string, number, AwsPrincipalTrust]),
+    ...(props.trustedUserArns ?? []).map((u, i) => ['trustedUserArns', i, Trust.user(u)] as [string, number, AwsPrincipalTrust]),
   ];
   const problems: InputProblem[] = [];
   if (principals.length === 0) {
@@ -146,10 +146,10 @@ export function crossAccountRoleInput(props: CrossAccountRoleProps): { trusts: A
 }
 
 /** Applies the condition props to one principal, each on its own so a problem names its prop. */
-function narrow(principal: PrincipalTrust, props: CrossAccountRoleProps): { trust: TrustRelationship; problems: InputProblem[] } {
+function narrow(principal: AwsPrincipalTrust, props: CrossAccountRoleProps): { trust: TrustRelationship; problems: InputProblem[] } {
   let t = principal;
   const problems: InputProblem[] = [];
-  const apply = (path: Array<string | number>, value: unknown, step: (x: PrincipalTrust) => PrincipalTrust) => {
+  const apply = (path: Array<string | number>, value: unknown, step: (x: AwsPrincipalTrust) => AwsPrincipalTrust) => {
     const next = step(t);
     const added = next._problems.slice(t._problems.length);
     if (added.length > 0) problems.push(inputProblem(path, value, added.join('; '), String(path[0])));

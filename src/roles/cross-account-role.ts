@@ -40,21 +40,28 @@ export interface CrossAccountRoleProps extends AssumableRoleProps {
   readonly externalIds?: string[];
 
   /**
-   * Whether callers must have signed in with MFA.
+   * Whether callers must have signed in with MFA (`aws:MultiFactorAuthPresent`).
    *
-   * @default false
+   * `false` together with `mfaMaxAge` is an error: `aws:MultiFactorAuthAge` is absent from
+   * requests of callers who did not sign in with MFA, so a maximum age always requires MFA
+   * (IAM User Guide, "Configuring MFA-protected API access").
+   *
+   * @default - false, or true when `mfaMaxAge` is given
    */
   readonly requireMfa?: boolean;
 
   /**
-   * The longest time since the caller's MFA sign-in (implies `requireMfa`).
+   * The longest time since the caller's MFA sign-in (`aws:MultiFactorAuthAge`), a whole number
+   * of seconds. Implies `requireMfa`; contradicts `requireMfa: false`.
    *
    * @default - any age
    */
   readonly mfaMaxAge?: Duration;
 
   /**
-   * Only callers whose ARN matches one of these patterns (`aws:PrincipalArn`, `ArnLike`).
+   * Only callers whose ARN matches one of these patterns (`aws:PrincipalArn`, `ArnLike`). Each
+   * pattern has the six colon-separated parts of an ARN: `ArnLike` compares part by part, so
+   * a pattern with fewer parts would match no caller.
    *
    * @default - no restriction by caller ARN
    */

@@ -22,7 +22,9 @@ export interface IrsaRoleProps extends AssumableRoleProps {
 
   /**
    * The service accounts, as `namespace:name`; `*` and `?` are wildcards
-   * (matched with `StringLike`, in a statement of their own).
+   * (matched with `StringLike`, in a statement of their own). A namespace is a lowercase
+   * RFC 1123 DNS label (a-z, 0-9 and `-`, no dot), as Kubernetes requires of namespaces; a name
+   * is a lowercase DNS subdomain (dots allowed).
    */
   readonly serviceAccounts: string[];
 }

@@ -25,7 +25,8 @@ export interface ServiceRoleProps extends AssumableRoleProps {
 
   /**
    * Resources on whose behalf the services may assume the role (`aws:SourceArn`, `ArnLike`),
-   * as ARNs or ARN templates.
+   * as ARNs or ARN templates with the six colon-separated parts of an ARN (`ArnLike` compares
+   * part by part).
    *
    * @default - no restriction by source resource
    */

@@ -15,6 +15,9 @@ export class OidcIssuer {
    * From the IAM OIDC provider ARN, e.g.
    * `arn:{partition}:iam::{account}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC`.
    *
+   * Placeholders may stand for the partition and the account only: the issuer part also
+   * prefixes the condition keys (`<issuer>:sub`), which must be literal.
+   *
    * @param providerArn an ARN or ARN template; a token is split at deploy time
    */
   public static fromProviderArn(providerArn: string): OidcIssuer {

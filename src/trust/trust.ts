@@ -1,5 +1,5 @@
+import { AwsPrincipalTrust } from './aws-principal-trust';
 import { OidcIssuer } from './oidc-issuer';
-import { PrincipalTrust } from './principal-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
@@ -118,7 +118,7 @@ export class Trust {
    *
    * @param accountId 12-digit account ID
    */
-  public static account(accountId: string): PrincipalTrust {
+  public static account(accountId: string): AwsPrincipalTrust {
     return Trust.accounts([accountId]);
   }
 
@@ -127,11 +127,11 @@ export class Trust {
    *
    * @param accountIds 12-digit account IDs
    */
-  public static accounts(accountIds: string[]): PrincipalTrust {
+  public static accounts(accountIds: string[]): AwsPrincipalTrust {
     const problems = accountIds
       .filter((id) => breaks(ACCOUNT_ID_OR_PLACEHOLDER, id))
       .map((id) => `account ID ${JSON.stringify(id)} must be 12 digits (or {account} for the stack's own account)`);
-    return PrincipalTrust._create('Trust.accounts', accountIds.map((id) => `arn:{partition}:iam::${id}:root`), problems);
+    return AwsPrincipalTrust._create('Trust.accounts', accountIds.map((id) => `arn:{partition}:iam::${id}:root`), problems);
   }
 
   /**
@@ -139,7 +139,7 @@ export class Trust {
    *
    * @param roleArn role ARN or ARN template, e.g. `arn:{partition}:iam::111122223333:role/deployer`
    */
-  public static role(roleArn: string): PrincipalTrust {
+  public static role(roleArn: string): AwsPrincipalTrust {
     return Trust.roles([roleArn]);
   }
 
@@ -148,7 +148,7 @@ export class Trust {
    *
    * @param roleArns role ARNs or ARN templates
    */
-  public static roles(roleArns: string[]): PrincipalTrust {
+  public static roles(roleArns: string[]): AwsPrincipalTrust {
     return principals('Trust.roles', roleArns, ROLE_ARN);
   }
 
@@ -157,7 +157,7 @@ export class Trust {
    *
    * @param userArn user ARN or ARN template
    */
-  public static user(userArn: string): PrincipalTrust {
+  public static user(userArn: string): AwsPrincipalTrust {
     return principals('Trust.user', [userArn], USER_ARN);
   }
 
@@ -166,7 +166,7 @@ export class Trust {
    *
    * @param principalArns ARNs or ARN templates
    */
-  public static principals(principalArns: string[]): PrincipalTrust {
+  public static principals(principalArns: string[]): AwsPrincipalTrust {
     return principals('Trust.principals', principalArns, IAM_PRINCIPAL_ARN);
   }
 
@@ -230,7 +230,7 @@ export class Trust {
   private constructor() {}
 }
 
-function principals(label: string, arns: string[], rule: InputRule): PrincipalTrust {
+function principals(label: string, arns: string[], rule: InputRule): AwsPrincipalTrust {
   const problems = arns.map((arn) => arnProblem(arn, rule)).filter((p): p is string => p !== undefined);
-  return PrincipalTrust._create(label, arns, problems);
+  return AwsPrincipalTrust._create(label, arns, problems);
 }

@@ -31,7 +31,7 @@ export function roleNameRule(name: string): string | undefined {
     return `must be 1-${LIMITS.roleNameMax} characters (it has ${name.length})`;
   }
   if (matches(ROLE_NAME, name)) return undefined;
-  const bad = [...name].filter((c) => !/[\w+=,.@-]/.test(c));
+  const bad = [...name].filter((c) => !matches(ROLE_NAME, c));
   return bad.length ? `may contain only letters, digits and +=,.@_- (found ${[...new Set(bad)].map((c) => JSON.stringify(c)).join(', ')})` : undefined;
 }
 
@@ -66,7 +66,7 @@ export function policyNameRule(name: string): string | undefined {
     return `an inline policy name must be 1-${LIMITS.policyNameMax} characters (it has ${name.length})`;
   }
   if (matches(POLICY_NAME, name)) return undefined;
-  const bad = [...name].find((c) => !/[\w+=,.@-]/.test(c));
+  const bad = [...name].find((c) => !matches(POLICY_NAME, c));
   return bad ? `an inline policy name may contain only letters, digits and +=,.@_- (found ${JSON.stringify(bad)})` : undefined;
 }
 

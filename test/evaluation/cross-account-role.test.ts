@@ -1,5 +1,5 @@
 /**
- * Who may assume a CrossAccountRole (and the PrincipalTrust builders behind it): the trusted
+ * Who may assume a CrossAccountRole (and the AwsPrincipalTrust builders behind it): the trusted
  * accounts, roles and users, each only with the ExternalId, MFA, principal ARN and organization
  * the role requires, and each (being in another account) only with an identity policy of its own.
  */

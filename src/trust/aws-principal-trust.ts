@@ -7,18 +7,20 @@ import { addCondition, Conditions, TrustStatement, unique } from '../private/sta
 
 
 /**
- * Trust in IAM principals: whole accounts, roles or users, in this or other accounts.
+ * Trust in AWS principals (the `AWS` element of a trust policy): whole accounts, IAM roles or
+ * IAM users, in this or other accounts. Services, OIDC and SAML identities have trusts of
+ * their own (`ServiceTrust`, `WebIdentityTrust`, `SamlTrust`).
  *
  * Narrow it with `withExternalId`, `requireMfa`, `withPrincipalArn` or `withinOrganization`;
  * those conditions apply to these principals only.
  */
-export class PrincipalTrust extends TrustRelationship {
+export class AwsPrincipalTrust extends TrustRelationship {
   /**
    * Made by the `Trust` factories.
    * @internal
    */
-  public static _create(label: string, principals: string[], problems: string[]): PrincipalTrust {
-    return new PrincipalTrust(label, principals, problems);
+  public static _create(label: string, principals: string[], problems: string[]): AwsPrincipalTrust {
+    return new AwsPrincipalTrust(label, principals, problems);
   }
 
   /** @internal */
@@ -52,7 +54,7 @@ export class PrincipalTrust extends TrustRelationship {
    *
    * @param externalId 2-1,224 characters of letters, digits and `+=,.@:/-_`
    */
-  public withExternalId(externalId: string): PrincipalTrust {
+  public withExternalId(externalId: string): AwsPrincipalTrust {
     return this.withExternalIds([externalId]);
   }
 
@@ -61,7 +63,7 @@ export class PrincipalTrust extends TrustRelationship {
    *
    * @param externalIds each 2-1,224 characters of letters, digits and `+=,.@:/-_`
    */
-  public withExternalIds(externalIds: string[]): PrincipalTrust {
+  public withExternalIds(externalIds: string[]): AwsPrincipalTrust {
     const problems = [...this._problems];
     if (externalIds.length === 0) {
       problems.push('withExternalIds needs at least one ExternalId');
@@ -81,7 +83,7 @@ export class PrincipalTrust extends TrustRelationship {
    * @param maxAge the longest time since MFA sign-in
    * @default - MFA required, at any age
    */
-  public requireMfa(maxAge?: Duration): PrincipalTrust {
+  public requireMfa(maxAge?: Duration): AwsPrincipalTrust {
     const seconds = maxAge?.toSeconds({ integral: false });
     const problems = [...this._problems];
     if (seconds !== undefined && !Token.isUnresolved(seconds) && (!Number.isInteger(seconds) || seconds < 1)) {
@@ -96,7 +98,7 @@ export class PrincipalTrust extends TrustRelationship {
    *
    * @param pattern an ARN or ARN template; `*` and `?` are wildcards
    */
-  public withPrincipalArn(pattern: string): PrincipalTrust {
+  public withPrincipalArn(pattern: string): AwsPrincipalTrust {
     const problem = arnProblem(pattern, ARN);
     return this._with({
       _principalArnPatterns: unique([...this._principalArnPatterns, pattern]),
@@ -110,7 +112,7 @@ export class PrincipalTrust extends TrustRelationship {
    *
    * @param organizationId e.g. `o-a1b2c3d4e5`
    */
-  public withinOrganization(organizationId: string): PrincipalTrust {
+  public withinOrganization(organizationId: string): AwsPrincipalTrust {
     const problems = [...this._problems];
     if (breaks(ORGANIZATION_ID, organizationId)) {
       problems.push(`organization ID ${JSON.stringify(organizationId)} must match ${ORGANIZATION_ID.pattern}`);

@@ -97,7 +97,7 @@ describe('Trust.role / Trust.roles / Trust.user / Trust.principals', () => {
   });
 });
 
-describe('PrincipalTrust.withExternalId(s)', () => {
+describe('AwsPrincipalTrust.withExternalId(s)', () => {
   test('requires sts:ExternalId with StringEquals', () => {
     expect(deployedStatements([Trust.account(ACCOUNT_A).withExternalId('partner-1234')])).toEqual([
       accountStatement({ Condition: { StringEquals: { 'sts:ExternalId': 'partner-1234' } } }),
@@ -116,7 +116,7 @@ describe('PrincipalTrust.withExternalId(s)', () => {
   });
 });
 
-describe('PrincipalTrust.requireMfa', () => {
+describe('AwsPrincipalTrust.requireMfa', () => {
   test('without a maximum age, requires aws:MultiFactorAuthPresent only', () => {
     expect(deployedStatements([Trust.account(ACCOUNT_A).requireMfa()])).toEqual([
       accountStatement({ Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
@@ -140,7 +140,7 @@ describe('PrincipalTrust.requireMfa', () => {
   });
 });
 
-describe('PrincipalTrust.withPrincipalArn', () => {
+describe('AwsPrincipalTrust.withPrincipalArn', () => {
   test.each([
     ['aws', 'arn:aws:iam::111122223333:role/deployers/*'],
     ['aws-cn', 'arn:aws-cn:iam::111122223333:role/deployers/*'],
@@ -155,7 +155,7 @@ describe('PrincipalTrust.withPrincipalArn', () => {
   });
 });
 
-describe('PrincipalTrust.withinOrganization', () => {
+describe('AwsPrincipalTrust.withinOrganization', () => {
   test('requires aws:PrincipalOrgID', () => {
     expect(deployedStatements([Trust.account(ACCOUNT_A).withinOrganization('o-a1b2c3d4e5')])).toEqual([
       accountStatement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }),
@@ -163,7 +163,7 @@ describe('PrincipalTrust.withinOrganization', () => {
   });
 });
 
-describe('PrincipalTrust common chain methods', () => {
+describe('AwsPrincipalTrust common chain methods', () => {
   test('withSessionTags and withSourceIdentity add their actions', () => {
     expect(deployedStatements([Trust.account(ACCOUNT_A).withSessionTags().withSourceIdentity()])).toEqual([
       accountStatement({ Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'] }),
