@@ -53,7 +53,8 @@ describe('CrossAccountRole', () => {
         trustedRoleArns: c.roles.map((r) => `arn:{partition}:iam::${r.account}:role/${r.name}`),
         trustedUserArns: c.users.map((u) => `arn:{partition}:iam::${u.account}:user/${u.name}`),
         externalIds: c.externalIds.length > 0 ? c.externalIds : undefined,
-        requireMfa: c.mfa === 'any',
+        // With a max age, requireMfa is left out: `false` with a max age is an error (the age requires MFA).
+        requireMfa: c.mfa === 'any' ? true : undefined,
         mfaMaxAge: typeof c.mfa === 'number' ? Duration.seconds(c.mfa) : undefined,
         organizationId: c.organization,
         principalArnPatterns: c.pattern ? [c.pattern] : undefined,

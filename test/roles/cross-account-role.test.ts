@@ -92,6 +92,17 @@ describe('CrossAccountRole', () => {
     }]);
   });
 
+  test('requireMfa: false with mfaMaxAge is an error, not a silent MFA requirement (the age key exists only with MFA)', () => {
+    expect(() => new CrossAccountRole(newStack(), 'Role', { trustedAccounts: ['111122223333'], requireMfa: false, mfaMaxAge: Duration.hours(1) }))
+      .toThrow('Stack/Role: invalid requireMfa false: is false, but an MFA max age requires MFA (aws:MultiFactorAuthAge is absent from requests without MFA); '
+        + 'set requireMfa to true or leave it out, or remove the max age');
+    const explicit = new CrossAccountRole(newStack(), 'Role', { trustedAccounts: ['111122223333'], requireMfa: true, mfaMaxAge: Duration.hours(1) });
+    expect(trustStatements(explicit)[0].Condition).toEqual({
+      Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+      NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '3600' },
+    });
+  });
+
   test('principalArnPatterns restrict aws:PrincipalArn with ArnLike', () => {
     const role = new CrossAccountRole(newStack(), 'Role', {
       trustedAccounts: ['111122223333'],
