@@ -1,7 +1,8 @@
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RoleCatalog, RoleCatalogFormat, RoleCatalogProps } from '../../src/catalog/role-catalog';
+import { newStack } from '../support/stacks';
 
 /** YAML text from lines. */
 function yaml(...lines: string[]): string {
@@ -200,7 +201,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
 
 /** Stack with one role of its own, to show the failed catalog adds nothing and removes nothing. */
 function stackWithOneRole(): Stack {
-  const stack = new Stack(new App(), 'Stack');
+  const stack = newStack();
   RoleCatalog.fromObject(stack, 'Existing', { roles: [{ name: 'existing', kind: 'service', services: ['lambda'] }] });
   return stack;
 }

@@ -1,8 +1,9 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ACCOUNT_ID, describeAssumableRoleBehaviour, join, logicalIdOf, newStack, PARTITION, trustStatements } from './role-behaviour';
+import { ACCOUNT_ID, describeAssumableRoleBehaviour, join, logicalIdOf, PARTITION, trustStatements } from './role-behaviour';
 import { BoundedRole, PermissionsBoundary, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 
 const CI_ROLE = join('arn:', PARTITION, ':iam::', ACCOUNT_ID, ':role/ci');
 
@@ -24,7 +25,7 @@ describe('BoundedRole', () => {
       trust: [Trust.role('arn:{partition}:iam::{account}:role/ci')],
       permissionsBoundary: PermissionsBoundary.fromName('team-boundary'),
     });
-    const plain = new iam.Role(newStack('Other'), 'TeamDeployer', { assumedBy: new iam.ArnPrincipal('arn:aws:iam::123456789012:role/ci') });
+    const plain = new iam.Role(newStack({ id: 'Other' }), 'TeamDeployer', { assumedBy: new iam.ArnPrincipal('arn:aws:iam::123456789012:role/ci') });
     expect(logicalIdOf(role)).toBe('TeamDeployer582C5FFD');
     expect(logicalIdOf(plain)).toBe('TeamDeployer582C5FFD');
   });
@@ -77,7 +78,7 @@ describe('BoundedRole', () => {
   });
 
   test('snapshot: delegated administration inside a platform boundary', () => {
-    const stack = newStack('Team', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const stack = newStack({ id: 'Team', env: { account: '123456789012', region: 'eu-west-1' } });
     const boundary = new iam.ManagedPolicy(stack, 'TeamBoundary', {
       managedPolicyName: 'team-boundary',
       statements: [

@@ -1,8 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT_ID, arnOf, describeAssumableRoleBehaviour, join, logicalIdOf, newStack, PARTITION, trustStatements } from './role-behaviour';
+import { ACCOUNT_ID, arnOf, describeAssumableRoleBehaviour, join, logicalIdOf, PARTITION, trustStatements } from './role-behaviour';
 import { CrossAccountRole, CrossAccountRoleProps, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 
 const PARTNER_ROOT = join('arn:', PARTITION, ':iam::111122223333:root');
 
@@ -22,7 +23,7 @@ describe('CrossAccountRole', () => {
   test('has the logical ID a plain iam.Role with the same id gets', () => {
     const stack = newStack();
     const role = new CrossAccountRole(stack, 'PartnerRole', { trustedAccounts: ['111122223333'] });
-    const plain = new iam.Role(newStack('Other'), 'PartnerRole', { assumedBy: new iam.AccountPrincipal('111122223333') });
+    const plain = new iam.Role(newStack({ id: 'Other' }), 'PartnerRole', { assumedBy: new iam.AccountPrincipal('111122223333') });
     expect(logicalIdOf(role)).toBe('PartnerRole53D7BEB1');
     expect(logicalIdOf(plain)).toBe('PartnerRole53D7BEB1');
   });
@@ -262,7 +263,7 @@ describe('CrossAccountRole', () => {
   });
 
   test('snapshot: a third-party partner role, an organization deploy role and a break-glass role', () => {
-    const stack = newStack('CrossAccount', { env: { account: '123456789012', region: 'eu-central-1' } });
+    const stack = newStack({ id: 'CrossAccount', env: { account: '123456789012', region: 'eu-central-1' } });
     new CrossAccountRole(stack, 'PartnerRole', {
       roleName: 'partner-monitoring',
       trustedAccounts: ['111122223333'],

@@ -2,8 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT_ID, arnOf, describeAssumableRoleBehaviour, join, logicalIdOf, newStack, PARTITION, trustStatements } from './role-behaviour';
+import { ACCOUNT_ID, arnOf, describeAssumableRoleBehaviour, join, logicalIdOf, PARTITION, trustStatements } from './role-behaviour';
 import { IrsaRole, OidcIssuer } from '../../src';
+import { newStack } from '../support/stacks';
 
 const ISSUER_URL = 'https://oidc.eks.us-east-1.amazonaws.com/id/ABC';
 const ISSUER = 'oidc.eks.us-east-1.amazonaws.com/id/ABC';
@@ -36,7 +37,7 @@ describe('IrsaRole', () => {
   test('has the logical ID a plain iam.Role with the same id gets', () => {
     const stack = newStack();
     const role = new IrsaRole(stack, 'ExternalDns', { issuers: [OidcIssuer.fromIssuerUrl(ISSUER_URL)], serviceAccounts: ['kube-system:external-dns'] });
-    const plain = new iam.Role(newStack('Other'), 'ExternalDns', { assumedBy: new iam.WebIdentityPrincipal(PROVIDER_ARN) });
+    const plain = new iam.Role(newStack({ id: 'Other' }), 'ExternalDns', { assumedBy: new iam.WebIdentityPrincipal(PROVIDER_ARN) });
     expect(logicalIdOf(role)).toBe('ExternalDns122DB255');
     expect(logicalIdOf(plain)).toBe('ExternalDns122DB255');
   });
@@ -180,7 +181,7 @@ describe('IrsaRole', () => {
   });
 
   test('snapshot: external-dns trusted by two clusters, with its Route 53 policy', () => {
-    const stack = newStack('Dns', { env: { account: '123456789012', region: 'us-east-1' } });
+    const stack = newStack({ id: 'Dns', env: { account: '123456789012', region: 'us-east-1' } });
     new IrsaRole(stack, 'ExternalDns', {
       issuers: [
         OidcIssuer.fromProviderArn('arn:{partition}:iam::{account}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC'),

@@ -11,11 +11,12 @@
 import { Aws, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { errorOf, expectFinding, findingMessages, Level, newStack } from './validation-support';
+import { errorOf, expectFinding, findingMessages, Level } from './validation-support';
 import {
   ArnTemplate, AssumableRole, AssumableRoleProps, BoundedRole, BoundedRoleProps, CrossAccountRole, IrsaRole, OidcIssuer,
   PermissionsBoundary, ServiceRole, Trust, TrustRelationship,
 } from '../../src';
+import { newStack } from '../support/stacks';
 
 const OTHER = '111122223333';
 const LAMBDA = Trust.service('lambda');
