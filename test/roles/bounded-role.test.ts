@@ -76,23 +76,4 @@ describe('BoundedRole', () => {
     new BoundedRole(stack, 'Role', { permissionsBoundary: PermissionsBoundary.fromName('team-boundary') });
     expect(() => Template.fromStack(stack)).toThrow(/Stack\/Role: the role trusts no one/);
   });
-
-  test('snapshot: delegated administration inside a platform boundary', () => {
-    const stack = newStack({ id: 'Team', env: { account: '123456789012', region: 'eu-west-1' } });
-    const boundary = new iam.ManagedPolicy(stack, 'TeamBoundary', {
-      managedPolicyName: 'team-boundary',
-      statements: [
-        new iam.PolicyStatement({ actions: ['s3:*', 'dynamodb:*', 'lambda:*', 'logs:*'], resources: ['*'] }),
-        new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['iam:*', 'organizations:*'], resources: ['*'] }),
-      ],
-    });
-    new BoundedRole(stack, 'TeamDeployer', {
-      description: 'Deploys the team stacks from CI',
-      trust: [Trust.githubActions({ repository: 'octo-org/team-app', branches: ['main'], environments: ['production'] })],
-      permissionsBoundary: PermissionsBoundary.fromPolicy(boundary),
-      awsManagedPolicyNames: ['PowerUserAccess'],
-      tags: { team: 'payments' },
-    });
-    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
-  });
 });
