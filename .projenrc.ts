@@ -190,4 +190,15 @@ project.addTask('bench', {
 project.eslint?.addLintPattern('bench');
 project.eslint?.addLintPattern('scripts');
 
+// Files written by tools and scripts, not by hand: collapsed in diffs and left out of language
+// statistics. (API.md, *.snap and projen's own files are marked by projen.)
+for (const pattern of [
+  '/schema/role-catalog.schema.json', // npx projen schema:catalog (part of the build)
+  '/docs/python/README.md', // npx projen docgen:python (part of the build)
+  '/test/*.snapshot/**', // integ-runner: npx projen integ:update
+  '/test/python/constraints.txt', // scripts/python-freeze.sh
+]) {
+  project.gitattributes.addAttributes(pattern, 'linguist-generated');
+}
+
 project.synth();
