@@ -97,6 +97,17 @@ const docgenPython = project.addTask('docgen:python', {
 project.postCompileTask.prependSpawn(rosetta);
 project.postCompileTask.spawn(docgenPython);
 
+// schema/role-catalog.schema.json (shipped in the package, for editors) is written from the schema
+// object in src/catalog/catalog-schema.ts on every build, before jsii compiles: ts-node reads
+// src/ directly, so it needs no lib/. test/catalog/schema-file.test.ts fails while the
+// committed file differs from the object.
+const schemaCatalog = project.addTask('schema:catalog', {
+  description: 'Write schema/role-catalog.schema.json from the schema object in src/catalog/catalog-schema.ts',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'ts-node --project scripts/tsconfig.json scripts/write-catalog-schema.ts',
+});
+project.preCompileTask.spawn(schemaCatalog);
+
 // The example app, synthesized offline by the real `cdk` CLI.
 project.addTask('synth:example', {
   description: 'Synthesize the TypeScript example app with the cdk CLI (offline, no AWS credentials)',
@@ -178,5 +189,16 @@ project.addTask('bench', {
 });
 project.eslint?.addLintPattern('bench');
 project.eslint?.addLintPattern('scripts');
+
+// Files written by tools and scripts, not by hand: collapsed in diffs and left out of language
+// statistics. (API.md, *.snap and projen's own files are marked by projen.)
+for (const pattern of [
+  '/schema/role-catalog.schema.json', // npx projen schema:catalog (part of the build)
+  '/docs/python/README.md', // npx projen docgen:python (part of the build)
+  '/test/*.snapshot/**', // integ-runner: npx projen integ:update
+  '/test/python/constraints.txt', // scripts/python-freeze.sh
+]) {
+  project.gitattributes.addAttributes(pattern, 'linguist-generated');
+}
 
 project.synth();

@@ -2,9 +2,11 @@
  * Writes schema/role-catalog.schema.json, the JSON Schema of role catalogs for editors, from
  * the schema object in src/catalog/catalog-schema.ts (the one RoleCatalog validates with).
  *
- * Run after changing the schema:
- *   npx ts-node --project test/tsconfig.json scripts/write-catalog-schema.ts
- * test/catalog/schema-file.test.ts fails while the committed file differs from the object.
+ * Run by the projen task `schema:catalog`, which every build runs before compiling (it reads
+ * src/ through ts-node, so it needs no lib/); after changing the schema, run
+ *   npx projen schema:catalog
+ * and commit the file. test/catalog/schema-file.test.ts fails while the committed file differs
+ * from the object.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -1,9 +1,10 @@
-import { Aws, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Aws, Token } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { ArnTemplate } from '../src';
 import { ENVIRONMENTS, PARTITION_NAMES, PartitionName, resolveCfn } from './support/resolve';
+import { lazyString, newStack } from './support/stacks';
 
-const stack = new Stack();
+const stack = newStack();
 const PLACEHOLDER_LIST = '{partition}, {account}, {region}, {urlSuffix}';
 
 /** Renders a template and evaluates it as CloudFormation would in the partition. */
@@ -172,7 +173,7 @@ describe('ArnTemplate with CDK tokens', () => {
   });
 
   test('keeps a Lazy.string and renders the placeholders around it', () => {
-    const bucket = Lazy.string({ produce: () => 'reports-bucket' });
+    const bucket = lazyString('reports-bucket');
     const template = `arn:{partition}:s3:::${bucket}/{account}/*`;
     for (const partition of PARTITION_NAMES) {
       expect(deployed(template, partition)).toBe(`arn:${partition}:s3:::reports-bucket/123456789012/*`);
@@ -180,7 +181,7 @@ describe('ArnTemplate with CDK tokens', () => {
   });
 
   test('a string that is only a token renders to the same token', () => {
-    const lazy = Lazy.string({ produce: () => 'value' });
+    const lazy = lazyString('value');
     expect(ArnTemplate.render(lazy)).toBe(lazy);
     expect(ArnTemplate.render(Aws.ACCOUNT_ID)).toBe(Aws.ACCOUNT_ID);
     expect(ArnTemplate.hasPlaceholders(lazy)).toBe(false);

@@ -1,7 +1,7 @@
-import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { PolicyJson, PolicyKind } from '../src';
+import { newStack } from './support/stacks';
 
 const PARTITION = { Ref: 'AWS::Partition' };
 const ACCOUNT_ID = { Ref: 'AWS::AccountId' };
@@ -10,10 +10,6 @@ const URL_SUFFIX = { Ref: 'AWS::URLSuffix' };
 
 function join(...parts: unknown[]): unknown {
   return { 'Fn::Join': ['', parts] };
-}
-
-function newStack(): Stack {
-  return new Stack(new App(), 'Stack');
 }
 
 /** The document as CloudFormation receives it. */

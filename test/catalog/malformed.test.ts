@@ -1,7 +1,8 @@
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { RoleCatalog, RoleCatalogFormat, RoleCatalogProps } from '../../src/catalog/role-catalog';
+import { newStack } from '../support/stacks';
 
 /** YAML text from lines. */
 function yaml(...lines: string[]): string {
@@ -207,16 +208,12 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
 
 /** Stack with one role of its own, to show the failed catalog adds nothing and removes nothing. */
 function stackWithOneRole(): Stack {
-  const stack = new Stack(new App(), 'Stack');
+  const stack = newStack();
   RoleCatalog.fromObject(stack, 'Existing', { roles: [{ name: 'existing', kind: 'service', services: ['lambda'] }] });
   return stack;
 }
 
 describe('malformed role catalogs', () => {
-  test('the table has at least 15 documents', () => {
-    expect(MALFORMED.length).toBeGreaterThanOrEqual(15);
-  });
-
   test.each(MALFORMED)('%s: validate() lists exactly the expected problems', (_label, props, expected) => {
     expect(RoleCatalog.validate(props)).toEqual(expected);
   });

@@ -25,7 +25,7 @@ function subschemas(node: any, pointer = '#'): Array<[string, any]> {
 describe('schema/role-catalog.schema.json', () => {
   test('is the schema object of src/catalog/catalog-schema.ts', () => {
     const committed = fs.existsSync(COMMITTED) ? fs.readFileSync(COMMITTED, 'utf-8') : '(missing)';
-    // When this fails, run: npx ts-node --project test/tsconfig.json scripts/write-catalog-schema.ts
+    // When this fails, run `npx projen schema:catalog` (every build runs it) and commit the file.
     expect(committed).toBe(roleCatalogSchemaText());
   });
 

@@ -3,8 +3,9 @@
  * own conditions only (merging statements must never move a condition from one principal to
  * another), plus relationships added later and custom conditions.
  */
-import { allow, ASSUME_ALL, deny, describeCases, GITHUB, HOME, newStack, PARTNER, PARTNER_2, STRANGER } from './evaluation-fixtures';
+import { allow, ASSUME_ALL, deny, describeCases, GITHUB, HOME, PARTNER, PARTNER_2, STRANGER } from './evaluation-fixtures';
 import { AssumableRole, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 import { Callers } from '../support/trust-evaluator';
 
 describeCases('AssumableRole with five kinds of trust', () => {

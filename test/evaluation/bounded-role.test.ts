@@ -5,9 +5,10 @@
  */
 import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { allow, deny, describeCases, HOME, newStack, PARTNER, Subject } from './evaluation-fixtures';
+import { allow, deny, describeCases, HOME, PARTNER, Subject } from './evaluation-fixtures';
 import { BoundedRole, PermissionsBoundary, Trust } from '../../src';
 import { PARTITION_NAMES } from '../support/resolve';
+import { newStack } from '../support/stacks';
 import { Callers, PolicyDocument, TrustEvaluator } from '../support/trust-evaluator';
 
 const DATA = 'arn:{partition}:s3:::team-data';

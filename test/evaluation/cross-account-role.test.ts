@@ -3,11 +3,12 @@
  * accounts, roles and users, each only with the ExternalId, MFA, principal ARN and organization
  * the role requires, and each (being in another account) only with an identity policy of its own.
  */
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { allow, ASSUME_ALL, deny, describeCases, HOME, newStack, ORG, OTHER_ORG, PARTNER, PARTNER_2, STRANGER } from './evaluation-fixtures';
+import { allow, ASSUME_ALL, deny, describeCases, HOME, ORG, OTHER_ORG, PARTNER, PARTNER_2, STRANGER } from './evaluation-fixtures';
 import { CrossAccountRole } from '../../src';
 import { ENVIRONMENTS, PARTITION_NAMES } from '../support/resolve';
+import { newApp, newStack } from '../support/stacks';
 import { Callers, TrustEvaluator } from '../support/trust-evaluator';
 
 describeCases('CrossAccountRole trusting an account with ExternalIds', () => {
@@ -99,9 +100,9 @@ describeCases('CrossAccountRole with session tags and source identity', () => {
 describe('the caller side: grantAssumeFrom in the partner account\'s stack', () => {
   // Both stacks have explicit accounts, as crossEnvironmentArn requires.
   function build() {
-    const app = new App();
-    const target = new Stack(app, 'Target', { env: { account: HOME, region: 'us-east-1' } });
-    const source = new Stack(app, 'Source', { env: { account: PARTNER, region: 'us-east-1' } });
+    const app = newApp();
+    const target = newStack({ id: 'Target', app, env: { account: HOME, region: 'us-east-1' } });
+    const source = newStack({ id: 'Source', app, env: { account: PARTNER, region: 'us-east-1' } });
     const role = new CrossAccountRole(target, 'Deployer', { roleName: 'deployer', trustedAccounts: [PARTNER], sessionTags: true });
     const ci = new iam.Role(source, 'Ci', { roleName: 'ci', assumedBy: new iam.AccountRootPrincipal() });
     const other = new iam.Role(source, 'Other', { roleName: 'other', assumedBy: new iam.AccountRootPrincipal() });

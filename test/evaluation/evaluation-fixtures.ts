@@ -5,7 +5,7 @@
  * Expected outcomes in the tables are written from the IAM rules (trust policy semantics,
  * condition operators, cross-account evaluation), never copied from the engine's output.
  */
-import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { PARTITION_NAMES, PartitionName, TEST_ACCOUNT } from '../support/resolve';
 import { Caller, EvaluatorOptions, RoleRef, TrustEvaluator } from '../support/trust-evaluator';
 
@@ -29,10 +29,6 @@ export const GITHUB = 'token.actions.githubusercontent.com';
 
 /** Everything the tests assume: sts:AssumeRole with session tags and source identity. */
 export const ASSUME_ALL = ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'];
-
-export function newStack(props: StackProps = {}): Stack {
-  return new Stack(new App(), 'Stack', props);
-}
 
 /** One question and the answer IAM gives. */
 export interface Case {

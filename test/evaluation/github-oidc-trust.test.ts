@@ -3,8 +3,9 @@
  * of the trusted repository and refs, with a token for STS (or the configured audience), through
  * the configured IAM OIDC provider.
  */
-import { allow, deny, describeCases, GITHUB, HOME, newStack, PARTNER, STRANGER } from './evaluation-fixtures';
+import { allow, deny, describeCases, GITHUB, HOME, PARTNER, STRANGER } from './evaluation-fixtures';
 import { AssumableRole, OidcIssuer, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 import { Callers } from '../support/trust-evaluator';
 
 const gh = (sub: string, options: { aud?: string; providerAccount?: string } = {}) => Callers.webIdentity(GITHUB, sub, options);

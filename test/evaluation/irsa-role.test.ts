@@ -3,8 +3,9 @@
  * trusted service account, issued by a trusted cluster's OIDC provider for STS, and nothing else.
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { allow, CLUSTER_A, CLUSTER_B, CLUSTER_C, deny, describeCases, HOME, newStack, PARTNER, STRANGER } from './evaluation-fixtures';
+import { allow, CLUSTER_A, CLUSTER_B, CLUSTER_C, deny, describeCases, HOME, PARTNER, STRANGER } from './evaluation-fixtures';
 import { AssumableRole, IrsaRole, OidcIssuer, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 import { Callers } from '../support/trust-evaluator';
 
 const sa = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;

@@ -5,9 +5,10 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { CLUSTER_A, CLUSTER_B, CLUSTER_C, GITHUB, HOME, iamLike, newStack, ORG, OTHER_ORG, STRANGER } from './evaluation-fixtures';
+import { CLUSTER_A, CLUSTER_B, CLUSTER_C, GITHUB, HOME, iamLike, ORG, OTHER_ORG, STRANGER } from './evaluation-fixtures';
 import { CrossAccountRole, IrsaRole, OidcIssuer, ServiceRole, Trust, AssumableRole } from '../../src';
 import { PARTITION_NAMES, PartitionName } from '../support/resolve';
+import { newStack } from '../support/stacks';
 import { Caller, Callers, IamCaller, TrustEvaluator } from '../support/trust-evaluator';
 
 const RUNS = { numRuns: 40 };

@@ -2,10 +2,10 @@
  * Who may assume a role trusting a SAML provider: users of that provider, with an assertion
  * addressed to the sign-in endpoint of the partition the role lives in (or a configured audience).
  */
-import { App, Stack } from 'aws-cdk-lib';
-import { allow, deny, describeCases, HOME, newStack, STRANGER } from './evaluation-fixtures';
+import { allow, deny, describeCases, HOME, STRANGER } from './evaluation-fixtures';
 import { AssumableRole, Trust } from '../../src';
 import { PARTITION_NAMES, PartitionName } from '../support/resolve';
+import { newStack } from '../support/stacks';
 import { Callers, SAML_SIGN_IN_ENDPOINTS, TrustEvaluator } from '../support/trust-evaluator';
 
 const OKTA = 'arn:{partition}:iam::{account}:saml-provider/okta';
@@ -42,7 +42,7 @@ describe('Trust.saml in a stack with a known region renders that partition\'s en
     ['cn-northwest-1', 'aws-cn'],
     ['eu-central-1', 'aws'],
   ] as const)('%s: allowed only with the %s endpoint', async (region, partition) => {
-    const stack = new Stack(new App(), 'Regional', { env: { region } });
+    const stack = newStack({ id: 'Regional', env: { region } });
     const role = new AssumableRole(stack, 'Console', { trust: [Trust.saml(OKTA)] });
     const evaluator = TrustEvaluator.forStack(stack, partition);
     const results = await Promise.all(PARTITION_NAMES.map(async (p) =>

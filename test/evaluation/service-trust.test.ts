@@ -2,8 +2,9 @@
  * Who may assume a ServiceRole, or a role trusting services or EKS Pod Identity: the named
  * services (within their source guards), and nobody else.
  */
-import { allow, deny, describeCases, HOME, newStack, PARTNER, STRANGER } from './evaluation-fixtures';
+import { allow, deny, describeCases, HOME, PARTNER, STRANGER } from './evaluation-fixtures';
 import { AssumableRole, ServiceRole, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 import { Callers } from '../support/trust-evaluator';
 
 const TAGGED = ['sts:AssumeRole', 'sts:TagSession'];

@@ -1,8 +1,9 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { CredentialSource, CrossAccountRole, IrsaRole, OidcIssuer } from '../../src';
+import { newStack } from '../support/stacks';
 
 function partnerRole(): { stack: Stack; role: CrossAccountRole } {
-  const stack = new Stack(new App(), 'Stack');
+  const stack = newStack();
   const role = new CrossAccountRole(stack, 'Role', { trustedAccounts: ['111122223333'], externalIds: ['partner-1'] });
   return { stack, role };
 }
@@ -40,7 +41,7 @@ describe('cliProfile', () => {
   });
 
   test('an IRSA profile reads the token EKS mounts', () => {
-    const stack = new Stack(new App(), 'Stack');
+    const stack = newStack();
     const role = new IrsaRole(stack, 'Role', { issuers: [OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/ABC')], serviceAccounts: ['ns:app'] });
     expect(role.cliProfile({ profileName: 'app', webIdentityTokenFile: IrsaRole.TOKEN_FILE }))
       .toContain('\nweb_identity_token_file = /var/run/secrets/eks.amazonaws.com/serviceaccount/token\n');

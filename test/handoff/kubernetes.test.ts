@@ -1,9 +1,10 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { parse } from 'yaml';
 import { IrsaRole, OidcIssuer, ServiceRole } from '../../src';
+import { newStack } from '../support/stacks';
 
 function irsaRole(): { stack: Stack; role: IrsaRole } {
-  const stack = new Stack(new App(), 'Stack');
+  const stack = newStack();
   const role = new IrsaRole(stack, 'Role', {
     roleName: 'external-dns',
     issuers: [OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/ABC')],
@@ -57,7 +58,7 @@ describe('ServiceAccount manifest as YAML', () => {
 
 describe('kube2iam / kiam annotations', () => {
   test('name the role and, when given, the ExternalId', () => {
-    const stack = new Stack(new App(), 'Stack');
+    const stack = newStack();
     const role = new ServiceRole(stack, 'Role', { services: ['ec2'] });
     const logicalId = stack.getLogicalId(role.role.node.defaultChild as any);
     expect(stack.resolve(role.kube2iamAnnotations())).toEqual({ 'iam.amazonaws.com/role': { 'Fn::GetAtt': [logicalId, 'Arn'] } });

@@ -1,8 +1,9 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCOUNT_ID, ADDED_STATEMENT, ADDED_TRUST, describeAssumableRoleBehaviour, join, logicalIdOf, newStack, PARTITION, trustStatements } from './role-behaviour';
+import { ACCOUNT_ID, ADDED_STATEMENT, ADDED_TRUST, describeAssumableRoleBehaviour, join, logicalIdOf, PARTITION, trustStatements } from './role-behaviour';
 import { AssumableRole, PermissionsBoundary, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 
 const EC2_STATEMENT = { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' };
 
@@ -17,7 +18,7 @@ describe('AssumableRole', () => {
   test('has the logical ID a plain iam.Role with the same id gets', () => {
     const stack = newStack();
     const role = new AssumableRole(stack, 'Auditor', { trust: [Trust.account('111122223333')] });
-    const plain = new iam.Role(newStack('Other'), 'Auditor', { assumedBy: new iam.AccountPrincipal('111122223333') });
+    const plain = new iam.Role(newStack({ id: 'Other' }), 'Auditor', { assumedBy: new iam.AccountPrincipal('111122223333') });
     expect(logicalIdOf(role)).toBe('AuditorB9A7BEA8');
     expect(logicalIdOf(plain)).toBe('AuditorB9A7BEA8');
   });
@@ -92,7 +93,7 @@ describe('AssumableRole', () => {
   });
 
   test('snapshot: an auditor role for a security account', () => {
-    const stack = newStack('Audit', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const stack = newStack({ id: 'Audit', env: { account: '123456789012', region: 'eu-west-1' } });
     new AssumableRole(stack, 'Auditor', {
       roleName: 'security-auditor',
       description: 'Assumed by the security account to audit this account',

@@ -1,8 +1,9 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ACCOUNT_ID, join, newStack, PARTITION } from './role-behaviour';
+import { ACCOUNT_ID, join, PARTITION } from './role-behaviour';
 import { AssumableRole, PermissionsBoundary, ServiceRole, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 
 describe('PermissionsBoundary', () => {
   test('fromPolicy uses a managed policy defined in the app', () => {

@@ -3,11 +3,12 @@
  * runs `describeAssumableRoleBehaviour` with a factory, so every common prop and every
  * `iam.IRole` capability is checked for the base class and for each subclass.
  */
-import { App, Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps, PermissionsBoundary, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 
 export const PARTITION = { Ref: 'AWS::Partition' };
 export const ACCOUNT_ID = { Ref: 'AWS::AccountId' };
@@ -16,10 +17,6 @@ export const REGION = { Ref: 'AWS::Region' };
 /** The `Fn::Join` CDK renders for a string made of literals and tokens. */
 export function join(...parts: unknown[]): unknown {
   return { 'Fn::Join': ['', parts] };
-}
-
-export function newStack(id: string = 'Stack', props: StackProps = {}): Stack {
-  return new Stack(new App(), id, props);
 }
 
 /** The logical ID of the `AWS::IAM::Role` of a construct or plain role. */
@@ -273,7 +270,7 @@ export function describeAssumableRoleBehaviour(name: string, rut: RoleUnderTest)
     test('has the logical ID of a plain iam.Role with the same id (migration without replacement)', () => {
       const stack = newStack();
       const role = rut.make(stack, 'Fn');
-      const other = newStack('Other');
+      const other = newStack({ id: 'Other' });
       const plain = new iam.Role(other, 'Fn', { assumedBy: rut.plainPrincipal() });
       expect(logicalIdOf(role)).toBe(logicalIdOf(plain));
       expect(logicalIdOf(role)).toBe('Fn9270CBC0');
@@ -284,7 +281,7 @@ export function describeAssumableRoleBehaviour(name: string, rut: RoleUnderTest)
       const stack = newStack();
       const role = rut.make(new Construct(stack, 'Api'), 'Handler');
       role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
-      const other = newStack('Other');
+      const other = newStack({ id: 'Other' });
       const plain = new iam.Role(new Construct(other, 'Api'), 'Handler', { assumedBy: rut.plainPrincipal() });
       plain.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
       expect(logicalIdOf(role)).toBe(logicalIdOf(plain));
@@ -296,7 +293,7 @@ export function describeAssumableRoleBehaviour(name: string, rut: RoleUnderTest)
 
   describe(`${name}: usable as iam.IRole`, () => {
     test('exposes the wrapped role and its attributes', () => {
-      const stack = newStack('Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+      const stack = newStack({ env: { account: '123456789012', region: 'eu-west-1' } });
       const role = rut.make(stack, 'Role');
       const asIRole: iam.IRole = role;
       expect(role.role).toBeInstanceOf(iam.Role);

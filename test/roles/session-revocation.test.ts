@@ -1,7 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ServiceRole } from '../../src';
+import { newStack } from '../support/stacks';
 
 function revokePolicy(stack: Stack): any {
   const roles = Template.fromStack(stack).findResources('AWS::IAM::Role');
@@ -11,7 +12,7 @@ function revokePolicy(stack: Stack): any {
 
 describe('revokeSessionsIssuedBefore', () => {
   test('adds AWSRevokeOlderSessions exactly as the IAM console does, next to existing inline policies', () => {
-    const stack = new Stack(new App(), 'Stack');
+    const stack = newStack();
     const role = new ServiceRole(stack, 'Role', {
       services: ['lambda'],
       inlinePolicies: { read: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })] }) },
@@ -31,7 +32,7 @@ describe('revokeSessionsIssuedBefore', () => {
   });
 
   test('calling it again moves the time instead of adding a second policy', () => {
-    const stack = new Stack(new App(), 'Stack');
+    const stack = newStack();
     const role = new ServiceRole(stack, 'Role', { services: ['lambda'] });
     role.revokeSessionsIssuedBefore(new Date('2024-01-01T00:00:00.123Z'));
     role.revokeSessionsIssuedBefore(new Date('2025-06-30T12:00:00Z'));
@@ -42,7 +43,7 @@ describe('revokeSessionsIssuedBefore', () => {
   });
 
   test('an invalid date is an error naming the role', () => {
-    const stack = new Stack(new App(), 'Stack');
+    const stack = newStack();
     const role = new ServiceRole(stack, 'Role', { services: ['lambda'] });
     expect(() => role.revokeSessionsIssuedBefore(new Date('not a date'))).toThrow('Stack/Role: invalid revokeSessionsIssuedBefore "Invalid Date": must be a valid Date');
   });

@@ -5,19 +5,16 @@
  */
 import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { PARTITION_NAMES } from './resolve';
+import { newStack, stringParameter } from './stacks';
 import { Callers, evaluationStats, policyProblems, renderPlaceholders, TrustEvaluator } from './trust-evaluator';
 import { AssumableRole, BoundedRole, CrossAccountRole, IrsaRole, OidcIssuer, PermissionsBoundary, Trust } from '../../src';
 
 const HOME = '123456789012';
 const OTHER = '111122223333';
 const ISSUER = 'oidc.eks.us-east-1.amazonaws.com/id/ABC123';
-
-function newStack(): Stack {
-  return new Stack(new App(), 'Stack');
-}
 
 describe('resolution', () => {
   test.each(PARTITION_NAMES)('a named role with a path has its ARN in %s', (partition) => {
@@ -84,8 +81,7 @@ describe('resolution', () => {
 
   test('takes parameter values from refs, and fails on a Ref it cannot compute', async () => {
     const stack = newStack();
-    const arn = new CfnParameter(stack, 'ProviderArn');
-    const role = new IrsaRole(stack, 'Role', { issuers: [OidcIssuer.fromProviderArn(arn.valueAsString)], serviceAccounts: ['apps:web'] });
+    const role = new IrsaRole(stack, 'Role', { issuers: [OidcIssuer.fromProviderArn(stringParameter(stack, 'ProviderArn'))], serviceAccounts: ['apps:web'] });
     expect(() => TrustEvaluator.forStack(stack).role(role)).toThrow(/cannot resolve Ref ProviderArn/);
     const evaluator = TrustEvaluator.forStack(stack, 'aws', { refs: { ProviderArn: `arn:aws:iam::${HOME}:oidc-provider/${ISSUER}` } });
     expect((await evaluator.mayAssume(role, Callers.webIdentity(ISSUER, 'system:serviceaccount:apps:web'))).allowed).toBe(true);

@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ACCOUNT_ID, deployedStatements, join, newStack, PARTITION, rawStatements, roleTrusting } from './trust-fixtures';
+import { ACCOUNT_ID, deployedStatements, join, PARTITION, rawStatements, roleTrusting } from './trust-fixtures';
 import { Trust } from '../../src';
+import { newStack } from '../support/stacks';
 
 const ACCOUNT_A = '111122223333';
 const ACCOUNT_B = '444455556666';

@@ -1,8 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { deployedStatementsOf, newStack, rawStatements, roleTrusting, synthesize } from './trust-fixtures';
+import { deployedStatementsOf, rawStatements, roleTrusting, synthesize } from './trust-fixtures';
 import { AssumableRole, Trust } from '../../src';
 import { PARTITION_NAMES } from '../support/resolve';
+import { newStack } from '../support/stacks';
 
 const OKTA = 'arn:{partition}:iam::{account}:saml-provider/okta';
 const SIGN_IN = {
@@ -97,7 +97,7 @@ describe('Trust.saml', () => {
 
 describe('SAML audience outside the three commercial/government partitions', () => {
   test('an ISO region uses the sign-in endpoint aws-cdk-lib knows for it', () => {
-    const stack = new Stack(new App(), 'Stack', { env: { region: 'us-isob-east-1', account: '123456789012' } });
+    const stack = newStack({ env: { region: 'us-isob-east-1', account: '123456789012' } });
     new AssumableRole(stack, 'Role', { trust: [Trust.saml('arn:aws-iso-b:iam::123456789012:saml-provider/idp')] });
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [{ Condition: { StringEquals: { 'SAML:aud': 'https://signin.sc2shome.sgov.gov/saml' } } }] },
@@ -105,7 +105,7 @@ describe('SAML audience outside the three commercial/government partitions', () 
   });
 
   test('a region with no known sign-in endpoint is an error that says to give audiences', () => {
-    const stack = new Stack(new App(), 'Stack', { env: { region: 'eu-isoe-west-1', account: '123456789012' } });
+    const stack = newStack({ env: { region: 'eu-isoe-west-1', account: '123456789012' } });
     expect(() => new AssumableRole(stack, 'Role', { trust: [Trust.saml('arn:aws-iso-e:iam::123456789012:saml-provider/idp')] }))
       .toThrow('Stack/Role: invalid trust[0] "Trust.saml(arn:aws-iso-e:iam::123456789012:saml-provider/idp)": '
         + 'no SAML sign-in endpoint is known for the stack\'s region eu-isoe-west-1 (partition aws-iso-e); give the audiences: Trust.saml(arn, { audiences: [...] })');

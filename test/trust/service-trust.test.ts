@@ -1,7 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { ACCOUNT_ID, deployedStatements, join, newStack, PARTITION, rawStatements, roleTrusting } from './trust-fixtures';
+import { ACCOUNT_ID, deployedStatements, join, PARTITION, rawStatements, roleTrusting } from './trust-fixtures';
 import { Trust } from '../../src';
 import { PARTITION_NAMES } from '../support/resolve';
+import { newStack } from '../support/stacks';
 
 const LAMBDA = { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' };
 

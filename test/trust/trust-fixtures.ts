@@ -2,11 +2,12 @@
  * Helpers for the trust tests: build an `AssumableRole` from trust relationships, read its
  * synthesized trust statements, and evaluate them as CloudFormation would in a partition.
  */
-import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, TrustRelationship } from '../../src';
 import { PartitionName, resolveCfn } from '../support/resolve';
+import { newStack } from '../support/stacks';
 
 /** The construct path of the role every helper builds. */
 export const ROLE_PATH = 'Stack/Role';
@@ -17,10 +18,6 @@ export const ACCOUNT_ID = { Ref: 'AWS::AccountId' };
 /** The `Fn::Join` CDK renders for a string made of literals and tokens. */
 export function join(...parts: unknown[]): unknown {
   return { 'Fn::Join': ['', parts] };
-}
-
-export function newStack(props: StackProps = {}): Stack {
-  return new Stack(new App(), 'Stack', props);
 }
 
 /** A role at `Stack/Role` trusting exactly the given relationships. */

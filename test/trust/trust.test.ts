@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { deployedStatements, deployedStatementsOf, newStack, ROLE_PATH, roleTrusting } from './trust-fixtures';
+import { deployedStatements, deployedStatementsOf, ROLE_PATH, roleTrusting } from './trust-fixtures';
 import { AssumableRole, OidcIssuer, Trust, TrustRelationship } from '../../src';
+import { newStack } from '../support/stacks';
 
 const ACCOUNT_A = '111122223333';
 const ACCOUNT_B = '444455556666';

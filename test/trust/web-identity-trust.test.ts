@@ -1,8 +1,8 @@
-import { CfnParameter } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { deployedStatements, deployedStatementsOf, newStack, rawStatements, roleTrusting, synthesize } from './trust-fixtures';
+import { deployedStatements, deployedStatementsOf, rawStatements, roleTrusting, synthesize } from './trust-fixtures';
 import { OidcIssuer, Trust } from '../../src';
 import { resolveCfn } from '../support/resolve';
+import { newStack, stringParameter } from '../support/stacks';
 
 const EKS_HOST = 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
 const EKS = OidcIssuer.fromIssuerUrl(`https://${EKS_HOST}`);
@@ -245,7 +245,7 @@ describe('issuers known only at deploy time', () => {
 
   test('a provider ARN token gives one CfnJson condition per statement', () => {
     const stack = newStack();
-    const arn = new CfnParameter(stack, 'ProviderArn').valueAsString;
+    const arn = stringParameter(stack, 'ProviderArn');
     const role = roleTrusting([Trust.eksServiceAccounts(OidcIssuer.fromProviderArn(arn), ['app:api', 'batch:*'])], stack);
     const { template, statements } = synthesize(role);
     expect(statements).toHaveLength(2);
@@ -270,7 +270,7 @@ describe('issuers known only at deploy time', () => {
 
   test('an issuer URL token gives a partition-aware provider ARN and a CfnJson condition', () => {
     const stack = newStack();
-    const url = new CfnParameter(stack, 'IssuerUrl').valueAsString;
+    const url = stringParameter(stack, 'IssuerUrl');
     const role = roleTrusting([Trust.eksServiceAccount(OidcIssuer.fromIssuerUrl(url), 'app', 'api')], stack);
     const { template, statements } = synthesize(role);
     const refs = { IssuerUrl: `https://${EKS_HOST}` };

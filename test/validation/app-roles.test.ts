@@ -2,17 +2,17 @@
  * The app model behind the trust-cycle checks: one walk of the construct tree per synthesis,
  * whatever the number of roles (a guard against a per-role search coming back; not a timing).
  */
-import { Stack } from 'aws-cdk-lib';
 import { Node } from 'constructs';
 import { checkedApp, findingMessages } from './validation-support';
 import { AssumableRole, Trust } from '../../src';
+import { newStack } from '../support/stacks';
 
 const ACCOUNT = '123456789012';
 
 describe('the trust graph is built once per synthesis', () => {
   test('the construct tree is walked a fixed number of times, not once per role', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
     for (let i = 0; i < 60; i++) {
       new AssumableRole(stack, `R${i}`, { roleName: `r${i}`, trust: [Trust.role(`arn:{partition}:iam::{account}:role/r${(i + 1) % 60}`)] });
     }

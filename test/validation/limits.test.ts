@@ -1,13 +1,12 @@
-import { CfnParameter, Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import {
-  cfnRoleOf, errorOf, expectFinding, expectNoFinding, inlinePoliciesSize, newStack, roleWithTrustSize,
-} from './validation-support';
+import { cfnRoleOf, errorOf, expectFinding, expectNoFinding, inlinePoliciesSize, roleWithTrustSize } from './validation-support';
 import { AssumableRole, AssumableRoleProps, CrossAccountRole, PolicyJson, PolicyKind, Trust } from '../../src';
 import {
   descriptionRule, LIMITS, maxSessionRule, pathRule, policySize, quotaRule, roleNameRule, tagRules,
 } from '../../src/validation/limits';
+import { lazyNumber, lazyString, newStack, stringParameter } from '../support/stacks';
 
 const LAMBDA = Trust.service('lambda');
 
@@ -79,14 +78,13 @@ describe('roleName', () => {
   });
 
   test('a Lazy token is skipped without a crash', () => {
-    const r = synthesized({ roleName: Lazy.string({ produce: () => 'x'.repeat(100) }) });
+    const r = synthesized({ roleName: lazyString('x'.repeat(100)) });
     expect(Template.fromStack(r.stack).toJSON().Resources).toBeDefined();
   });
 
   test('a CfnParameter is skipped without a crash', () => {
     const stack = newStack();
-    const name = new CfnParameter(stack, 'Name', { type: 'String' });
-    role({ roleName: name.valueAsString }, stack);
+    role({ roleName: stringParameter(stack, 'Name') }, stack);
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', { RoleName: { Ref: 'Name' } });
   });
 });
@@ -135,8 +133,7 @@ describe('path', () => {
 
   test('a CfnParameter is skipped without a crash', () => {
     const stack = newStack();
-    const path = new CfnParameter(stack, 'RolePath', { type: 'String' });
-    role({ path: path.valueAsString }, stack);
+    role({ path: stringParameter(stack, 'RolePath') }, stack);
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', { Path: { Ref: 'RolePath' } });
   });
 });
@@ -165,8 +162,7 @@ describe('description', () => {
 
   test('a CfnParameter is skipped without a crash', () => {
     const stack = newStack();
-    const description = new CfnParameter(stack, 'Description', { type: 'String' });
-    role({ description: description.valueAsString }, stack);
+    role({ description: stringParameter(stack, 'Description') }, stack);
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', { Description: { Ref: 'Description' } });
   });
 });
@@ -253,8 +249,7 @@ describe('tags', () => {
 
   test('a token value is skipped without a crash', () => {
     const stack = newStack();
-    const owner = new CfnParameter(stack, 'Owner', { type: 'String' });
-    role({ tags: { owner: owner.valueAsString } }, stack);
+    role({ tags: { owner: stringParameter(stack, 'Owner') } }, stack);
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', { Tags: [{ Key: 'owner', Value: { Ref: 'Owner' } }] });
   });
 });
@@ -296,8 +291,7 @@ describe('ExternalId', () => {
 
   test('a CfnParameter is skipped without a crash', () => {
     const stack = newStack();
-    const externalId = new CfnParameter(stack, 'ExternalId', { type: 'String' });
-    new CrossAccountRole(stack, 'Role', { trustedAccounts: [ACCOUNT], externalIds: [externalId.valueAsString] });
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [ACCOUNT], externalIds: [stringParameter(stack, 'ExternalId')] });
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [{ Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } } }] },
     });
@@ -483,7 +477,7 @@ describe('policy document characters', () => {
 
 describe('the rule functions', () => {
   test('return undefined for valid values and for tokens', () => {
-    const token = Lazy.string({ produce: () => '' });
+    const token = lazyString('');
     expect(roleNameRule('a'.repeat(64))).toBeUndefined();
     expect(roleNameRule(token)).toBeUndefined();
     expect(pathRule('/')).toBeUndefined();
@@ -491,7 +485,7 @@ describe('the rule functions', () => {
     expect(descriptionRule('')).toBeUndefined();
     expect(descriptionRule(token)).toBeUndefined();
     expect(maxSessionRule(3600)).toBeUndefined();
-    expect(maxSessionRule(Lazy.number({ produce: () => 1 }))).toBeUndefined();
+    expect(maxSessionRule(lazyNumber(1))).toBeUndefined();
     expect(tagRules({ [token]: token })).toEqual([]);
     expect(quotaRule(10, 10, 20, 'x')).toBeUndefined();
   });

@@ -1,8 +1,9 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { errorOf, newStack } from './validation-support';
+import { errorOf } from './validation-support';
 import { AssumableRole, PolicyJson, PolicyKind, Trust } from '../../src';
 import { jsonPath, validatePolicy } from '../../src/validation/policy-validator';
+import { newStack } from '../support/stacks';
 
 const IDENTITY = PolicyKind.IDENTITY;
 const TRUST = PolicyKind.TRUST;

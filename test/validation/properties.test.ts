@@ -12,11 +12,12 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
-import { errorOf, escapeRegExp, newStack } from './validation-support';
+import { errorOf, escapeRegExp } from './validation-support';
 import {
   AssumableRole, AssumableRoleProps, BoundedRole, CrossAccountRole, IrsaRole, OidcIssuer, PermissionsBoundary, ServiceRole, Trust,
   TrustRelationship,
 } from '../../src';
+import { newStack } from '../support/stacks';
 
 const NUM_RUNS = 60;
 

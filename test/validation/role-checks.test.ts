@@ -1,10 +1,9 @@
-import { Annotations as CoreAnnotations, App, Aspects, Stack } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import {
-  accountIds, checkedStack, expectFinding, expectNoFinding, findingMessages, Level, newStack, plainRole, PREFIX, roleWithTrustSize,
-} from './validation-support';
+import { accountIds, checkedStack, expectFinding, expectNoFinding, findingMessages, Level, plainRole, PREFIX, roleWithTrustSize } from './validation-support';
 import { AssumableRole, CrossAccountRole, IrsaRole, OidcIssuer, RoleChecks, ServiceRole, Trust } from '../../src';
+import { newApp, newStack } from '../support/stacks';
 
 const OTHER = '111122223333';
 const ASSUME = 'sts:AssumeRole';
@@ -176,8 +175,8 @@ describe('where the checks run', () => {
   });
 
   test('plain iam.Roles are checked when the aspect is applied to the app', () => {
-    const app = new App();
-    const stack = new Stack(app, 'Stack');
+    const app = newApp();
+    const stack = newStack({ app });
     plainRole(stack, [anyPrincipal]);
     Aspects.of(app).add(new RoleChecks());
     expectFinding(stack, 'TrustAnyPrincipal', 'error');
@@ -205,8 +204,8 @@ describe('where the checks run', () => {
   });
 
   test('a library role is reported once when the aspect is also applied to the app and the stack', () => {
-    const app = new App();
-    const stack = new Stack(app, 'Stack');
+    const app = newApp();
+    const stack = newStack({ app });
     new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
     Aspects.of(app).add(new RoleChecks());
     Aspects.of(stack).add(new RoleChecks());
@@ -214,8 +213,8 @@ describe('where the checks run', () => {
   });
 
   test('a plain role is reported once when two aspects apply', () => {
-    const app = new App();
-    const stack = new Stack(app, 'Stack');
+    const app = newApp();
+    const stack = newStack({ app });
     plainRole(stack, [anyPrincipal]);
     Aspects.of(app).add(new RoleChecks());
     Aspects.of(stack).add(new RoleChecks());

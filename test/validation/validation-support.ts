@@ -7,20 +7,13 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, AssumableRoleProps, RoleChecks, Trust } from '../../src';
 import { policySize } from '../../src/validation/limits';
+import { newApp, newStack } from '../support/stacks';
 
 /** Prefix of every finding id. */
 export const PREFIX = 'cdk-assumable-roles:';
 
 /** The construct path findings of a role with id `Role` in stack `Stack` are reported at. */
 export const ROLE_PATH = '/Stack/Role';
-
-export function newApp(): App {
-  return new App();
-}
-
-export function newStack(props: StackProps = {}, app: App = newApp()): Stack {
-  return new Stack(app, 'Stack', props);
-}
 
 /** The `AWS::IAM::Role` resource of a construct or a plain role. */
 export function cfnRoleOf(role: AssumableRole | iam.Role): iam.CfnRole {
@@ -136,7 +129,7 @@ export function checkedStack(props: StackProps = {}): Stack {
 
 /** An app whose every role is checked (`Aspects.of(app).add(new RoleChecks())`), for stacks made on demand. */
 export function checkedApp(): App {
-  const app = new App();
+  const app = newApp();
   Aspects.of(app).add(new RoleChecks());
   return app;
 }

@@ -4,7 +4,8 @@
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, plainRole } from '../validation-support';
 
 const ASSUME = 'sts:AssumeRole';
 

@@ -1,7 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, CrossAccountRole, Trust } from '../../../src';
 import { principalAccount } from '../../../src/validation/checks/cross-account-without-guard';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, plainRole } from '../validation-support';
 
 const OTHER = '111122223333';
 const HOME = '999988887777';

@@ -1,6 +1,7 @@
 import { AssumableRole, IrsaRole, OidcIssuer, Trust } from '../../../src';
 import { lookAlike } from '../../../src/validation/checks/oidc-subject-look-alike';
-import { checkedStack, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectNoFinding, findingMessages, plainRole } from '../validation-support';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 const EKS = OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE');

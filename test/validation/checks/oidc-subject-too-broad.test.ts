@@ -1,5 +1,6 @@
 import { AssumableRole, IrsaRole, OidcIssuer, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_ISSUER, githubWebIdentity, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_ISSUER, githubWebIdentity, plainRole } from '../validation-support';
 
 describe('OidcSubjectTooBroad (warning)', () => {
   const EKS = OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE');

@@ -1,6 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, OidcIssuer, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_SUB, githubWebIdentity, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_SUB, githubWebIdentity, plainRole } from '../validation-support';
 
 describe('OidcWithoutAudience (error)', () => {
   test('is reported for a web-identity statement with only a sub condition', () => {

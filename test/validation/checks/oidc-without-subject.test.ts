@@ -1,6 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, IrsaRole, OidcIssuer, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_ISSUER, GITHUB_SUB, githubWebIdentity, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, GITHUB_AUD, GITHUB_ISSUER, GITHUB_SUB, githubWebIdentity, plainRole } from '../validation-support';
 
 describe('OidcWithoutSubject (error)', () => {
   test('is reported for a web-identity statement with only an aud condition', () => {

@@ -1,6 +1,7 @@
 import { AssumableRole, ServiceRole, Trust } from '../../../src';
 import { SERVICES_WITH_SOURCE_KEYS } from '../../../src/validation/checks/service-without-source-guard';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, plainRole } from '../validation-support';
 
 describe('ServiceWithoutSourceGuard (info)', () => {
   test('is reported for a service that sends source keys, trusted without them', () => {

@@ -5,7 +5,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, Trust } from '../../../src';
-import { checkedStack, expectFinding, expectNoFinding, findingMessages, newStack, plainRole } from '../validation-support';
+import { newStack } from '../../support/stacks';
+import { checkedStack, expectFinding, expectNoFinding, findingMessages, plainRole } from '../validation-support';
 
 const ASSUME = 'sts:AssumeRole';
 const SAML_PROVIDER = 'arn:aws:iam::111122223333:saml-provider/okta';

@@ -2,9 +2,10 @@
  * TrustCycle: the app's trust graph, as cycles really occur (roles named by ARN text, by Fn::Join
  * of partition/account and name, by Ref, by aws:PrincipalArn, across stacks).
  */
-import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AssumableRole, RoleChecks, Trust } from '../../../src';
+import { newApp, newStack, stringParameter } from '../../support/stacks';
 import { checkedApp, expectFinding, expectNoFinding, findingMessages, findingsByPath, PREFIX } from '../validation-support';
 
 const ACCOUNT = '123456789012';
@@ -25,7 +26,7 @@ const CYCLE_FIX = 'Break the cycle: let one side trust a dedicated caller role, 
 describe('TrustCycle (warning)', () => {
   test('two plain CfnRoles naming each other by literal ARN: both reported, the cycle by construct path', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
     cfnRole(stack, 'RoleA', 'role-a', [`arn:aws:iam::${ACCOUNT}:role/role-b`]);
     cfnRole(stack, 'RoleB', 'role-b', [`arn:aws:iam::${ACCOUNT}:role/role-a`]);
     expect(findingsByPath('TrustCycle', 'warning', stack)).toEqual({
@@ -37,7 +38,7 @@ describe('TrustCycle (warning)', () => {
 
   test('ARN templates with {partition}/{account} and a path, role names compared case-insensitively', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
+    const stack = newStack({ id: 'Ops', app });
     new AssumableRole(stack, 'A', { roleName: 'Role-A', trust: [Trust.role('arn:{partition}:iam::{account}:role/ops/ROLE-B')] });
     new AssumableRole(stack, 'B', { roleName: 'role-b', path: '/ops/', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
     expectFinding(stack, 'TrustCycle', 'warning', '/Ops/A');
@@ -46,7 +47,7 @@ describe('TrustCycle (warning)', () => {
 
   test('an ARN without the role\'s path does not name it (IAM matches the whole ARN)', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
+    const stack = newStack({ id: 'Ops', app });
     new AssumableRole(stack, 'A', { roleName: 'role-a', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-b')] });
     new AssumableRole(stack, 'B', { roleName: 'role-b', path: '/ops/', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
     expectNoFinding(stack, 'TrustCycle', 'warning');
@@ -55,8 +56,8 @@ describe('TrustCycle (warning)', () => {
   test('across stacks of one app: a role trusted by import and the other named by ARN text', () => {
     const app = checkedApp();
     const env = { account: ACCOUNT, region: 'us-east-1' };
-    const first = new Stack(app, 'First', { env });
-    const second = new Stack(app, 'Second', { env });
+    const first = newStack({ id: 'First', app, env });
+    const second = newStack({ id: 'Second', app, env });
     const a = new AssumableRole(first, 'A', { roleName: 'role-a', trust: [Trust.role(`arn:aws:iam::${ACCOUNT}:role/role-b`)] });
     new AssumableRole(second, 'B', { roleName: 'role-b', trust: [Trust.role(a.roleArn)] });
     const messages = findingsByPath('TrustCycle', 'warning', first, second);
@@ -66,16 +67,16 @@ describe('TrustCycle (warning)', () => {
 
   test('env-agnostic stacks share "the same deploy-time account"; an account-specific stack does not', () => {
     const app = checkedApp();
-    const agnostic = new Stack(app, 'Agnostic');
-    const other = new Stack(app, 'Pinned', { env: { account: OTHER, region: 'us-east-1' } });
+    const agnostic = newStack({ id: 'Agnostic', app });
+    const other = newStack({ id: 'Pinned', app, env: { account: OTHER, region: 'us-east-1' } });
     new AssumableRole(agnostic, 'A', { roleName: 'role-a', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-b')] });
     new AssumableRole(other, 'B', { roleName: 'role-b', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
     expectNoFinding(agnostic, 'TrustCycle', 'warning');
     expectNoFinding(other, 'TrustCycle', 'warning');
 
     const app2 = checkedApp();
-    const s1 = new Stack(app2, 'One');
-    const s2 = new Stack(app2, 'Two');
+    const s1 = newStack({ id: 'One', app: app2 });
+    const s2 = newStack({ id: 'Two', app: app2 });
     new AssumableRole(s1, 'A', { roleName: 'role-a', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-b')] });
     new AssumableRole(s2, 'B', { roleName: 'role-b', trust: [Trust.role('arn:{partition}:iam::{account}:role/role-a')] });
     expectFinding(s1, 'TrustCycle', 'warning', '/One/A');
@@ -84,8 +85,8 @@ describe('TrustCycle (warning)', () => {
 
   test('a role of another account named by its literal account ID is found in that account\'s stack', () => {
     const app = checkedApp();
-    const hub = new Stack(app, 'Hub', { env: { account: ACCOUNT, region: 'us-east-1' } });
-    const spoke = new Stack(app, 'Spoke', { env: { account: OTHER, region: 'eu-west-1' } });
+    const hub = newStack({ id: 'Hub', app, env: { account: ACCOUNT, region: 'us-east-1' } });
+    const spoke = newStack({ id: 'Spoke', app, env: { account: OTHER, region: 'eu-west-1' } });
     new AssumableRole(hub, 'Deployer', { roleName: 'deployer', trust: [Trust.role(`arn:{partition}:iam::${OTHER}:role/target`)] });
     new AssumableRole(spoke, 'Target', { roleName: 'target', trust: [Trust.role(`arn:{partition}:iam::${ACCOUNT}:role/deployer`)] });
     expect(findingMessages(hub, 'TrustCycle', 'warning')[0].message).toContain('Hub/Deployer -> Spoke/Target -> Hub/Deployer');
@@ -93,7 +94,7 @@ describe('TrustCycle (warning)', () => {
 
   test('a cycle through aws:PrincipalArn conditions, as Trust.account(...).withPrincipalArn writes it', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
     new AssumableRole(stack, 'A', { roleName: 'role-a', trust: [Trust.account('{account}').withPrincipalArn('arn:{partition}:iam::{account}:role/role-b')] });
     new AssumableRole(stack, 'B', { roleName: 'role-b', trust: [Trust.account('{account}').withPrincipalArn('arn:{partition}:iam::{account}:role/role-a')] });
     expectFinding(stack, 'TrustCycle', 'warning', '/Ops/A');
@@ -102,7 +103,7 @@ describe('TrustCycle (warning)', () => {
 
   test('a cycle named by a role session ARN (assumed-role)', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
     cfnRole(stack, 'RoleA', 'role-a', [`arn:aws:sts::${ACCOUNT}:assumed-role/role-b/session-1`]);
     cfnRole(stack, 'RoleB', 'role-b', [`arn:aws:iam::${ACCOUNT}:role/role-a`]);
     expectFinding(stack, 'TrustCycle', 'warning', '/Ops/RoleA');
@@ -110,7 +111,7 @@ describe('TrustCycle (warning)', () => {
 
   test('a longer cycle is reported on every role, and members off the shortest cycle are named too', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
     const arn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
     cfnRole(stack, 'A', 'a', [arn('b')]);
     cfnRole(stack, 'B', 'b', [arn('c')]);
@@ -123,7 +124,7 @@ describe('TrustCycle (warning)', () => {
 
   test('plain iam.Roles with physical names in a cycle', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
     new iam.Role(stack, 'A', { roleName: 'a', assumedBy: new iam.ArnPrincipal(`arn:aws:iam::${ACCOUNT}:role/b`) });
     new iam.Role(stack, 'B', { roleName: 'b', assumedBy: new iam.ArnPrincipal(`arn:aws:iam::${ACCOUNT}:role/a`) });
     expectFinding(stack, 'TrustCycle', 'warning', '/Ops/A');
@@ -132,7 +133,7 @@ describe('TrustCycle (warning)', () => {
 
   test('a role that trusts itself by name is legitimate (a function re-assuming its own role)', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
+    const stack = newStack({ id: 'Ops', app });
     new AssumableRole(stack, 'Fn', { roleName: 'fn', trust: [Trust.service('lambda'), Trust.role('arn:{partition}:iam::{account}:role/fn')] });
     expectNoFinding(stack, 'TrustCycle', 'warning');
     expectNoFinding(stack, 'TrustCircularReference', 'error');
@@ -159,20 +160,19 @@ describe('TrustCycle (warning)', () => {
       cfnRole(s, 'B', 'b', [`arn:aws:iam::${ACCOUNT}:role/a`]);
     }],
     ['a deploy-time role name', (s: Stack) => {
-      const name = new CfnParameter(s, 'Name');
-      cfnRole(s, 'A', name.valueAsString, [`arn:aws:iam::${ACCOUNT}:role/b`]);
+      cfnRole(s, 'A', stringParameter(s, 'Name'), [`arn:aws:iam::${ACCOUNT}:role/b`]);
       cfnRole(s, 'B', 'b', [`arn:aws:iam::${ACCOUNT}:role/a`]);
     }],
   ])('is not reported for %s', (_what, build) => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
     build(stack);
     expectNoFinding(stack, 'TrustCycle', 'warning');
   });
 
   test('can be acknowledged on one role', () => {
     const app = checkedApp();
-    const stack = new Stack(app, 'Ops');
+    const stack = newStack({ id: 'Ops', app });
     const a = new AssumableRole(stack, 'A', { roleName: 'a', trust: [Trust.role('arn:{partition}:iam::{account}:role/b')] });
     new AssumableRole(stack, 'B', { roleName: 'b', trust: [Trust.role('arn:{partition}:iam::{account}:role/a')] });
     RoleChecks.acknowledge(a, 'TrustCycle', 'break-glass pair');
@@ -181,14 +181,14 @@ describe('TrustCycle (warning)', () => {
   });
 
   test('roles of the library are checked without an app-wide aspect, with plain roles in the cycle', () => {
-    const app = new App();
-    const stack = new Stack(app, 'Ops');
+    const app = newApp();
+    const stack = newStack({ id: 'Ops', app });
     new AssumableRole(stack, 'A', { roleName: 'a', trust: [Trust.role('arn:{partition}:iam::{account}:role/b')] });
     new iam.Role(stack, 'B', { roleName: 'b', assumedBy: new iam.ArnPrincipal('arn:aws:iam::123456789012:role/a') });
     // The plain role is in a stack with an env-agnostic account: {account} and a literal do not meet.
     expectNoFinding(stack, 'TrustCycle', 'warning');
-    const app2 = new App();
-    const pinned = new Stack(app2, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const app2 = newApp();
+    const pinned = newStack({ id: 'Ops', app: app2, env: { account: ACCOUNT, region: 'us-east-1' } });
     new AssumableRole(pinned, 'A', { roleName: 'a', trust: [Trust.role('arn:{partition}:iam::{account}:role/b')] });
     new iam.Role(pinned, 'B', { roleName: 'b', assumedBy: new iam.ArnPrincipal(`arn:aws:iam::${ACCOUNT}:role/a`) });
     expect(findingMessages(pinned, 'TrustCycle', 'warning')).toEqual([

@@ -1,7 +1,8 @@
-import { App, Aspects, Stack } from 'aws-cdk-lib';
+import { Aspects, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { RoleChecks } from '../../../src';
+import { newStack } from '../../support/stacks';
 import { expectFinding, expectNoFinding, findingMessages, roleWithTrustSize, trustPolicySize } from '../validation-support';
 
 describe('TrustPolicyNearQuota (warning)', () => {
@@ -34,7 +35,7 @@ describe('TrustPolicyNearQuota (warning)', () => {
   describe('for plain iam.Roles', () => {
     /** A plain role trusting `n` accounts, one statement (about 105 characters) each. */
     function plainRoleTrusting(n: number, checks: RoleChecks): { stack: Stack; size: number } {
-      const stack = new Stack(new App(), 'Stack');
+      const stack = newStack();
       const accounts = Array.from({ length: n }, (_, i) => new iam.AccountPrincipal(String(100000000000 + i)));
       const role = new iam.Role(stack, 'Role', { assumedBy: new iam.CompositePrincipal(...accounts) });
       Aspects.of(stack).add(checks);
