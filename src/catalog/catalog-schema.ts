@@ -2,12 +2,14 @@
  * The JSON Schema of a role catalog: the YAML or JSON document `RoleCatalog` reads.
  *
  * It is shipped twice: as this object (validated with ajv when a catalog is loaded) and as
- * `schema/role-catalog.schema.json` (written from this object by
- * `scripts/write-catalog-schema.ts`) for editors, e.g. with the YAML language server:
+ * `schema/role-catalog.schema.json` (written from this object by the projen task
+ * `schema:catalog`, which every build runs before compiling) for editors, e.g. with the YAML
+ * language server:
  * `# yaml-language-server: $schema=<path or URL of role-catalog.schema.json>`.
  *
  * `x-rule` carries the sentence used in error messages (editors ignore it). `x-kind` marks the
- * per-kind part of a role entry.
+ * per-kind part of a role entry. The patterns of values are IAM's input rules from
+ * `private/rules.ts`, the ones the role constructs check, so the two cannot drift apart.
  */
 import { PolicyKind } from '../policy-kind';
 import { FINDING_PREFIX } from '../private/finding-ids';

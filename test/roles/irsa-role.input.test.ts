@@ -30,6 +30,13 @@ const ERROR_ROWS: ErrorRow[] = [
     error: 'Stack/Role: invalid serviceAccounts ["payments/api"]: service account "payments/api" must be written "namespace:name"',
   },
   {
+    // Kubernetes namespaces are DNS labels: the catalog once accepted this and the construct did not.
+    name: 'IrsaRole namespace with a dot',
+    build: (s) => new IrsaRole(s, 'Role', { issuers: [EKS_ISSUER], serviceAccounts: ['team.a:api'] }),
+    at: 'construction',
+    error: 'Stack/Role: invalid serviceAccounts ["team.a:api"]: namespace "team.a" in "team.a:api" must be a lowercase DNS label of at most 63 characters (a-z, 0-9, "-"; "*" and "?" as wildcards)',
+  },
+  {
     name: 'IrsaRole second issuer given as a provider host instead of an ARN',
     build: (s) => new IrsaRole(s, 'Role', {
       issuers: [EKS_ISSUER, OidcIssuer.fromProviderArn('oidc.eks.eu-west-1.amazonaws.com/id/X')],

@@ -27,10 +27,16 @@ const ERROR_ROWS: ErrorRow[] = [
     error: 'Stack/Role: invalid sourceArns "rule/nightly": source ARN: "rule/nightly" is not an ARN (it must start with "arn:")',
   },
   {
+    name: 'ServiceRole sourceArns entry of fewer than six ARN parts',
+    build: (s) => new ServiceRole(s, 'Role', { services: ['events'], sourceArns: ['arn:aws:events'] }),
+    at: 'construction',
+    error: 'Stack/Role: invalid sourceArns "arn:aws:events": source ARN: "arn:aws:events" is not an ARN or ARN template (arn:<partition>:<service>:<region>:<account>:<resource>)',
+  },
+  {
     name: 'ServiceRole instance profile without ec2 in services',
     build: (s) => new ServiceRole(s, 'Role', { services: ['lambda'], instanceProfile: true }),
     at: 'construction',
-    error: 'Stack/Role: invalid instanceProfile true: an instance profile is for EC2: add "ec2" to services',
+    error: 'Stack/Role: invalid instanceProfile true: an instance profile is for EC2: add "ec2" to services, or remove instanceProfile',
   },
 ];
 

@@ -17,7 +17,16 @@ const ERROR_ROWS: ErrorRow[] = [
     name: 'OidcIssuer.fromProviderArn given a SAML provider ARN',
     build: (s) => trusting(s, Trust.openIdConnect(OidcIssuer.fromProviderArn(SAML_PROVIDER), { subjects: ['user-1'] })),
     at: 'construction',
-    error: `Stack/Role: invalid trust[0] "Trust.openIdConnect(user-1)": OIDC provider: "${SAML_PROVIDER}" is not an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>)`,
+    error: `Stack/Role: invalid trust[0] "Trust.openIdConnect(user-1)": OIDC provider: "${SAML_PROVIDER}" is not an IAM OIDC provider ARN (arn:<partition>:iam::<account>:oidc-provider/<issuer>), with no placeholder in the issuer part`,
+  },
+  {
+    // The issuer part names the condition keys, which must be literal; the catalog already said so.
+    name: 'OidcIssuer.fromProviderArn with a placeholder in the issuer part',
+    build: (s) => trusting(s, Trust.eksServiceAccount(OidcIssuer.fromProviderArn('arn:{partition}:iam::{account}:oidc-provider/oidc.eks.{region}.amazonaws.com/id/ABC'), 'payments', 'api')),
+    at: 'construction',
+    error: 'Stack/Role: invalid trust[0] "Trust.eksServiceAccounts(system:serviceaccount:payments:api)": OIDC provider: '
+      + '"arn:{partition}:iam::{account}:oidc-provider/oidc.eks.{region}.amazonaws.com/id/ABC" is not an IAM OIDC provider ARN '
+      + '(arn:<partition>:iam::<account>:oidc-provider/<issuer>), with no placeholder in the issuer part',
   },
 ];
 

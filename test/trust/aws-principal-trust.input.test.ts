@@ -86,6 +86,13 @@ const ERROR_ROWS: ErrorRow[] = [
     error: `Stack/Role: invalid trust[0] "Trust.accounts(arn:{partition}:iam::${OTHER}:root)": principal ARN pattern: "role/admin-*" is not an ARN (it must start with "arn:")`,
   },
   {
+    // ArnLike compares the six parts of an ARN one by one: a pattern of fewer parts matches no caller.
+    name: 'withPrincipalArn with a pattern of fewer than six ARN parts',
+    build: (s) => trusting(s, Trust.account(OTHER).withPrincipalArn(`arn:aws:iam::${OTHER}`)),
+    at: 'construction',
+    error: `Stack/Role: invalid trust[0] "Trust.accounts(arn:{partition}:iam::${OTHER}:root)": principal ARN pattern: "arn:aws:iam::${OTHER}" is not an ARN or ARN template (arn:<partition>:<service>:<region>:<account>:<resource>)`,
+  },
+  {
     name: 'withCondition with an operator containing a space',
     build: (s) => trusting(s, Trust.account(OTHER).withExternalId('partner-1').withCondition('String Equals', 'aws:PrincipalTag/team', ['ops'])),
     at: 'construction',
