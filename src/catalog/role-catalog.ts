@@ -30,25 +30,6 @@ export interface RoleCatalogOptions {
 }
 
 /**
- * Options of `RoleCatalog.validate`.
- */
-export interface RoleCatalogValidateOptions {
-  /**
-   * The account of the stack the catalog will be in, for the rules that depend on it.
-   *
-   * @default - rules that depend on the account are not checked
-   */
-  readonly account?: string;
-
-  /**
-   * The region of the stack the catalog will be in, for the rules that depend on it.
-   *
-   * @default - rules that depend on the region are not checked
-   */
-  readonly region?: string;
-}
-
-/**
  * Props of `RoleCatalog`: the document, given in exactly one of `document`, `file` or `text`.
  */
 export interface RoleCatalogProps extends RoleCatalogOptions {
@@ -80,6 +61,28 @@ export interface RoleCatalogProps extends RoleCatalogOptions {
    * @default RoleCatalogFormat.YAML
    */
   readonly format?: RoleCatalogFormat;
+}
+
+/**
+ * What `RoleCatalog.validate` checks: the document, as for the constructor, and the account
+ * and region of the stack the catalog will be in, for the rules that depend on them.
+ */
+export interface RoleCatalogValidateProps extends RoleCatalogProps {
+  /**
+   * The account of the stack the catalog will be in, e.g. to report an OIDC provider ARN of
+   * another account (STS accepts web identities only through a provider of the role's own
+   * account).
+   *
+   * @default - rules that depend on the account are not checked
+   */
+  readonly account?: string;
+
+  /**
+   * The region of the stack the catalog will be in.
+   *
+   * @default - rules that depend on the region are not checked
+   */
+  readonly region?: string;
 }
 
 /**
@@ -167,10 +170,9 @@ export class RoleCatalog extends Construct {
    * catalog will be in to also check the rules that depend on them (an OIDC provider ARN of
    * another account); building in that stack then succeeds exactly when this returns no problem.
    *
-   * @param props the document, as for the constructor
-   * @param options the stack's account and region, when known
+   * @param props the document, as for the constructor, and the stack's account and region when known
    */
-  public static validate(props: RoleCatalogProps, options: RoleCatalogValidateOptions = {}): string[] {
+  public static validate(props: RoleCatalogValidateProps): string[] {
     let source: CatalogSource;
     try {
       source = loadSource(props, 'RoleCatalog.validate');
@@ -180,7 +182,7 @@ export class RoleCatalog extends Construct {
       }
       throw e;
     }
-    return validateCatalog(source, { account: options.account, region: options.region });
+    return validateCatalog(source, { account: props.account, region: props.region });
   }
 
   /**

@@ -102,7 +102,7 @@ describe('RoleCatalog.validate and building agree', () => {
     let valid = 0;
     let invalid = 0;
     fc.assert(fc.property(documents, (document) => {
-      const problems = RoleCatalog.validate({ document }, ENV);
+      const problems = RoleCatalog.validate({ document, ...ENV });
       const stack = new Stack(new App(), 'Stack', { env: ENV });
       let error: Error | undefined;
       try {
@@ -138,7 +138,7 @@ describe('RoleCatalog.validate and building agree', () => {
     const problem = `<object>: roles[0].oidcProviderArns[0]: the OIDC provider arn:aws:iam::${OTHER}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC is in account ${OTHER}, `
       + `but the role is in account ${ACCOUNT}; STS accepts web identities only through an OIDC provider in the role's own account: `
       + `create the provider in ${ACCOUNT} (or write the ARN with {account}) (found "arn:aws:iam::${OTHER}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC")`;
-    expect(RoleCatalog.validate({ document }, { account: ACCOUNT })).toEqual([problem]);
+    expect(RoleCatalog.validate({ document, account: ACCOUNT })).toEqual([problem]);
     // Without the account, the rule cannot be checked, and an environment-agnostic stack builds.
     expect(RoleCatalog.validate({ document })).toEqual([]);
     expect(() => RoleCatalog.fromObject(new Stack(new App(), 'Agnostic'), 'Catalog', document)).not.toThrow();

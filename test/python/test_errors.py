@@ -1,6 +1,6 @@
 """Bad input raises a Python exception with the same message as in TypeScript.
 
-Every message below is copied from test/validation/bad-input.test.ts, where it was produced by
+Every message below is copied from the test/**/*.input.test.ts tables, where it was produced by
 the TypeScript code and read by hand. jsii raises JavaScript errors in Python as RuntimeError.
 """
 from typing import Any, Callable
@@ -8,7 +8,7 @@ from typing import Any, Callable
 import pytest
 from aws_cdk import App, Duration, Stack
 
-from cdk_assumable_roles import AssumableRole, PermissionsBoundary, Trust
+from cdk_assumable_roles import AssumableRole, CrossAccountRole, PermissionsBoundary, Trust
 
 LAMBDA = Trust.service("lambda")
 POLICY_ARN_RULE = "IAM managed policy ARN (arn:<partition>:iam::<account>:policy/<name>)"
@@ -65,4 +65,14 @@ def test_a_role_that_trusts_no_one_fails_synth_with_the_typescript_message() -> 
     assert str(raised.value) == (
         "ValidationFailedWithErrors: Validation failed with the following errors:\n  [Stack/Role] Stack/Role: "
         "the role trusts no one; give it at least one trust relationship (props or addTrust(Trust...))"
+    )
+
+
+def test_require_mfa_false_with_a_max_age_is_an_error_not_a_silent_mfa_requirement() -> None:
+    stack = Stack(App(), "Stack")
+    with pytest.raises(RuntimeError) as raised:
+        CrossAccountRole(stack, "Role", trusted_accounts=["111122223333"], require_mfa=False, mfa_max_age=Duration.hours(1))
+    assert str(raised.value) == (
+        "Error: Stack/Role: invalid requireMfa false: is false, but an MFA max age requires MFA "
+        "(aws:MultiFactorAuthAge is absent from requests without MFA); set requireMfa to true or leave it out, or remove the max age"
     )

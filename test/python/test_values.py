@@ -79,3 +79,28 @@ def test_role_catalog_from_yaml_text_rejects_an_unknown_kind_naming_line_and_col
         "Error: Stack/Roles: invalid role catalog <text> (1 problem); no role was created:\n"
         '  <text>:4:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "robot")'
     )
+
+
+OTHER_ACCOUNT_PROVIDER = "arn:aws:iam::999988887777:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"
+
+
+def test_role_catalog_validate_with_the_stack_account_reports_an_oidc_provider_of_another_account(stack: Stack) -> None:
+    # The validators are the constructs' own: validate() with the account says what building in
+    # a stack of that account would say, and without it the rule cannot be checked.
+    document = {"roles": [{"name": "pods", "kind": "irsa", "oidcProviderArns": [OTHER_ACCOUNT_PROVIDER], "serviceAccounts": ["default:app"]}]}
+    problems = RoleCatalog.validate(document=document, account="111122223333")
+    assert problems == [
+        f"<object>: roles[0].oidcProviderArns[0]: the OIDC provider {OTHER_ACCOUNT_PROVIDER} is in account 999988887777, "
+        "but the role is in account 111122223333; STS accepts web identities only through an OIDC provider in the role's own account: "
+        f'create the provider in 111122223333 (or write the ARN with {{account}}) (found "{OTHER_ACCOUNT_PROVIDER}")'
+    ]
+    assert RoleCatalog.validate(document=document) == []
+
+
+def test_role_catalog_validate_and_building_agree_on_a_namespace_with_a_dot(stack: Stack) -> None:
+    document = {"roles": [{"name": "a", "kind": "irsa", "issuerUrls": ["https://oidc.eks.us-east-1.amazonaws.com/id/ABC"], "serviceAccounts": ["team.a:api"]}]}
+    problems = RoleCatalog.validate(document=document)
+    assert len(problems) == 1 and problems[0].startswith("<object>: roles[0].serviceAccounts[0]: must be a Kubernetes service account")
+    with pytest.raises(RuntimeError) as raised:
+        RoleCatalog.from_object(stack, "Roles", document)
+    assert str(raised.value) == f"Error: Stack/Roles: invalid role catalog <object> (1 problem); no role was created:\n  {problems[0]}"
