@@ -73,6 +73,6 @@ def test_require_mfa_false_with_a_max_age_is_an_error_not_a_silent_mfa_requireme
     with pytest.raises(RuntimeError) as raised:
         CrossAccountRole(stack, "Role", trusted_accounts=["111122223333"], require_mfa=False, mfa_max_age=Duration.hours(1))
     assert str(raised.value) == (
-        "Error: Stack/Role: invalid requireMfa false: is false, but an MFA max age requires MFA "
+        "Stack/Role: invalid requireMfa false: is false, but an MFA max age requires MFA "
         "(aws:MultiFactorAuthAge is absent from requests without MFA); set requireMfa to true or leave it out, or remove the max age"
     )
