@@ -22,7 +22,8 @@ export function memberTemplateErrors(template: any, body: string): TemplateFindi
   const resources: Record<string, any> = template?.Resources ?? {};
   if (Object.keys(resources).length === 0) {
     errors.push({
-      field: 'memberStack', value: 'no resources',
+      field: 'memberStack',
+      value: 'no resources',
       message: 'add the roles to deploy to rollout.memberStack (e.g. new CrossAccountRole(rollout.memberStack, ...) or RoleCatalog.fromFile(rollout.memberStack, ...)); '
         + 'CloudFormation rejects a template without resources',
     });
@@ -30,7 +31,8 @@ export function memberTemplateErrors(template: any, body: string): TemplateFindi
   const bytes = Buffer.byteLength(body, 'utf8');
   if (bytes > STACK_SET_LIMITS.templateBodyBytes) {
     errors.push({
-      field: 'member template', value: `${bytes.toLocaleString('en-US')} bytes`,
+      field: 'member template',
+      value: `${bytes.toLocaleString('en-US')} bytes`,
       message: `a StackSet's TemplateBody holds at most ${STACK_SET_LIMITS.templateBodyBytes.toLocaleString('en-US')} bytes (CloudFormation API reference, CreateStackSet); `
         + 'split the roles over several RoleRollouts, or shorten their policies (managed policies instead of long inline ones)',
     });
@@ -38,7 +40,8 @@ export function memberTemplateErrors(template: any, body: string): TemplateFindi
   for (const [name, parameter] of Object.entries<any>(template?.Parameters ?? {})) {
     if (parameter?.Default === undefined) {
       errors.push({
-        field: 'member template parameter', value: name,
+        field: 'member template parameter',
+        value: name,
         message: 'has no Default, and the StackSet passes no parameter values, so every stack instance would fail; give it a default or use a constant',
       });
     }
@@ -46,7 +49,8 @@ export function memberTemplateErrors(template: any, body: string): TemplateFindi
   for (const [name, output] of Object.entries<any>(template?.Outputs ?? {})) {
     if (output?.Export !== undefined) {
       errors.push({
-        field: 'member template output', value: name,
+        field: 'member template output',
+        value: name,
         message: 'exports a value of the member stack to other stacks, which cannot import it: the StackSet deploys this template into other accounts. '
           + 'Refer to member roles by name instead, e.g. the ARN template arn:{partition}:iam::*:role/<name> (RoleRollout.grantAssumeFromHub does that)',
       });
@@ -54,7 +58,8 @@ export function memberTemplateErrors(template: any, body: string): TemplateFindi
   }
   for (const path of findKeys(template, 'Fn::ImportValue')) {
     errors.push({
-      field: 'member template value', value: path,
+      field: 'member template value',
+      value: path,
       message: 'imports a value of another stack (Fn::ImportValue): member stacks deploy into other accounts, where no such export exists; '
         + 'give the value as a constant, e.g. a role ARN as an ARN template with its account',
     });
@@ -68,7 +73,8 @@ export function memberTemplateErrors(template: any, body: string): TemplateFindi
     const other = names.get(name.toLowerCase());
     if (other !== undefined) {
       errors.push({
-        field: `roleName of ${id}`, value: name,
+        field: `roleName of ${id}`,
+        value: name,
         message: `is also the name of ${other} (IAM compares role names case-insensitively); a role name is unique in an account, so the stack instances would fail`,
       });
     } else {

@@ -10,11 +10,11 @@ import {
   HubAccessOptions, HubTrustStyle, RolloutAccountFilter, RolloutCallAs, RolloutOperationPreferences,
 } from './rollout-options';
 import { RolloutTargets, sharedRoleNames, sharedTargets } from './rollout-overlap';
+import { ArnTemplate } from '../arn-template';
 import { callerActions } from '../private/caller-actions';
 import { invalidInput, throwFirst } from '../private/errors';
 import { FINDING_PREFIX } from '../private/finding-ids';
 import { resourceScopeConditions } from '../private/resource-scope';
-import { ArnTemplate } from '../arn-template';
 import { AssumableRole } from '../roles/assumable-role';
 import { CallerPolicy } from '../roles/caller-policy';
 import { Trust } from '../trust/trust';
