@@ -445,7 +445,8 @@ function defaultStackSetName(rollout: RoleRollout): string {
  * cdk CLI reads findings from the artifacts.
  */
 function forwardMessages(from: IConstruct, to: IConstruct): void {
-  const levels: string[] = [cxschema.ArtifactMetadataEntryType.ERROR, cxschema.ArtifactMetadataEntryType.WARN, cxschema.ArtifactMetadataEntryType.INFO];
+  const { ERROR, WARN, INFO } = cxschema.ArtifactMetadataEntryType;
+  const levels: string[] = [ERROR, WARN, INFO];
   for (const c of from.node.findAll()) {
     for (const entry of c.node.metadata) {
       if (levels.includes(entry.type) && !Token.isUnresolved(entry.data)) {

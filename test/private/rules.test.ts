@@ -85,7 +85,8 @@ describe('identifiers of AWS Organizations and Regions', () => {
     ['ou-ab12-cd34ef56', true, false], ['ou-0123456789abcdef0123456789abcdef-01234567', true, false], ['r-ab12', false, true],
     ['ou-ab1-cd34ef56', false, false], ['ou-ab12-cd34ef5', false, false], ['OU-AB12-CD34EF56', false, false], ['r-ab1', false, false], ['o-a1b2c3d4e5', false, false],
   ])('%s: OU %s, root %s', (id, ou, root) => {
-    expect([matches(rules.ORGANIZATIONAL_UNIT_ID, id), matches(rules.ORGANIZATION_ROOT_ID, id), matches(rules.ORGANIZATIONAL_UNIT_OR_ROOT_ID, id)]).toEqual([ou, root, ou || root]);
+    const results = [rules.ORGANIZATIONAL_UNIT_ID, rules.ORGANIZATION_ROOT_ID, rules.ORGANIZATIONAL_UNIT_OR_ROOT_ID].map((rule) => matches(rule, id));
+    expect(results).toEqual([ou, root, ou || root]);
   });
 
   test('StackSet names', () => {

@@ -50,7 +50,9 @@ describe('the StackSet', () => {
       retainStacksOnAccountRemoval: true,
       stackSetName: 'platform-roles',
       description: 'Platform roles',
-      operationPreferences: { failureTolerancePercentage: 10, maxConcurrentPercentage: 25, concurrencyMode: RolloutConcurrencyMode.SOFT_FAILURE_TOLERANCE },
+      operationPreferences: {
+        failureTolerancePercentage: 10, maxConcurrentPercentage: 25, concurrencyMode: RolloutConcurrencyMode.SOFT_FAILURE_TOLERANCE,
+      },
     });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudFormation::StackSet', {
       StackSetName: 'platform-roles',
