@@ -19,3 +19,5 @@ export * from './roles/cli-profile-options';
 export * from './roles/service-account-options';
 export * from './validation/role-checks';
 export * from './catalog/role-catalog';
+export * from './rollout/rollout-options';
+export * from './rollout/role-rollout';

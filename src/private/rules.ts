@@ -70,6 +70,54 @@ export const ORGANIZATION_ID: InputRule = {
   rule: 'must be an AWS Organizations ID such as "o-a1b2c3d4e5" (o- and 10-32 lowercase letters or digits)',
 };
 
+/**
+ * An organizational unit ID: `ou-`, 4-32 lowercase letters or digits (the ID of the root that
+ * contains the OU, without `r-`), `-`, and 8-32 more (Organizations API reference,
+ * OrganizationalUnit Id: `^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`).
+ */
+export const ORGANIZATIONAL_UNIT_ID: InputRule = {
+  pattern: '^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$',
+  rule: 'must be an organizational unit ID such as "ou-ab12-cd34ef56" (ou-, 4-32 lowercase letters or digits, -, 8-32 lowercase letters or digits)',
+};
+
+/**
+ * An organization root ID: `r-` and 4-32 lowercase letters or digits (Organizations API
+ * reference, Root Id and Parent Id: `^r-[0-9a-z]{4,32}$`).
+ */
+export const ORGANIZATION_ROOT_ID: InputRule = {
+  pattern: '^r-[0-9a-z]{4,32}$',
+  rule: 'must be an organization root ID such as "r-ab12" (r- and 4-32 lowercase letters or digits)',
+};
+
+/** Where a service-managed StackSet deploys: an organizational unit or the organization's root. */
+export const ORGANIZATIONAL_UNIT_OR_ROOT_ID: InputRule = {
+  pattern: `^(${ORGANIZATIONAL_UNIT_ID.pattern.slice(1, -1)}|${ORGANIZATION_ROOT_ID.pattern.slice(1, -1)})$`,
+  rule: 'must be an organizational unit ID such as "ou-ab12-cd34ef56" (ou-, 4-32 lowercase letters or digits, -, 8-32 lowercase letters or digits) '
+    + 'or the organization\'s root ID such as "r-ab12"',
+};
+
+/**
+ * The shape of an AWS Region name: a 2-4 letter area, one or more lowercase words, a number
+ * (`us-east-1`, `us-gov-west-1`, `eu-isoe-west-1`, `eusc-de-east-1`). The shape, not a list:
+ * every `regionRegex` of the AWS SDKs' partitions (`@aws-sdk/util-endpoints` partitions.json:
+ * aws `(us|eu|ap|sa|ca|me|af|il|mx)-word-digits`, aws-cn `cn-...`, aws-us-gov `us-gov-...`, the
+ * ISO partitions, aws-eusc `eusc-de-...`) has it, and a Region opened after this release passes.
+ * Availability Zones (`us-east-1a`), upper case and missing dashes do not.
+ */
+export const REGION: InputRule = {
+  pattern: '^[a-z]{2,4}(-[a-z]+)+-\\d{1,2}$',
+  rule: 'must be an AWS Region name such as "us-east-1" or "eu-central-2" (lowercase, dashes, ending in a number; not an Availability Zone)',
+};
+
+/**
+ * A StackSet name: letters, digits and hyphens, starting with a letter, at most 128 characters
+ * (CloudFormation API reference, CreateStackSet StackSetName).
+ */
+export const STACK_SET_NAME: InputRule = {
+  pattern: '^[A-Za-z][A-Za-z0-9-]{0,127}$',
+  rule: 'must be a StackSet name of 1-128 letters, digits and hyphens, starting with a letter',
+};
+
 /** A service principal, short (`lambda`) or full (`lambda.amazonaws.com`). */
 export const SERVICE_NAME: InputRule = {
   pattern: '^[a-z0-9][a-z0-9.-]*$',

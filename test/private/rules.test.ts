@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import * as fc from 'fast-check';
 import * as rules from '../../src/private/rules';
 import { InputRule, matches } from '../../src/private/rules';
@@ -69,5 +70,27 @@ describe('every rule means the same to ajv as to JavaScript', () => {
     fc.assert(fc.property(near('arn:aws:iam::123456789012:role/x{}*?-_. /o', 70), (v) => {
       expect(validate(v)).toBe(matches(rule, v));
     }), { numRuns: 200, seed: 17 });
+  });
+});
+
+describe('identifiers of AWS Organizations and Regions', () => {
+  test('every Region aws-cdk-lib knows has the shape of a Region; Availability Zones and typos do not', () => {
+    const known = RegionInfo.regions.map((r) => r.name);
+    expect(known.length).toBeGreaterThan(30);
+    expect(known.filter((r) => !matches(rules.REGION, r))).toEqual([]);
+    expect(['us-east-1a', 'US-EAST-1', 'us-east1', 'useast-1', 'eu-west', 'us_east_1', '', 'us-east-1 '].filter((r) => matches(rules.REGION, r))).toEqual([]);
+  });
+
+  test.each([
+    ['ou-ab12-cd34ef56', true, false], ['ou-0123456789abcdef0123456789abcdef-01234567', true, false], ['r-ab12', false, true],
+    ['ou-ab1-cd34ef56', false, false], ['ou-ab12-cd34ef5', false, false], ['OU-AB12-CD34EF56', false, false], ['r-ab1', false, false], ['o-a1b2c3d4e5', false, false],
+  ])('%s: OU %s, root %s', (id, ou, root) => {
+    const results = [rules.ORGANIZATIONAL_UNIT_ID, rules.ORGANIZATION_ROOT_ID, rules.ORGANIZATIONAL_UNIT_OR_ROOT_ID].map((rule) => matches(rule, id));
+    expect(results).toEqual([ou, root, ou || root]);
+  });
+
+  test('StackSet names', () => {
+    expect(['roles', 'Platform-Roles-2', `a${'b'.repeat(127)}`].every((n) => matches(rules.STACK_SET_NAME, n))).toBe(true);
+    expect(['2roles', 'roles_1', '-roles', `a${'b'.repeat(128)}`, ''].some((n) => matches(rules.STACK_SET_NAME, n))).toBe(false);
   });
 });

@@ -6,8 +6,9 @@
 import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { PARTITION_NAMES } from './resolve';
+import { ENVIRONMENTS, PARTITION_NAMES } from './resolve';
 import { newStack, stringParameter } from './stacks';
 import { Callers, evaluationStats, policyProblems, renderPlaceholders, TrustEvaluator } from './trust-evaluator';
 import { AssumableRole, BoundedRole, CrossAccountRole, IrsaRole, OidcIssuer, PermissionsBoundary, Trust } from '../../src';
@@ -287,4 +288,96 @@ test('counts questions and engine runs', async () => {
   await TrustEvaluator.forStack(stack).mayAssume(role, Callers.role(OTHER, 'caller'), { actions: ['sts:AssumeRole', 'sts:TagSession'] });
   const after = evaluationStats();
   expect([after.questions - before.questions, after.engineRuns - before.engineRuns]).toEqual([1, 2]);
+});
+
+describe('keys about the role\'s account (aws:ResourceAccount, aws:ResourceOrgID, aws:ResourceOrgPaths)', () => {
+  const ORG = 'o-a1b2c3d4e5';
+  const OU_PATH = `${ORG}/r-ab12/ou-ab12-11111111/`;
+  /** The caller's identity policy: roles named "member" of any account, narrowed by the condition. */
+  const narrowed = (condition: object) => [{
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:{partition}:iam::*:role/member', Condition: condition }],
+  }];
+  function memberRole() {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { roleName: 'member', trust: [Trust.account(OTHER)] });
+    return { stack, role };
+  }
+
+  test('a policy using them is refused unless the evaluation says where the role\'s account is', async () => {
+    const { stack, role } = memberRole();
+    const caller = Callers.role(OTHER, 'hub', { identityPolicies: narrowed({ StringEquals: { 'aws:ResourceOrgID': ORG } }) });
+    await expect(TrustEvaluator.forStack(stack).mayAssume(role, caller))
+      .rejects.toThrow(/a policy uses aws:resourceorgid, a key about the role's account; say where that account is in AWS Organizations/);
+    const decision = await TrustEvaluator.forStack(stack, 'aws', { resourceOrganization: { organizationId: ORG, path: OU_PATH } }).mayAssume(role, caller);
+    expect(decision).toMatchObject({ allowed: true, workarounds: [] });
+    expect(decision.request.context).toMatchObject({ 'aws:ResourceAccount': HOME, 'aws:ResourceOrgID': ORG, 'aws:ResourceOrgPaths': [OU_PATH] });
+  });
+
+  test.each(PARTITION_NAMES)('aws:ResourceOrgID: the organization of the role\'s account decides (%s)', async (partition) => {
+    const { stack, role } = memberRole();
+    const caller = Callers.role(OTHER, 'hub', { identityPolicies: narrowed({ StringEquals: { 'aws:ResourceOrgID': ORG } }) });
+    const inOrg = TrustEvaluator.forStack(stack, partition, { resourceOrganization: { organizationId: ORG, path: OU_PATH } });
+    const otherOrg = TrustEvaluator.forStack(stack, partition, { resourceOrganization: { organizationId: 'o-zz9yy8xx7w', path: 'o-zz9yy8xx7w/r-zz99/' } });
+    const noOrg = TrustEvaluator.forStack(stack, partition, { resourceOrganization: 'none' });
+    const answers = await Promise.all([inOrg, otherOrg, noOrg].map(async (e) => (await e.mayAssume(role, caller)).allowed));
+    expect(answers).toEqual([true, false, false]);
+  });
+
+  test('aws:ResourceOrgPaths with ForAnyValue:StringLike: the OU and the OUs below it, not a sibling or the root itself', async () => {
+    const { stack, role } = memberRole();
+    const caller = Callers.role(OTHER, 'hub', {
+      identityPolicies: narrowed({ 'ForAnyValue:StringLike': { 'aws:ResourceOrgPaths': [`${ORG}/*/ou-ab12-11111111/*`] } }),
+    });
+    const at = (path: string) => TrustEvaluator.forStack(stack, 'aws', { resourceOrganization: { organizationId: ORG, path } }).mayAssume(role, caller);
+    const answers = await Promise.all([
+      `${ORG}/r-ab12/ou-ab12-11111111/`,
+      `${ORG}/r-ab12/ou-ab12-11111111/ou-ab12-33333333/`,
+      `${ORG}/r-ab12/ou-ab12-99999999/ou-ab12-11111111/`,
+      `${ORG}/r-ab12/ou-ab12-22222222/`,
+      `${ORG}/r-ab12/`,
+    ].map(async (path) => (await at(path)).allowed));
+    expect(answers).toEqual([true, true, true, false, false]);
+  });
+
+  test('aws:ResourceAccount is the evaluated account; the caller\'s context still overrides', async () => {
+    const { stack, role } = memberRole();
+    const excluded = Callers.role(OTHER, 'hub', { identityPolicies: narrowed({ StringNotEquals: { 'aws:ResourceAccount': HOME } }) });
+    const evaluator = TrustEvaluator.forStack(stack, 'aws', { resourceOrganization: 'none' });
+    expect((await evaluator.mayAssume(role, excluded)).allowed).toBe(false);
+    const overridden = Callers.role(OTHER, 'hub', { ...excluded, context: { 'aws:ResourceAccount': '999988887777' } });
+    expect((await evaluator.mayAssume(role, overridden)).allowed).toBe(true);
+  });
+
+  test('the keys are passed to sts:TagSession as STS authorizes it: with the context of the AssumeRole call', async () => {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { roleName: 'member', trust: [Trust.account(OTHER).withSessionTags()] });
+    const caller = Callers.role(OTHER, 'hub', {
+      identityPolicies: [{
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Resource: 'arn:{partition}:iam::*:role/member',
+          Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
+        }],
+      }],
+    });
+    const evaluator = TrustEvaluator.forStack(stack, 'aws', { resourceOrganization: { organizationId: ORG, path: OU_PATH } });
+    expect(await evaluator.mayAssume(role, caller, { actions: ['sts:AssumeRole', 'sts:TagSession'] })).toMatchObject({ allowed: true });
+  });
+
+  test('an organization path that does not belong to the organization is refused', () => {
+    const { stack } = memberRole();
+    expect(() => TrustEvaluator.forStack(stack, 'aws', { resourceOrganization: { organizationId: ORG, path: 'o-other/r-ab12/' } }))
+      .toThrow('resourceOrganization.path "o-other/r-ab12/" is not an organization path of o-a1b2c3d4e5 (<org>/r-<root>/.../)');
+  });
+
+  test('forTemplate evaluates a template given apart from the stack, e.g. a StackSet\'s member template', async () => {
+    const { stack, role } = memberRole();
+    const template = JSON.parse(JSON.stringify(Template.fromStack(stack).toJSON()));
+    const evaluator = TrustEvaluator.forTemplate(stack, template, { ...ENVIRONMENTS.aws, account: '444455556666' });
+    expect(evaluator.role(role).arn).toBe('arn:aws:iam::444455556666:role/member');
+    expect((await evaluator.mayAssume(role, Callers.role(OTHER, 'any'))).allowed).toBe(true);
+  });
 });

@@ -12,7 +12,17 @@
  * - a policy holds an ARN of another partition, or a condition operator IAM does not have
  *   (two things the engine does not check): throw;
  * - a managed policy or boundary has no known document, or the template holds an intrinsic
- *   the resolver does not know: throw.
+ *   the resolver does not know: throw;
+ * - a policy uses a key about the role's own account (`aws:ResourceAccount`, `aws:ResourceOrgID`,
+ *   `aws:ResourceOrgPaths`) and the evaluation was not told whether, and where, that account is
+ *   in an organization (`EvaluatorOptions.resourceOrganization`): throw.
+ *
+ * Resource keys: AWS puts `aws:ResourceAccount` in the context of every `sts:AssumeRole*`, and
+ * `aws:ResourceOrgID` / `aws:ResourceOrgPaths` when the role's account is in an organization
+ * (IAM User Guide, "AWS global condition context keys"). The engine does not derive them. They
+ * are set only when `resourceOrganization` is given, so that the evaluations of policies without
+ * such keys stay exactly as they were; a policy with such a key and no `resourceOrganization`
+ * is refused rather than evaluated with the keys missing.
  *
  * Two engine gaps are worked around, and only these two (see `Decision.workarounds`):
  * - `oidc-claim-keys`: the engine's data has no `<issuer>:sub` / `<issuer>:aud` keys for EKS
@@ -159,7 +169,24 @@ export interface EvaluatorOptions {
    * in keys and documents.
    */
   readonly externalPolicies?: Record<string, PolicyDocument>;
+  /**
+   * Where the evaluated account (the roles' account) is in AWS Organizations: sets the resource
+   * keys `aws:ResourceAccount`, `aws:ResourceOrgID` and `aws:ResourceOrgPaths` of every request;
+   * `'none'` for an account outside any organization (only `aws:ResourceAccount`).
+   * @default - no resource keys; a policy that uses one is refused
+   */
+  readonly resourceOrganization?: ResourceOrganization | 'none';
 }
+
+/** An account's place in AWS Organizations, as the `aws:*OrgID` and `aws:*OrgPaths` keys give it. */
+export interface ResourceOrganization {
+  /** e.g. `o-a1b2c3d4e5` */
+  readonly organizationId: string;
+  /** The path down to the account's parent, e.g. `o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/` */
+  readonly path: string;
+}
+
+const RESOURCE_KEYS = ['aws:resourceaccount', 'aws:resourceorgid', 'aws:resourceorgpaths'];
 
 /** Something that identifies a role of the stack. */
 export type RoleRef = AssumableRole | IConstruct | string;
@@ -255,6 +282,15 @@ export class TrustEvaluator {
     return new TrustEvaluator(stack, template, typeof env === 'string' ? ENVIRONMENTS[env] : env, options);
   }
 
+  /**
+   * Evaluates a template of `stack` that is not its own artifact, e.g. the member template a
+   * StackSet deploys (its TemplateBody). The stack gives the logical IDs of its constructs and
+   * the names CloudFormation would generate.
+   */
+  public static forTemplate(stack: Stack, template: any, env: PartitionName | DeployEnvironment = 'aws', options: EvaluatorOptions = {}): TrustEvaluator {
+    return new TrustEvaluator(stack, template, typeof env === 'string' ? ENVIRONMENTS[env] : env, options);
+  }
+
   public readonly env: DeployEnvironment;
   private readonly resources: Record<string, any>;
   private readonly refs: Record<string, unknown>;
@@ -270,6 +306,10 @@ export class TrustEvaluator {
       throw new Error('unknown environment');
     }
     this.env = env;
+    const org = options.resourceOrganization;
+    if (org !== undefined && org !== 'none' && !(org.path.startsWith(`${org.organizationId}/r-`) && org.path.endsWith('/'))) {
+      throw new Error(`resourceOrganization.path ${JSON.stringify(org.path)} is not an organization path of ${org.organizationId} (<org>/r-<root>/.../)`);
+    }
     this.resources = template.Resources ?? {};
     this.refs = { ...this.resourceRefs(), ...(options.refs ?? {}) };
   }
@@ -297,10 +337,12 @@ export class TrustEvaluator {
     const role = this.role(ref);
     const primary = primaryAction(caller);
     const actions = options.actions ?? [primary];
-    const { principal, context, identityPolicies, claimKeys } = this.describeCaller(caller, role, actions);
+    const described = this.describeCaller(caller, role, actions);
+    const { principal, identityPolicies, claimKeys } = described;
     for (const [i, policy] of identityPolicies.entries()) {
       throwIfProblems(`identity policy ${i} of the caller`, policyProblems(policy, this.env.partition));
     }
+    const context = { ...this.resourceContext([role.trustPolicy, ...identityPolicies]), ...described.context };
     const trust = createValidatedPolicy(role.trustPolicy, validateTrustPolicy, { name: `${role.logicalId} trust policy` });
     const results: Record<string, EvaluationResult> = {};
     const workarounds = new Set<string>();
@@ -392,6 +434,25 @@ export class TrustEvaluator {
       workarounds: [],
       request: { principal, resource: resourceArn, context },
     };
+  }
+
+  /**
+   * The resource keys of the evaluated account, when `resourceOrganization` says where it is;
+   * refuses policies that use them when it does not.
+   */
+  private resourceContext(policies: unknown[]): ContextValues {
+    const org = this.options.resourceOrganization;
+    if (org === undefined) {
+      const used = RESOURCE_KEYS.filter((key) => policies.some((p) => JSON.stringify(p).toLowerCase().includes(`"${key}"`)));
+      if (used.length > 0) {
+        throw new Error(`a policy uses ${used.join(', ')}, a key about the role's account; say where that account is in AWS Organizations `
+          + "(EvaluatorOptions.resourceOrganization, or 'none') instead of evaluating without the key");
+      }
+      return {};
+    }
+    return org === 'none'
+      ? { 'aws:ResourceAccount': this.env.account }
+      : { 'aws:ResourceAccount': this.env.account, 'aws:ResourceOrgID': org.organizationId, 'aws:ResourceOrgPaths': [org.path] };
   }
 
   private describeCaller(caller: Caller, role: ResolvedRole, actions: string[]): {
