@@ -207,12 +207,13 @@ def policies_of_role(template: Dict[str, Any], logical_id: str, resolve: Resolve
     props = template["Resources"][logical_id]["Properties"]
     inline = {p["PolicyName"]: resolve(p["PolicyDocument"]) for p in props.get("Policies", [])}
     attached = [resolve(a) for a in props.get("ManagedPolicyArns", [])]
-    me = {"Ref": logical_id}
+    # A policy names its roles by Ref, or by the role's literal name (e.g. a role imported by name).
+    me = [{"Ref": logical_id}] + ([props["RoleName"]] if isinstance(props.get("RoleName"), str) else [])
     for policy in resources_of(template, "AWS::IAM::Policy").values():
-        if me in policy["Properties"].get("Roles", []):
+        if any(m in policy["Properties"].get("Roles", []) for m in me):
             inline[resolve(policy["Properties"]["PolicyName"])] = resolve(policy["Properties"]["PolicyDocument"])
     for policy_id, policy in resources_of(template, "AWS::IAM::ManagedPolicy").items():
-        if me in policy["Properties"].get("Roles", []):
+        if any(m in policy["Properties"].get("Roles", []) for m in me):
             attached.append(resolve({"Ref": policy_id}))
     return inline, sorted(attached)
 
