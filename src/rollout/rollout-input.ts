@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import type { RoleRolloutProps } from './role-rollout';
 import { RolloutAccountFilter, RolloutCallAs, RolloutConcurrencyMode, RolloutOperationPreferences } from './rollout-options';
 import { InputProblem, inputProblem } from '../private/errors';
 import { ACCOUNT_ID, breaks, ORGANIZATION_ID, ORGANIZATIONAL_UNIT_OR_ROOT_ID, REGION, STACK_SET_NAME } from '../private/rules';
@@ -16,21 +17,8 @@ export const STACK_SET_LIMITS = {
   descriptionLength: 1024,
 };
 
-/** The props `rolloutProblems` checks; the same names as `RoleRolloutProps`. */
-export interface RolloutInput {
-  readonly organizationId: string;
-  readonly organizationalUnitIds: string[];
-  readonly region: string;
-  readonly accounts?: string[];
-  readonly accountFilter?: RolloutAccountFilter;
-  readonly stackSetName?: string;
-  readonly description?: string;
-  readonly callAs?: RolloutCallAs;
-  readonly operationPreferences?: RolloutOperationPreferences;
-}
-
 /** Every problem of a rollout's props, in the order of the props. */
-export function rolloutProblems(props: RolloutInput): InputProblem[] {
+export function rolloutProblems(props: RoleRolloutProps): InputProblem[] {
   const problems: InputProblem[] = [];
   if (props.organizationId === undefined || breaks(ORGANIZATION_ID, props.organizationId)) {
     problems.push(inputProblem(['organizationId'], props.organizationId, ORGANIZATION_ID.rule));
