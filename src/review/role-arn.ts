@@ -67,5 +67,5 @@ function accountOf(text: string, ownAccount: string): string | undefined {
 
 /** Text with no placeholder, marker or wildcard in it. */
 function isLiteral(text: string): boolean {
-  return !/[{}*?\u0001]/.test(text);
+  return !/[{}<>*?\u0001]/.test(text);
 }

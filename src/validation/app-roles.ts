@@ -1,10 +1,11 @@
 import { CfnResource, DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { CfnManagedPolicy, CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { allowStatements, conditionEntries, listOf } from './statements';
+import { listOf } from './statements';
 import { roleSettings } from '../private/role-registry';
-import { ACCOUNT_PLACEHOLDER, namedRole, roleMarker, TOKEN_PLACEHOLDER } from '../review/role-arn';
-import { EdgeKind, RoleCycleFacts, TrustGraph } from '../review/trust-graph';
+import { ACCOUNT_PLACEHOLDER, roleMarker, TOKEN_PLACEHOLDER } from '../review/role-arn';
+import { addTrustEdges } from '../review/trust-edges';
+import { RoleCycleFacts, TrustGraph } from '../review/trust-graph';
 
 /** The account of every environment-agnostic stack: "the same deploy-time account". */
 export const DEPLOY_TIME_ACCOUNT = '{deploy-time account}';
@@ -83,38 +84,11 @@ export class AppRoles {
   }
 
   private addEdges(role: CfnRole, from: number, byConstruct: Map<IConstruct, number>): void {
-    const stack = Stack.of(role);
-    const own = this.graph.nodes[from];
-    const document = new PrincipalText(stack, byConstruct).resolve(role.assumeRolePolicyDocument);
-    for (const { statement, principals } of allowStatements(document)) {
-      for (const value of [...(principals.AWS ?? []), ...principalArnConditions(statement)]) {
-        if (typeof value !== 'string') continue;
-        const named = namedRole(value, own.account);
-        if (named?.kind === 'reference') {
-          const sameStack = this.graph.nodes[named.index].stack === own.stack;
-          this.graph.addEdge({ from, to: named.index, kind: sameStack ? EdgeKind.SAME_STACK_REFERENCE : EdgeKind.CROSS_STACK_REFERENCE });
-        } else if (named?.kind === 'name') {
-          const to = this.graph.findByName(named.account, named.name, named.path);
-          if (to !== undefined) {
-            this.graph.addEdge({ from, to, kind: EdgeKind.NAME });
-          }
-        }
-      }
-    }
+    addTrustEdges(this.graph, from, new PrincipalText(Stack.of(role), byConstruct).resolve(role.assumeRolePolicyDocument));
   }
 }
 
 const MODELS = new WeakMap<IConstruct, AppRoles>();
-
-/**
- * Exact `aws:PrincipalArn` values of a statement: trusting an account with the condition
- * `aws:PrincipalArn = <role ARN>` names that role as surely as the Principal element does.
- */
-function principalArnConditions(statement: any): unknown[] {
-  return conditionEntries(statement)
-    .filter(({ operator, key }) => /^(StringEquals|ArnEquals|StringLike|ArnLike)$/.test(operator) && key.toLowerCase() === 'aws:principalarn')
-    .flatMap(({ values }) => values);
-}
 
 function accountOf(stack: Stack): string {
   return Token.isUnresolved(stack.account) ? DEPLOY_TIME_ACCOUNT : stack.account;
