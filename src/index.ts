@@ -21,3 +21,4 @@ export * from './validation/role-checks';
 export * from './catalog/role-catalog';
 export * from './rollout/rollout-options';
 export * from './rollout/role-rollout';
+export * from './review/role-review';

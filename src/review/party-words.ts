@@ -110,7 +110,7 @@ export function partyWho(kind: PartyKind, principal: string, appRole: string | u
     case 'service': {
       const short = /^(.+?)\.amazonaws\.com(\.cn)?$/.exec(shown)?.[1] ?? shown;
       const subject = SERVICE_SUBJECTS[short] ?? `the service ${shown}`;
-      return narrowing.length ? `${subject} ${narrowing.join(', ')}` : `${subject} (${shown}, on behalf of any account)`;
+      return narrowing.length ? `${subject} ${narrowing.join(', ')}` : `${subject} (${shown})`;
     }
     case 'saml':
       return withNarrowing(`SAML users of ${shown.split('saml-provider/')[1] ?? shown}`, narrowing);
