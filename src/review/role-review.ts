@@ -62,7 +62,7 @@ export class RoleReview {
   /** The number of roles reviewed. */
   public readonly roleCount: number;
 
-  /** The number of findings not acknowledged. */
+  /** The number of errors and warnings of the checks that are not acknowledged (infos are suggestions, not counted). */
   public readonly openFindingCount: number;
 
   /** The number of stacks that could not be read. */
@@ -74,7 +74,7 @@ export class RoleReview {
   private constructor(model: AssemblyRoles) {
     this._model = model;
     this.roleCount = model.roles.length;
-    this.openFindingCount = model.roles.reduce((n, r) => n + r.findings.filter((f) => f.acknowledged === undefined).length, 0);
+    this.openFindingCount = model.roles.reduce((n, r) => n + r.findings.filter((f) => f.acknowledged === undefined && f.level !== 'info').length, 0);
     this.unreadStackCount = model.unread.length;
   }
 

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * The `cdk-assumable-roles` command (`bin` of the package; also installed by `pip install` as a
+ * jsii bin script). Argument parsing and output only: the review itself is `RoleReview`.
+ *
+ * Exit codes: 0 done; 1 `--fail-on` matched; 2 the command line or an assembly is wrong.
+ */
+import * as fs from 'fs';
+import { CliRequest, parseCommandLine, UsageError, USAGE } from './arguments';
+import { AssemblyError } from '../review/cloud-assembly';
+import { RoleReview } from '../review/role-review';
+
+/** Runs the command and returns its exit code. */
+export function main(args: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): number {
+  let request: CliRequest;
+  try {
+    request = parseCommandLine(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`cdk-assumable-roles: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (request.command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (request.command === 'version') {
+    out(`${packageVersion()}\n`);
+    return 0;
+  }
+  try {
+    const options = { trustPolicySizeQuota: request.trustPolicySizeQuota };
+    const review = RoleReview.fromAssembly(request.assembly, options);
+    const text = review.render(request.format);
+    write(request, text, out);
+    if (review.unreadStackCount > 0) {
+      err(`cdk-assumable-roles: ${review.unreadStackCount} stack(s) could not be read; the report lists them.\n`);
+    }
+    return request.failOn === 'findings' && review.openFindingCount > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof AssemblyError) {
+      err(`cdk-assumable-roles: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function write(request: CliRequest, text: string, out: (text: string) => void): void {
+  if (request.output) {
+    fs.writeFileSync(request.output, text);
+  } else {
+    out(text);
+  }
+}
+
+function packageVersion(): string {
+  try {
+    // lib/cli/main.js -> package.json at the package root.
+    return JSON.parse(fs.readFileSync(`${__dirname}/../../package.json`, 'utf-8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}
