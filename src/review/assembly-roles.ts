@@ -28,8 +28,10 @@ export interface ReviewedRole {
   readonly stack: string;
   /** The CloudFormation logical ID. */
   readonly logicalId: string;
-  /** The template file. */
+  /** The template file, as read (absolute, or relative to the working directory). */
   readonly templatePath: string;
+  /** The template file relative to the assembly directory. */
+  readonly templateFile: string;
   /** The stack's account, when the stack names one. */
   readonly account?: string;
   /** The stack's region, when the stack names one. */
@@ -138,6 +140,7 @@ export function assemblyRoles(content: AssemblyContent, options: ReviewOptions =
       stack: s.name,
       logicalId,
       templatePath: s.templatePath,
+      templateFile: s.templateFile,
       account: s.account,
       region: s.region,
       roleName: name === undefined ? undefined : display(String(name)),

@@ -29,6 +29,8 @@ export interface StackTemplate {
   readonly name: string;
   /** The template file, as given (relative to the working directory, or absolute). */
   readonly templatePath: string;
+  /** The template file relative to the assembly directory read, e.g. `assembly-Prod/Prod-Api.template.json`. */
+  readonly templateFile: string;
   /** The parsed template. */
   readonly template: any;
   /** The account the stack is deployed to, when the stack names one. */
@@ -71,7 +73,7 @@ const NESTED_ASSEMBLY = 'cdk:cloud-assembly';
  */
 export function readAssembly(directory: string): AssemblyContent {
   const content = { stacks: [] as StackTemplate[], unread: [] as UnreadStack[] };
-  readDirectory(directory, content, () => true, 0);
+  readDirectory(directory, content, () => true, 0, directory);
   return content;
 }
 
@@ -88,17 +90,17 @@ export function readTemplates(templatePaths: string[]): AssemblyContent {
   }
   for (const [dir, files] of byDirectory) {
     if (fs.existsSync(path.join(dir, 'manifest.json'))) {
-      readDirectory(dir, content, (templateFile) => files.has(templateFile), 0, false);
+      readDirectory(dir, content, (templateFile) => files.has(templateFile), 0, dir, false);
     } else {
       for (const file of files) {
-        readStack(content, { name: file.replace(/\.template\.json$/, ''), directory: dir, templateFile: file, metadata: {} });
+        readStack(content, { name: file.replace(/\.template\.json$/, ''), root: dir, directory: dir, templateFile: file, metadata: {} });
       }
     }
   }
   return content;
 }
 
-function readDirectory(directory: string, content: AssemblyContent, wanted: (templateFile: string) => boolean, depth: number, nested = true): void {
+function readDirectory(directory: string, content: AssemblyContent, wanted: (templateFile: string) => boolean, depth: number, root: string, nested = true): void {
   const manifestFile = path.join(directory, 'manifest.json');
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
     throw new AssemblyError(`${directory} is not a directory. Give the cloud assembly directory \`cdk synth\` writes (cdk.out by default).`);
@@ -121,6 +123,7 @@ function readDirectory(directory: string, content: AssemblyContent, wanted: (tem
       const environment = /^aws:\/\/([^/]*)\/(.*)$/.exec(String(artifact.environment ?? ''));
       readStack(content, {
         name: typeof artifact.displayName === 'string' ? artifact.displayName : id,
+        root,
         directory,
         templateFile: artifact.properties.templateFile,
         account: environment && /^\d{12}$/.test(environment[1]) ? environment[1] : undefined,
@@ -128,7 +131,7 @@ function readDirectory(directory: string, content: AssemblyContent, wanted: (tem
         metadata: metadataOf(directory, artifact, content, id),
       });
     } else if (nested && artifact?.type === NESTED_ASSEMBLY && typeof artifact.properties?.directoryName === 'string' && depth < 20) {
-      readDirectory(path.join(directory, artifact.properties.directoryName), content, wanted, depth + 1);
+      readDirectory(path.join(directory, artifact.properties.directoryName), content, wanted, depth + 1, root);
     }
   }
 }
@@ -151,6 +154,8 @@ function metadataOf(directory: string, artifact: any, content: AssemblyContent, 
 
 interface StackSource {
   readonly name: string;
+  /** The assembly directory read first: template files are named relative to it. */
+  readonly root: string;
   readonly directory: string;
   readonly templateFile: string;
   readonly account?: string;
@@ -190,7 +195,8 @@ function readStack(content: AssemblyContent, source: StackSource, depth = 0): vo
       constructPaths.set(logicalId, cdkPath);
     }
   }
-  content.stacks.push({ name: source.name, templatePath, template, account: source.account, region: source.region, constructPaths, acknowledgements });
+  const templateFile = path.relative(source.root, templatePath).split(path.sep).join('/');
+  content.stacks.push({ name: source.name, templatePath, templateFile, template, account: source.account, region: source.region, constructPaths, acknowledgements });
 
   // Nested stacks: their templates are assets of the assembly, named in the resource metadata.
   for (const [logicalId, resource] of Object.entries<any>(template.Resources ?? {})) {

@@ -39,7 +39,7 @@ function roleJson(r: ReviewedRole, labels: string[]): any {
     path: r.label,
     stack: r.stack,
     logicalId: r.logicalId,
-    template: r.templatePath,
+    template: r.templateFile,
     account: r.account,
     region: r.region,
     roleName: r.roleName,
