@@ -64,6 +64,7 @@ export class AssemblyError extends Error {}
 
 const STACK = 'aws:cloudformation:stack';
 const NESTED_ASSEMBLY = 'cdk:cloud-assembly';
+const ASSET_MANIFEST = 'cdk:asset-manifest';
 
 /**
  * Every stack of the assembly in `directory`, with the stacks of nested assemblies (stages) and
@@ -118,6 +119,7 @@ function readDirectory(directory: string, content: AssemblyContent, wanted: (tem
   if (!artifacts || typeof artifacts !== 'object') {
     throw new AssemblyError(`${manifestFile} has no artifacts: it is not the manifest of a cloud assembly.`);
   }
+  const assetFiles = assetFilesOf(directory, artifacts);
   for (const [id, artifact] of Object.entries<any>(artifacts)) {
     if (artifact?.type === STACK && typeof artifact.properties?.templateFile === 'string' && wanted(artifact.properties.templateFile)) {
       const environment = /^aws:\/\/([^/]*)\/(.*)$/.exec(String(artifact.environment ?? ''));
@@ -129,11 +131,32 @@ function readDirectory(directory: string, content: AssemblyContent, wanted: (tem
         account: environment && /^\d{12}$/.test(environment[1]) ? environment[1] : undefined,
         region: environment && environment[2] !== 'unknown-region' ? environment[2] : undefined,
         metadata: metadataOf(directory, artifact, content, id),
+        assetFiles,
       });
     } else if (nested && artifact?.type === NESTED_ASSEMBLY && typeof artifact.properties?.directoryName === 'string' && depth < 20) {
       readDirectory(path.join(directory, artifact.properties.directoryName), content, wanted, depth + 1, root);
     }
   }
+}
+
+/**
+ * File assets of the assembly by their hash: nested stack templates are file assets, and the
+ * parent's `TemplateURL` names the hash.
+ */
+function assetFilesOf(directory: string, artifacts: { [id: string]: any }): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const artifact of Object.values<any>(artifacts)) {
+    if (artifact?.type !== ASSET_MANIFEST || typeof artifact.properties?.file !== 'string') continue;
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(directory, artifact.properties.file), 'utf-8'));
+      for (const [hash, asset] of Object.entries<any>(manifest?.files ?? {})) {
+        if (typeof asset?.source?.path === 'string') files.set(hash, asset.source.path);
+      }
+    } catch {
+      // An unreadable asset manifest only hides nested stacks, which are then reported as unread.
+    }
+  }
+  return files;
 }
 
 /** The stack's metadata: inline in the manifest and in its additional metadata file. */
@@ -161,6 +184,8 @@ interface StackSource {
   readonly account?: string;
   readonly region?: string;
   readonly metadata: { [path: string]: any[] };
+  /** File assets by hash (nested stack templates). */
+  readonly assetFiles?: Map<string, string>;
 }
 
 function readStack(content: AssemblyContent, source: StackSource, depth = 0): void {
@@ -198,15 +223,18 @@ function readStack(content: AssemblyContent, source: StackSource, depth = 0): vo
   const templateFile = path.relative(source.root, templatePath).split(path.sep).join('/');
   content.stacks.push({ name: source.name, templatePath, templateFile, template, account: source.account, region: source.region, constructPaths, acknowledgements });
 
-  // Nested stacks: their templates are assets of the assembly, named in the resource metadata.
+  // Nested stacks: their templates are file assets of the assembly, named in the resource's
+  // metadata (`aws:asset:path`, when asset metadata is on) or by hash in its TemplateURL.
   for (const [logicalId, resource] of Object.entries<any>(template.Resources ?? {})) {
-    const asset = resource?.Metadata?.['aws:asset:path'];
-    if (resource?.Type === 'AWS::CloudFormation::Stack' && typeof asset === 'string' && asset.endsWith('.json') && depth < 20) {
-      readStack(content, {
-        ...source,
-        name: constructPaths.get(logicalId)?.replace(/\/(NestedStack\/)?(NestedStackResource|Resource)$/, '') ?? `${source.name}/${logicalId}`,
-        templateFile: asset,
-      }, depth + 1);
+    if (resource?.Type !== 'AWS::CloudFormation::Stack' || depth >= 20) continue;
+    const name = constructPaths.get(logicalId)?.replace(/\.NestedStack\/\S*$|\/NestedStack\/\S*$/, '') ?? `${source.name}/${logicalId}`;
+    const asset = resource.Metadata?.['aws:asset:path'];
+    const hash = (JSON.stringify(resource.Properties?.TemplateURL ?? '').match(/[0-9a-f]{64}/g) ?? []).find((h) => source.assetFiles?.has(h));
+    const file = typeof asset === 'string' ? asset : hash && source.assetFiles?.get(hash);
+    if (file) {
+      readStack(content, { ...source, name, templateFile: file }, depth + 1);
+    } else {
+      content.unread.push({ name, file: String(asset ?? JSON.stringify(resource.Properties?.TemplateURL)), problem: 'the nested stack\'s template is not in the assembly: its roles are not in this review' });
     }
   }
 }
