@@ -42,6 +42,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // jsii requires runtime libraries to be bundled. All three are MIT/ISC licensed.
   bundledDeps: ['ajv@^8.17.1', 'yaml@^2.8.0', 'jsonc-parser@^3.3.1'],
 
+  // `cdk-assumable-roles review [cdk.out]`: after `npm install`, and (as a jsii bin script)
+  // after `pip install`.
+  bin: { 'cdk-assumable-roles': 'lib/cli/main.js' },
+
   devDeps: [
     'aws-cdk@^2',
     '@aws-cdk/integ-runner@^2.197',

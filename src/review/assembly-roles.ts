@@ -126,6 +126,7 @@ export function assemblyRoles(content: AssemblyContent, options: ReviewOptions =
       ownAccountKnown: s.account !== undefined,
       display,
       roleLabel: (i: number) => labels[i],
+      roleByName: (account: string, roleName: string, rolePath?: string) => graph.findByName(account, roleName, rolePath),
     };
     const policies = [
       ...listOf(props.Policies).map((p: any) => ({ name: String(values.text(p?.PolicyName, stack)), source: 'inline', document: values.render(p?.PolicyDocument, stack), raw: p?.PolicyDocument })),

@@ -1,5 +1,5 @@
 /**
- * The review as JSON: a stable shape for tools, described by `docs/review-report.schema.json`
+ * The review as JSON: a stable shape for tools, described by `schema/review-report.schema.json`
  * (a test validates every report against it). Add fields freely; renaming or removing one is a
  * breaking change and bumps `schemaVersion`.
  */

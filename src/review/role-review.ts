@@ -8,7 +8,7 @@ import { reviewMermaid } from './report-mermaid';
 export enum ReviewFormat {
   /** Tables a person reads, e.g. in a pull request comment. */
   MARKDOWN = 'markdown',
-  /** A stable, documented shape for tools (`docs/review-report.schema.json`). */
+  /** A stable, documented shape for tools (`schema/review-report.schema.json` in the package). */
   JSON = 'json',
   /** A Mermaid graph of trust edges, which GitHub renders in Markdown. */
   MERMAID = 'mermaid',

@@ -72,6 +72,8 @@ export interface PartyContext {
   display(text: string): string;
   /** The label of an app role by index. */
   roleLabel(index: number): string;
+  /** The index of the app role with this name in this account (and path, when given), if any. */
+  roleByName?(account: string, name: string, path?: string): number | undefined;
 }
 
 /**
@@ -114,9 +116,10 @@ interface PartyBase {
 
 function party(base: PartyBase, entries: { operator: string; key: string; values: string[] }[], context: PartyContext, fixedWho?: string): TrustedParty {
   const named = base.principalType === 'AWS' ? namedRole(base.raw, context.ownAccount) : undefined;
+  const appRole = named?.kind === 'reference' ? named.index : named?.kind === 'name' ? context.roleByName?.(named.account, named.name, named.path) : undefined;
   const account = accountOf(base.raw, context.ownAccount);
   const conditions = conditionWords(base.kind, base.raw, entries, context);
-  const who = fixedWho ?? partyWho(base.kind, base.raw, named?.kind === 'reference' ? context.roleLabel(named.index) : undefined, conditions, context);
+  const who = fixedWho ?? partyWho(base.kind, base.raw, appRole !== undefined ? context.roleLabel(appRole) : undefined, conditions, context);
   const how = conditions.filter((c) => !c.narrowsWho && c.words).map((c) => c.words);
   if (base.unreadConditions) how.push('conditions that are deploy-time values (not shown)');
   const { raw, ...rest } = base;
@@ -126,7 +129,7 @@ function party(base: PartyBase, entries: { operator: string; key: string; values
     who,
     sentence: how.length ? `${who} with ${joinWords(how)}` : who,
     conditions,
-    appRole: named?.kind === 'reference' ? named.index : undefined,
+    appRole,
     account,
     crossAccount: account !== undefined && account !== context.ownAccount && (context.ownAccountKnown || !/^\{/.test(account)) && /^\d{12}$/.test(account),
   };
