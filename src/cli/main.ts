@@ -11,7 +11,11 @@ import { AssemblyError } from '../review/cloud-assembly';
 import { RoleReview } from '../review/role-review';
 
 /** Runs the command and returns its exit code. */
-export function main(args: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): number {
+export function main(
+  args: string[],
+  out: (text: string) => void = (t) => process.stdout.write(t),
+  err: (text: string) => void = (t) => process.stderr.write(t),
+): number {
   let request: CliRequest;
   try {
     request = parseCommandLine(args);

@@ -101,7 +101,14 @@ export function readTemplates(templatePaths: string[]): AssemblyContent {
   return content;
 }
 
-function readDirectory(directory: string, content: AssemblyContent, wanted: (templateFile: string) => boolean, depth: number, root: string, nested = true): void {
+function readDirectory(
+  directory: string,
+  content: AssemblyContent,
+  wanted: (templateFile: string) => boolean,
+  depth: number,
+  root: string,
+  nested = true,
+): void {
   const manifestFile = path.join(directory, 'manifest.json');
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
     throw new AssemblyError(`${directory} is not a directory. Give the cloud assembly directory \`cdk synth\` writes (cdk.out by default).`);
@@ -234,7 +241,8 @@ function readStack(content: AssemblyContent, source: StackSource, depth = 0): vo
     if (file) {
       readStack(content, { ...source, name, templateFile: file }, depth + 1);
     } else {
-      content.unread.push({ name, file: String(asset ?? JSON.stringify(resource.Properties?.TemplateURL)), problem: 'the nested stack\'s template is not in the assembly: its roles are not in this review' });
+      const url = String(asset ?? JSON.stringify(resource.Properties?.TemplateURL));
+      content.unread.push({ name, file: url, problem: 'the nested stack\'s template is not in the assembly: its roles are not in this review' });
     }
   }
 }

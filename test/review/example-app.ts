@@ -8,10 +8,12 @@
  * its own `App`; `CDK_OUTDIR` points it at the directory.
  */
 export function synthExampleApp(outdir: string): string {
+  // The example is a script, not a module: it runs (and synthesizes) when loaded.
   const previous = process.env.CDK_OUTDIR;
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   process.env.CDK_OUTDIR = outdir;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     jest.isolateModules(() => require('../../examples/typescript/app'));
   } finally {
     quiet.mockRestore();

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import Ajv from 'ajv';
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import Ajv from 'ajv';
 import { synthExampleApp } from './example-app';
 import { ReviewFormat, RoleReview } from '../../src/review/role-review';
 import { useTempAssemblies, useTempDirectories } from '../support/assemblies';
@@ -21,7 +21,13 @@ function json(review: RoleReview): any {
 describe('the review as JSON', () => {
   test('the example app: the documented shape, and what matters in it', () => {
     const report = json(RoleReview.fromAssembly(synthExampleApp(tempDir())));
-    expect(report.summary).toEqual({ roles: 12, trustedParties: 12, crossAccountParties: 3, unreadableTrustPolicies: 0, findings: { error: 0, warning: 0, info: 0, acknowledged: 1 } });
+    expect(report.summary).toEqual({
+      roles: 12,
+      trustedParties: 12,
+      crossAccountParties: 3,
+      unreadableTrustPolicies: 0,
+      findings: { error: 0, warning: 0, info: 0, acknowledged: 1 },
+    });
     const partner = report.roles.find((r: any) => r.path === 'PlatformRoles/PartnerReadOnly');
     expect(partner).toMatchObject({ template: 'PlatformRoles.template.json', maxSessionDuration: 7200, managedPolicies: ['AWS managed ReadOnlyAccess'] });
     expect(partner.trustedParties).toEqual([{

@@ -75,17 +75,19 @@ describe.each(['aws', 'aws-cn', 'aws-us-gov'])('trusted parties in plain words, 
   });
 
   test('SAML users of a provider; the standard sign-in audience goes without saying', () => {
-    const signIn = { aws: 'https://signin.aws.amazon.com/saml', 'aws-cn': 'https://signin.amazonaws.cn/saml', 'aws-us-gov': 'https://signin.amazonaws-us-gov.com/saml' }[partition];
+    const signIn = { 'aws': 'https://signin.aws.amazon.com/saml', 'aws-cn': 'https://signin.amazonaws.cn/saml', 'aws-us-gov': 'https://signin.amazonaws-us-gov.com/saml' }[partition];
     expect(sentences(statement({ Federated: `arn:${partition}:iam::111111111111:saml-provider/okta` }, { StringEquals: { 'SAML:aud': signIn } }, 'sts:AssumeRoleWithSAML')))
       .toEqual(['SAML users of okta']);
   });
 
   test('roles, users and role sessions of other accounts', () => {
-    expect(sentences(statement({ AWS: [
-      `arn:${partition}:iam::222233334444:role/ops/deployer`,
-      `arn:${partition}:iam::222233334444:user/alice`,
-      `arn:${partition}:sts::222233334444:assumed-role/admin/alice`,
-    ] }))).toEqual([
+    expect(sentences(statement({
+      AWS: [
+        `arn:${partition}:iam::222233334444:role/ops/deployer`,
+        `arn:${partition}:iam::222233334444:user/alice`,
+        `arn:${partition}:sts::222233334444:assumed-role/admin/alice`,
+      ],
+    }))).toEqual([
       'role ops/deployer of account 222233334444',
       'user alice of account 222233334444',
       'sessions of role admin of account 222233334444',
