@@ -228,7 +228,8 @@ function readStack(content: AssemblyContent, source: StackSource, depth = 0): vo
     }
   }
   const templateFile = path.relative(source.root, templatePath).split(path.sep).join('/');
-  content.stacks.push({ name: source.name, templatePath, templateFile, template, account: source.account, region: source.region, constructPaths, acknowledgements });
+  const { name, account, region } = source;
+  content.stacks.push({ name, templatePath, templateFile, template, account, region, constructPaths, acknowledgements });
 
   // Nested stacks: their templates are file assets of the assembly, named in the resource's
   // metadata (`aws:asset:path`, when asset metadata is on) or by hash in its TemplateURL.
