@@ -18,3 +18,21 @@ describe('README', () => {
     expect(readme).toContain('npx projen test');
   });
 });
+
+describe('README: Reviewing an app shows real output', () => {
+  const golden = (file: string) => fs.readFileSync(path.join(__dirname, 'review', 'golden', file), 'utf8');
+  const between = (start: string, end: string) => readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end));
+
+  test('every line of the report excerpt is a line of the example app\'s golden review', () => {
+    const goldenLines = new Set(golden('example-app.md').split('\n'));
+    const excerpt = between('example-app.md) -->\n', '<!-- review excerpt: end -->').split('\n').filter((l) => l !== '' && !l.startsWith('**`'));
+    expect(readme).toContain('<!-- review excerpt: start');
+    expect(excerpt.length).toBeGreaterThan(20);
+    expect(excerpt.filter((l) => !goldenLines.has(l))).toEqual([]);
+  });
+
+  test('the graph is the example app\'s golden Mermaid graph', () => {
+    const block = between('<!-- review graph: start (test/readme.test.ts: equal to test/review/golden/example-app.mmd) -->\n```mermaid\n', '```\n<!-- review graph: end -->');
+    expect(block).toBe(golden('example-app.mmd'));
+  });
+});
