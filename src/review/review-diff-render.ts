@@ -65,6 +65,6 @@ function plural(n: number, word: string): string {
 function escape(text: string): string {
   return text
     .replace(/[\\|*_`[\]]/g, (c) => `\\${c}`)
-    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+    .replace(/</g, '&lt;')
     .replace(/\r?\n/g, ' ');
 }

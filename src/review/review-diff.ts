@@ -72,6 +72,7 @@ export interface TrustChange {
 /** AWS managed policies that allow every action on every resource (`PolicyAllowsEverything`). */
 const FULL_ACCESS_MANAGED = new Set(['AWS managed AdministratorAccess']);
 const EVERYTHING = 'allows every action on every resource';
+const EVERY_ACTION = new Set(['*', '*:*']);
 
 /**
  * The changes from `older` to `newer`. Roles are matched by label (construct path), then the
@@ -163,8 +164,14 @@ function roleChanges(o: ReviewedRole, n: ReviewedRole): TrustChange[] {
   }
   trustChanges(o, n, add);
   boundaryChanges(o.permissionsBoundary, n.permissionsBoundary, add);
-  managedPolicyChanges(o.managedPolicies, n.managedPolicies, add);
-  policyChanges(o.policies, n.policies, add);
+  // A role that may do everything gains nothing by a new policy, and loses nothing while it still may.
+  const permissions: Add = (change, effect, sentence, before, after) => {
+    if (effect === 'widens' && allowsEverything(o)) add(change, 'neutral', `${sentence} (no new access: the role already ${EVERYTHING})`, before, after);
+    else if (effect === 'narrows' && allowsEverything(n)) add(change, 'neutral', `${sentence} (no less access: the role still ${EVERYTHING})`, before, after);
+    else add(change, effect, sentence, before, after);
+  };
+  managedPolicyChanges(o.managedPolicies, n.managedPolicies, permissions);
+  policyChanges(o.policies, n.policies, permissions);
   sessionChanges(o, n, add);
   findingChanges(o.findings, n.findings, n.label, out);
   return out;
@@ -365,6 +372,9 @@ function covers(outerFamily: Family, outer: string, innerFamily: Family, inner: 
   );
 }
 
+/** Actions compare as `StringLike` patterns, ignoring case. */
+const ACTION: Family = { kind: 'text', name: 'String', negated: false, glob: true, ignoreCase: true };
+
 const STAR = '\u0000*';
 const ONE = '\u0000?';
 
@@ -398,6 +408,11 @@ function boundaryChanges(before: string | undefined, after: string | undefined, 
   else add('boundary-changed', 'widens', `permissions boundary changed: ${before} -> ${after} (the review cannot compare what the two allow)`, before, after);
 }
 
+/** Whether a policy of the role allows every action on every resource. */
+function allowsEverything(role: ReviewedRole): boolean {
+  return role.managedPolicies.some((m) => FULL_ACCESS_MANAGED.has(m)) || role.policies.some((p) => p.allowsEverything);
+}
+
 function managedPolicyChanges(before: string[], after: string[], add: Add): void {
   const named = (m: string) => (FULL_ACCESS_MANAGED.has(m) ? `${m} (${EVERYTHING})` : m);
   for (const m of after.filter((x) => !before.includes(x))) add('managed-policy-added', 'widens', `managed policy added: ${named(m)}`, undefined, m);
@@ -411,11 +426,17 @@ function policyChanges(before: PolicySummary[], after: PolicySummary[], add: Add
     const name = policyName(n);
     if (n.allowsEverything && !o.allowsEverything) add('policy-allows-everything', 'widens', `${name} now ${EVERYTHING}`);
     if (o.allowsEverything && !n.allowsEverything) add('policy-no-longer-allows-everything', 'narrows', `${name} no longer ${EVERYTHING}`);
-    for (const a of n.actions.filter((x) => !o.actions.includes(x))) add('policy-action-added', 'widens', `${name}: action added: ${actionWords(a)}`, undefined, a);
-    for (const a of o.actions.filter((x) => !n.actions.includes(x))) add('policy-action-removed', 'narrows', `${name}: action removed: ${actionWords(a)}`, a);
+    // Actions the other side's patterns already cover (`s3:GetObject` after `s3:*`) change nothing.
+    for (const a of newActions(o, n)) add('policy-action-added', 'widens', `${name}: action added: ${actionWords(a)}`, undefined, a);
+    for (const a of newActions(n, o)) add('policy-action-removed', 'narrows', `${name}: action removed: ${actionWords(a)}`, a);
   }
   for (const p of added) add('policy-added', 'widens', `${policyName(p)} added: ${policyWords(p)}`, undefined, p.actions.join(', '));
   for (const p of removed) add('policy-removed', 'narrows', `${policyName(p)} removed (was: ${policyWords(p)})`, p.actions.join(', '));
+}
+
+/** The actions of `to` that no action of `from` covers, less `*` when "every action on every resource" says it. */
+function newActions(from: PolicySummary, to: PolicySummary): string[] {
+  return to.actions.filter((a) => !(to.allowsEverything && EVERY_ACTION.has(a)) && !from.actions.some((b) => covers(ACTION, b, ACTION, a)));
 }
 
 function policyName(p: PolicySummary): string {
@@ -430,7 +451,7 @@ function policyWords(p: PolicySummary): string {
 
 /** The action, with its wildcard named: `s3:* (wildcard)`, `* (every action)`. */
 function actionWords(action: string): string {
-  if (action === '*' || action === '*:*') return `${action} (every action)`;
+  if (EVERY_ACTION.has(action)) return `${action} (every action)`;
   return action.includes('*') || action.includes('?') ? `${action} (wildcard)` : action;
 }
 
