@@ -10,10 +10,14 @@ export const DIFF_SCHEMA_VERSION = 1;
 
 const EFFECTS: ChangeEffect[] = ['widens', 'narrows', 'neutral'];
 
-/** How many changes there are of each effect, and in how many roles. */
-function counts(changes: TrustChange[]): { roles: number; widens: number; narrows: number; neutral: number } {
+/** Whether a change is of a whole stack rather than of one role. */
+const ofStack = (c: TrustChange) => c.change.startsWith('stack-');
+
+/** How many changes there are of each effect, and in how many roles and stacks. */
+function counts(changes: TrustChange[]): { roles: number; stacks: number; widens: number; narrows: number; neutral: number } {
   const of = (effect: ChangeEffect) => changes.filter((c) => c.effect === effect).length;
-  return { roles: new Set(changes.map((c) => c.role)).size, widens: of('widens'), narrows: of('narrows'), neutral: of('neutral') };
+  const places = (stack: boolean) => new Set(changes.filter((c) => ofStack(c) === stack).map((c) => c.role)).size;
+  return { roles: places(false), stacks: places(true), widens: of('widens'), narrows: of('narrows'), neutral: of('neutral') };
 }
 
 /** The JSON document of a diff. */
@@ -35,7 +39,8 @@ export function diffMarkdown(changes: TrustChange[]): string {
   const roles = [...new Set(changes.map((c) => c.role))];
   const widens = (role: string) => changes.some((c) => c.role === role && c.effect === 'widens');
   for (const role of [...roles.filter(widens), ...roles.filter((r) => !widens(r))]) {
-    lines.push('', `### ${widens(role) ? `${escape(role)} (widens access)` : escape(role)}`, '', '| Effect | Change |', '| --- | --- |');
+    const name = changes.some((c) => c.role === role && ofStack(c)) ? `stack ${role}` : role;
+    lines.push('', `### ${escape(name)}${widens(role) ? ' (widens access)' : ''}`, '', '| Effect | Change |', '| --- | --- |');
     for (const effect of EFFECTS) {
       for (const c of changes.filter((x) => x.role === role && x.effect === effect)) {
         lines.push(`| ${effect === 'widens' ? '**widens**' : effect} | ${escape(c.sentence)} |`);
@@ -47,14 +52,15 @@ export function diffMarkdown(changes: TrustChange[]): string {
 
 function summaryLine(changes: TrustChange[]): string {
   if (changes.length === 0) return 'No changes: the same roles, trusted parties, conditions, policies and findings.';
-  const { roles, widens, narrows, neutral } = counts(changes);
+  const { roles, stacks, widens, narrows, neutral } = counts(changes);
   const parts = [
-    widens ? `${widens} widen access` : '',
-    narrows ? `${narrows} narrow it` : '',
+    widens ? `${widens} ${widens === 1 ? 'widens' : 'widen'} access` : '',
+    narrows ? `${narrows} ${narrows === 1 ? 'narrows' : 'narrow'} it` : '',
     neutral ? `${neutral} neutral` : '',
   ].filter((p) => p);
+  const where = [roles ? plural(roles, 'role') : '', stacks ? plural(stacks, 'stack') : ''].filter((p) => p).join(' and ');
   const verdict = widens ? '**Widens access.**' : 'Does not widen access.';
-  return `${verdict} ${plural(changes.length, 'change')} in ${plural(roles, 'role')}: ${parts.join(', ')}.`;
+  return `${verdict} ${plural(changes.length, 'change')} in ${where}: ${parts.join(', ')}.`;
 }
 
 function plural(n: number, word: string): string {

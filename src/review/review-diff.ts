@@ -57,7 +57,7 @@ export type ChangeKind =
 
 /** One change between two reviews. */
 export interface TrustChange {
-  /** The role's label (construct path) in the newer review; in the older one when removed; the stack for stack changes. */
+  /** The role's label (construct path) in the newer review; in the older one when removed; the stack's name for `stack-*` changes. */
   readonly role: string;
   readonly change: ChangeKind;
   readonly effect: ChangeEffect;
@@ -84,10 +84,10 @@ export function diffAssemblies(older: AssemblyRoles, newer: AssemblyRoles): Trus
   const changes: TrustChange[] = [];
   const newlyUnread = newer.unread.filter((u) => !older.unread.some((o) => o.name === u.name));
   for (const u of newlyUnread) {
-    changes.push({ role: u.name, change: 'stack-unreadable', effect: 'widens', sentence: `stack cannot be read any more (${u.problem}): its roles are not compared` });
+    changes.push({ role: u.name, change: 'stack-unreadable', effect: 'widens', sentence: `stack cannot be read any more, so its roles are not compared: ${u.problem}` });
   }
   for (const u of older.unread.filter((o) => !newer.unread.some((n) => n.name === o.name))) {
-    changes.push({ role: u.name, change: 'stack-readable', effect: 'neutral', sentence: 'stack can be read now: its roles are compared with nothing, as added' });
+    changes.push({ role: u.name, change: 'stack-readable', effect: 'neutral', sentence: 'stack can be read now (it could not before): its roles are listed as added' });
   }
   const { pairs, removed } = matchRoles(older.roles, newer.roles);
   for (const role of newer.roles) {
@@ -126,7 +126,7 @@ function roleAdded(role: ReviewedRole): TrustChange[] {
     role: role.label,
     change: 'role-added',
     effect: assumable ? 'widens' : 'neutral',
-    sentence: `role added, ${trustWords(role)}`,
+    sentence: `role added, ${roleWords(role)}`,
     after: role.roleName ?? role.label,
   };
   const findings = role.findings.map((f): TrustChange => findingChange(role.label, 'finding-new', f));
@@ -139,9 +139,14 @@ function roleRemoved(role: ReviewedRole): TrustChange {
     role: role.label,
     change: 'role-removed',
     effect: assumable ? 'narrows' : 'neutral',
-    sentence: `role removed (was ${trustWords(role)})`,
+    sentence: `role removed (was ${roleWords(role)})`,
     before: role.roleName ?? role.label,
   };
+}
+
+/** Who may assume the role, and whether it may do everything. */
+function roleWords(role: ReviewedRole): string {
+  return `${trustWords(role)}${allowsEverything(role) ? `; ${EVERYTHING}` : ''}`;
 }
 
 /** `assumable by A; B`, or why it is not known. */
@@ -159,7 +164,7 @@ function roleChanges(o: ReviewedRole, n: ReviewedRole): TrustChange[] {
     add('role-moved', 'neutral', `moved from ${o.label} (the same stack and logical ID: the same role in AWS)`, o.label, n.label);
   }
   if (o.roleName !== n.roleName || o.path !== n.path) {
-    const name = (r: ReviewedRole) => `${r.path}${r.roleName ?? '(generated name)'}`;
+    const name = (r: ReviewedRole) => (r.roleName === undefined ? '(generated)' : `${r.path === '/' ? '' : r.path}${r.roleName}`);
     add('role-renamed', 'neutral', `role name ${name(o)} -> ${name(n)}: CloudFormation replaces the role, and ARNs that name it must follow`, name(o), name(n));
   }
   trustChanges(o, n, add);
