@@ -155,9 +155,12 @@ function trustWords(role: ReviewedRole): string {
   return role.parties.length ? `assumable by ${role.parties.map((p) => p.sentence).join('; ')}` : 'assumable by no one';
 }
 
+/** Records one change of the role being compared. */
+type Add = (change: ChangeKind, effect: ChangeEffect, sentence: string, before?: string, after?: string) => void;
+
 function roleChanges(o: ReviewedRole, n: ReviewedRole): TrustChange[] {
   const out: TrustChange[] = [];
-  const add = (change: ChangeKind, effect: ChangeEffect, sentence: string, before?: string, after?: string) => {
+  const add: Add = (change, effect, sentence, before, after) => {
     out.push({ role: n.label, change, effect, sentence, before, after });
   };
   if (o.label !== n.label) {
@@ -181,8 +184,6 @@ function roleChanges(o: ReviewedRole, n: ReviewedRole): TrustChange[] {
   findingChanges(o.findings, n.findings, n.label, out);
   return out;
 }
-
-type Add = (change: ChangeKind, effect: ChangeEffect, sentence: string, before?: string, after?: string) => void;
 
 function trustChanges(o: ReviewedRole, n: ReviewedRole, add: Add): void {
   const parties = (r: ReviewedRole) => r.parties.map((p) => p.sentence).join('; ');
