@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { CliRequest, parseCommandLine, UsageError, USAGE } from './arguments';
 import { AssemblyError } from '../review/cloud-assembly';
 import { RoleReview } from '../review/role-review';
+import { ReviewDiff } from '../review/role-review-diff';
 
 /** Runs the command and returns its exit code. */
 export function main(
@@ -34,6 +35,15 @@ export function main(
   }
   try {
     const options = { trustPolicySizeQuota: request.trustPolicySizeQuota };
+    if (request.diff) {
+      const diff = ReviewDiff.between(RoleReview.fromAssembly(request.diff.older, options), RoleReview.fromAssembly(request.diff.newer, options));
+      write(request, diff.render(request.format), out);
+      if (request.failOn === 'new-access' && diff.widened) {
+        err('cdk-assumable-roles: access widened (--fail-on new-access): see the changes marked "widens".\n');
+        return 1;
+      }
+      return 0;
+    }
     const review = RoleReview.fromAssembly(request.assembly, options);
     const text = review.render(request.format);
     write(request, text, out);

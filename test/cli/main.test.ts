@@ -71,3 +71,28 @@ describe('cdk-assumable-roles review', () => {
     expect(run(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
+
+describe('cdk-assumable-roles review --diff', () => {
+  let widened: string;
+  beforeAll(() => {
+    widened = synth((app) => {
+      const stack = new Stack(app, 'Shop');
+      new iam.Role(stack, 'Partner', { assumedBy: new iam.AccountPrincipal('222233334444') });
+      new iam.Role(stack, 'Worker', { assumedBy: new iam.CompositePrincipal(new iam.ServicePrincipal('lambda.amazonaws.com'), new iam.AccountPrincipal('444455556666')) });
+    });
+  });
+
+  test('prints what widened; --fail-on new-access exits 1 for the CI gate', () => {
+    const { status, stdout, stderr } = run(['review', '--diff', assembly, widened, '--fail-on', 'new-access']);
+    expect(status).toBe(1);
+    expect(stdout).toContain('| **widens** | new trusted party: account 444455556666 (root) |');
+    expect(stderr).toBe('cdk-assumable-roles: access widened (--fail-on new-access): see the changes marked "widens".\n');
+  });
+
+  test('a narrowing passes the gate; the same assembly has no change', () => {
+    expect(run(['review', '--diff', widened, assembly, '--fail-on', 'new-access']).status).toBe(0);
+    const same = run(['review', '--diff', assembly, assembly, '--format', 'json']);
+    expect(same.status).toBe(0);
+    expect(JSON.parse(same.stdout)).toMatchObject({ widened: false, changes: [] });
+  });
+});
