@@ -22,3 +22,4 @@ export * from './catalog/role-catalog';
 export * from './rollout/rollout-options';
 export * from './rollout/role-rollout';
 export * from './review/role-review';
+export * from './review/review-plugin';
