@@ -7,10 +7,10 @@
 import { AssemblyContent, StackTemplate, UnreadStack } from './cloud-assembly';
 import { policySummaries, PolicySummary, revokedBefore } from './policy-summary';
 import { roleFindings, ReviewFinding } from './role-findings';
+import { TemplateValues } from './template-values';
 import { addTrustEdges } from './trust-edges';
 import { Cycle, TrustGraph } from './trust-graph';
 import { TrustedParty, trustedParties } from './trusted-party';
-import { TemplateValues } from './template-values';
 import { listOf } from '../validation/statements';
 
 /** The account of every environment-agnostic stack: "the same deploy-time account". */

@@ -88,11 +88,20 @@ export class RoleReviewPlugin implements IPolicyValidationPluginBeta1 {
   /** The name of the plugin in CDK's validation report: `cdk-assumable-roles`. */
   public readonly name: string = PLUGIN_NAME;
 
-  /** The version of this library. */
-  public readonly version: string;
+  /**
+   * The version of this library, from its package.json. Optional only as in the interface.
+   *
+   * @default - always set (`0.0.0` when the package.json cannot be read)
+   */
+  public readonly version?: string;
 
-  /** The ids of every check, e.g. `cdk-assumable-roles:TrustAnyPrincipal`. */
-  public readonly ruleIds: string[];
+  /**
+   * The ids of every check, e.g. `cdk-assumable-roles:TrustAnyPrincipal`. Optional only as in
+   * the interface.
+   *
+   * @default - always set
+   */
+  public readonly ruleIds?: string[];
 
   private readonly failingLevels: string[];
   private readonly failOn: ReviewFailureLevel;
