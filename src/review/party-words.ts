@@ -3,8 +3,8 @@
  * reviewer reads in a pull request, e.g. `account 222233334444 (root) with ExternalId
  * partner-7d1f3a and MFA within 1 h`, `GitHub Actions: repository acme/app, branch main`.
  */
-import type { PartyCondition, PartyContext, PartyKind } from './trusted-party';
 import { GITHUB_ACTIONS_ISSUER, STS_AUDIENCE } from '../private/web-identity';
+import type { PartyCondition, PartyContext, PartyKind } from './trusted-party';
 
 /** What service principals stand for, by the service's short name. */
 const SERVICE_SUBJECTS: { [service: string]: string } = {

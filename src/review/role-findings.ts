@@ -5,9 +5,9 @@
  * from the construct metadata `RoleChecks.acknowledge` writes.
  */
 import { StackTemplate } from './cloud-assembly';
-import { FINDING_PREFIX } from '../private/finding-ids';
 import { ROLE_CHECKS } from '../validation/checks';
 import { LIMITS } from '../validation/limits';
+import { FINDING_PREFIX } from '../private/finding-ids';
 import { listOf } from '../validation/statements';
 
 /** One finding on a role. */

@@ -5,8 +5,8 @@
  * references to roles of the app become role markers (see `roleMarker`) so the trust graph can
  * follow them. `Fn::ImportValue` is followed to the exporting stack's output, across stacks.
  */
-import { StackTemplate } from './cloud-assembly';
 import { roleMarker } from './role-arn';
+import { StackTemplate } from './cloud-assembly';
 
 const PSEUDO: { [name: string]: string } = {
   'AWS::Partition': '{partition}',

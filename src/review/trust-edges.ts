@@ -2,9 +2,9 @@
  * The edges of the trust graph from one trust policy: shared by the synthesis-time model
  * (`validation/app-roles.ts`) and the review of a cloud assembly, so both find the same edges.
  */
+import { allowStatements, conditionEntries } from '../validation/statements';
 import { namedRole } from './role-arn';
 import { EdgeKind, TrustGraph } from './trust-graph';
-import { allowStatements, conditionEntries } from '../validation/statements';
 
 /**
  * Adds an edge from role `from` to every role of the graph its trust policy names.

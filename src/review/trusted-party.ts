@@ -3,9 +3,9 @@
  * intrinsics are rendered as text (see `TemplateValues`), used by the report, the Mermaid graph
  * and the diff. Statements are walked with the same helpers as the checks (`statements.ts`).
  */
-import { conditionWords, partyWho } from './party-words';
-import { namedRole } from './role-arn';
 import { conditionEntries, listOf, principalsOf, statementsOf } from '../validation/statements';
+import { namedRole } from './role-arn';
+import { conditionWords, partyWho } from './party-words';
 
 /** What kind of principal a party is. */
 export type PartyKind =
