@@ -30,6 +30,11 @@ export interface RoleReviewPluginProps {
   /**
    * Which findings fail `cdk synth`. Acknowledged findings (`RoleChecks.acknowledge`) never do.
    *
+   * CDK fails a synth by setting the exit code of the Node.js process, which in apps written in
+   * Python, Java, .NET or Go is not the app's process: there `cdk synth` prints the failure but
+   * exits 0 (aws/aws-cdk#26844). To fail the synth in those languages, add the `RoleChecks`
+   * aspect as well (its errors are annotations, which fail `cdk synth` in every language).
+   *
    * @default ReviewFailureLevel.ERROR
    */
   readonly failOn?: ReviewFailureLevel;
