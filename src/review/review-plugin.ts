@@ -172,10 +172,9 @@ export class RoleReviewPlugin implements IPolicyValidationPluginBeta1 {
 function violations(open: { role: ReviewedRole; finding: ReviewFinding }[], content: AssemblyContent): PolicyViolationBeta1[] {
   const checks = new Map(RoleChecks.describeChecks().map((c) => [c.id, c]));
   const stacks = new Map(content.stacks.map((s) => [s.templatePath, s]));
-  const byRule = new Map<string, { role: ReviewedRole; finding: ReviewFinding }[]>();
-  for (const id of checks.keys()) byRule.set(id, []);
+  const byRule = new Map<string, { role: ReviewedRole; finding: ReviewFinding }[]>([...checks.keys()].map((id) => [id, []]));
   for (const entry of open) {
-    byRule.set(entry.finding.id, [...(byRule.get(entry.finding.id) ?? []), entry]);
+    byRule.set(entry.finding.id, [...byRule.get(entry.finding.id) ?? [], entry]);
   }
   return [...byRule.entries()].filter(([, found]) => found.length > 0).map(([id, found]) => {
     const resources = new Map<string, { resourceLogicalId: string; templatePath: string; locations: string[] }>();
