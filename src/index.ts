@@ -23,3 +23,4 @@ export * from './rollout/rollout-options';
 export * from './rollout/role-rollout';
 export * from './review/role-review';
 export * from './review/role-review-diff';
+export * from './review/review-plugin';

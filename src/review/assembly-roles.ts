@@ -197,7 +197,8 @@ function roleLabel(stack: StackTemplate, logicalId: string): string {
   return constructPath.replace(/\/Resource$/, '').replace(/\/Default$/, '');
 }
 
-function resourceLabel(stack: StackTemplate, logicalId: string): string {
+/** The label of a resource that is not a role: its construct path without `/Resource`. */
+export function resourceLabel(stack: StackTemplate, logicalId: string): string {
   const constructPath = stack.constructPaths.get(logicalId);
   return constructPath ? constructPath.replace(/\/Resource$/, '') : `${stack.name}/${logicalId}`;
 }

@@ -59,6 +59,11 @@ export class RoleReview {
     return new RoleReview(assemblyRoles(readTemplates(templatePaths), options));
   }
 
+  /** @internal the review of a model already built (the validation plugin's) */
+  public static _fromModel(model: AssemblyRoles): RoleReview {
+    return new RoleReview(model);
+  }
+
   /** The number of roles reviewed. */
   public readonly roleCount: number;
 
