@@ -150,7 +150,8 @@ export function assemblyRoles(content: AssemblyContent, options: ReviewOptions =
       maxSessionDuration: props.MaxSessionDuration === undefined ? 3600 : numberOr(values.render(props.MaxSessionDuration, stack)),
       permissionsBoundary: props.PermissionsBoundary === undefined ? undefined : display(values.text(props.PermissionsBoundary, stack)),
       managedPolicies: listOf(values.render(props.ManagedPolicyArns, stack)).map((arn) => managedPolicyName(display(String(arn)))),
-      policies: policySummaries(policies.map((p) => ({ ...p, name: display(p.name), document: p.document }))).map((p) => ({ ...p, actions: p.actions.map(display) })),
+      policies: policySummaries(policies.map((p) => ({ ...p, name: display(p.name) })))
+        .map((p) => ({ ...p, actions: p.actions.map(display) })),
       revokedBefore: revokedBefore(policies.map((p) => p.document)),
       trustPolicy: trust,
       parties: unreadable ? [] : trustedParties(trust, context),
@@ -204,8 +205,16 @@ export function resourceLabel(stack: StackTemplate, logicalId: string): string {
 }
 
 /** `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources of the app, by the roles they attach to. */
-function attachedPolicies(stacks: StackTemplate[], values: TemplateValues, roleCount: number): { name: string; source: string; document: any; raw: any }[][] {
-  const out: { name: string; source: string; document: any; raw: any }[][] = Array.from({ length: roleCount }, () => []);
+/** A policy resource attached to a role: its document rendered, and as in the template. */
+interface AttachedPolicy {
+  readonly name: string;
+  readonly source: string;
+  readonly document: any;
+  readonly raw: any;
+}
+
+function attachedPolicies(stacks: StackTemplate[], values: TemplateValues, roleCount: number): AttachedPolicy[][] {
+  const out: AttachedPolicy[][] = Array.from({ length: roleCount }, () => []);
   stacks.forEach((s, stack) => {
     for (const [logicalId, resource] of Object.entries<any>(s.template.Resources ?? {})) {
       if (resource?.Type !== 'AWS::IAM::Policy' && resource?.Type !== 'AWS::IAM::ManagedPolicy') continue;

@@ -235,15 +235,15 @@ function readStack(content: AssemblyContent, source: StackSource, depth = 0): vo
   // metadata (`aws:asset:path`, when asset metadata is on) or by hash in its TemplateURL.
   for (const [logicalId, resource] of Object.entries<any>(template.Resources ?? {})) {
     if (resource?.Type !== 'AWS::CloudFormation::Stack' || depth >= 20) continue;
-    const name = constructPaths.get(logicalId)?.replace(/\.NestedStack\/\S*$|\/NestedStack\/\S*$/, '') ?? `${source.name}/${logicalId}`;
+    const nestedName = constructPaths.get(logicalId)?.replace(/\.NestedStack\/\S*$|\/NestedStack\/\S*$/, '') ?? `${source.name}/${logicalId}`;
     const asset = resource.Metadata?.['aws:asset:path'];
     const hash = (JSON.stringify(resource.Properties?.TemplateURL ?? '').match(/[0-9a-f]{64}/g) ?? []).find((h) => source.assetFiles?.has(h));
     const file = typeof asset === 'string' ? asset : hash && source.assetFiles?.get(hash);
     if (file) {
-      readStack(content, { ...source, name, templateFile: file }, depth + 1);
+      readStack(content, { ...source, name: nestedName, templateFile: file }, depth + 1);
     } else {
       const url = String(asset ?? JSON.stringify(resource.Properties?.TemplateURL));
-      content.unread.push({ name, file: url, problem: 'the nested stack\'s template is not in the assembly: its roles are not in this review' });
+      content.unread.push({ name: nestedName, file: url, problem: 'the nested stack\'s template is not in the assembly: its roles are not in this review' });
     }
   }
 }

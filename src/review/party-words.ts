@@ -3,7 +3,7 @@
  * reviewer reads in a pull request, e.g. `account 222233334444 (root) with ExternalId
  * partner-7d1f3a and MFA within 1 h`, `GitHub Actions: repository acme/app, branch main`.
  */
-import type { PartyCondition, PartyContext, PartyKind } from './trusted-party';
+import type { ConditionText, PartyCondition, PartyContext, PartyKind } from './trusted-party';
 import { GITHUB_ACTIONS_ISSUER, STS_AUDIENCE } from '../private/web-identity';
 
 /** What service principals stand for, by the service's short name. */
@@ -38,16 +38,26 @@ const SERVICE_SUBJECTS: { [service: string]: string } = {
 const WHO_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:principalaccount']);
 
 /** Words for each condition of a party's statement. */
-export function conditionWords(kind: PartyKind, principal: string, entries: { operator: string; key: string; values: string[] }[], context: PartyContext): PartyCondition[] {
+export function conditionWords(kind: PartyKind, principal: string, entries: ConditionText[], context: PartyContext): PartyCondition[] {
   const hasMfaAge = entries.some((e) => e.key.toLowerCase() === 'aws:multifactorauthage');
   return entries.map((e) => {
     const key = e.key.toLowerCase();
     const narrowsWho = WHO_KEYS.has(key) || /:(sub|aud|amr)$/.test(key) && kind === 'web-identity';
-    return { ...e, words: wordsOf(e.operator, e.key, key, e.values, hasMfaAge, context, kind, principal), narrowsWho };
+    return { ...e, words: wordsOf(e, { hasMfaAge, context, kind, principal }), narrowsWho };
   });
 }
 
-function wordsOf(operator: string, original: string, key: string, values: string[], hasMfaAge: boolean, context: PartyContext, kind: PartyKind, principal: string): string {
+/** What the words of a condition depend on besides the condition. */
+interface WordsContext {
+  /** Whether the statement also has `aws:MultiFactorAuthAge` (which says MFA already). */
+  readonly hasMfaAge: boolean;
+  readonly context: PartyContext;
+  readonly kind: PartyKind;
+  readonly principal: string;
+}
+
+function wordsOf({ operator, key: original, values }: ConditionText, { hasMfaAge, context, kind, principal }: WordsContext): string {
+  const key = original.toLowerCase();
   const list = or(values);
   const negated = /Not/.test(operator);
   if (negated) return `${original} ${operator} ${list}`;
@@ -91,7 +101,13 @@ function wordsOf(operator: string, original: string, key: string, values: string
 }
 
 /** Who a party is, with the conditions that narrow it. */
-export function partyWho(kind: PartyKind, principal: string, appRole: string | undefined, conditions: PartyCondition[], context: PartyContext): string {
+export function partyWho(
+  kind: PartyKind,
+  principal: string,
+  appRole: string | undefined,
+  conditions: PartyCondition[],
+  context: PartyContext,
+): string {
   const narrowing = conditions.filter((c) => c.narrowsWho && c.words).map((c) => c.words);
   const shown = context.display(principal);
   switch (kind) {

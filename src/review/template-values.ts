@@ -33,7 +33,11 @@ export class TemplateValues {
    * @param roleIndex the index of a role resource, for role markers
    * @param labelOf the readable name of a resource, e.g. its construct path
    */
-  constructor(private readonly stacks: StackTemplate[], private readonly roleIndex: RoleIndexOf, private readonly labelOf: (stack: number, logicalId: string) => string) {
+  constructor(
+    private readonly stacks: StackTemplate[],
+    private readonly roleIndex: RoleIndexOf,
+    private readonly labelOf: (stack: number, logicalId: string) => string,
+  ) {
     stacks.forEach((s, stack) => {
       for (const output of Object.values<any>(s.template.Outputs ?? {})) {
         const name = output?.Export?.Name;

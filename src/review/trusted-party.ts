@@ -33,6 +33,13 @@ export interface PartyCondition {
   readonly narrowsWho: boolean;
 }
 
+/** A condition entry of a statement, values rendered as text. */
+export interface ConditionText {
+  readonly operator: string;
+  readonly key: string;
+  readonly values: string[];
+}
+
 /** A principal a trust policy lets assume the role, with the conditions of its statement. */
 export interface TrustedParty {
   readonly kind: PartyKind;
@@ -85,7 +92,8 @@ export function trustedParties(document: any, context: PartyContext): TrustedPar
   statementsOf(document).forEach((statement, index) => {
     if (!statement || statement.Effect !== 'Allow') return;
     const actions = listOf(statement.Action).map(String);
-    const entries = conditionEntries(statement).map(({ operator, key, values }) => ({ operator, key, values: values.map((v) => context.display(textOf(v))) }));
+    const entries: ConditionText[] = conditionEntries(statement)
+      .map(({ operator, key, values }) => ({ operator, key, values: values.map((v) => context.display(textOf(v))) }));
     const unreadConditions = statement.Condition !== undefined && (typeof statement.Condition !== 'object' || Array.isArray(statement.Condition)
       || Object.values(statement.Condition).some((block) => !block || typeof block !== 'object' || Array.isArray(block)));
     const base = { actions, statement: index, sid: typeof statement.Sid === 'string' ? statement.Sid : undefined, unreadConditions };
@@ -114,7 +122,7 @@ interface PartyBase {
   readonly kind: PartyKind;
 }
 
-function party(base: PartyBase, entries: { operator: string; key: string; values: string[] }[], context: PartyContext, fixedWho?: string): TrustedParty {
+function party(base: PartyBase, entries: ConditionText[], context: PartyContext, fixedWho?: string): TrustedParty {
   const named = base.principalType === 'AWS' ? namedRole(base.raw, context.ownAccount) : undefined;
   const appRole = named?.kind === 'reference' ? named.index : named?.kind === 'name' ? context.roleByName?.(named.account, named.name, named.path) : undefined;
   const account = accountOf(base.raw, context.ownAccount);
