@@ -20,8 +20,8 @@ import { ReviewFormat, RoleReview } from './role-review';
  *
  * @example
  * const diff = ReviewDiff.between(RoleReview.fromAssembly('main.out'), RoleReview.fromAssembly('cdk.out'));
- * console.log(diff.render(ReviewFormat.MARKDOWN));
- * if (diff.widened) process.exitCode = 1;
+ * const verdict = diff.widened ? 'access widened' : 'no new access';
+ * const report = diff.render(ReviewFormat.MARKDOWN);
  */
 export class ReviewDiff {
   /**

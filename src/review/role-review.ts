@@ -34,7 +34,7 @@ export interface RoleReviewOptions {
  *
  * @example
  * const review = RoleReview.fromAssembly('cdk.out');
- * console.log(review.render(ReviewFormat.MARKDOWN));
+ * const markdown = review.render(ReviewFormat.MARKDOWN);
  */
 export class RoleReview {
   /**
