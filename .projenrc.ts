@@ -191,6 +191,10 @@ project.addTask('bench', {
   exec: 'node --expose-gc -r ts-node/register bench/run.ts',
   receiveArgs: true,
 });
+// jsii's Python runtime runs a bin script straight from the package tarball, without npm's
+// install step that marks bins executable: the mode must already be in the tarball.
+project.compileTask.exec('chmod +x lib/cli/main.js');
+
 project.addTask('bench:review', {
   description: 'Benchmark the review of a 2,000-role assembly (5 stacks) and the diff of two (needs npx projen compile for the command figures)',
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
