@@ -20,7 +20,7 @@ import { ReviewFormat, RoleReview } from './role-review';
  *
  * @example
  * const diff = ReviewDiff.between(RoleReview.fromAssembly('main.out'), RoleReview.fromAssembly('cdk.out'));
- * const verdict = diff.widened ? 'access widened' : 'no new access';
+ * const widened: boolean = diff.widened; // what `--fail-on new-access` fails on
  * const report = diff.render(ReviewFormat.MARKDOWN);
  */
 export class ReviewDiff {
