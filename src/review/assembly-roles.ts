@@ -9,12 +9,9 @@ import { policySummaries, PolicySummary, revokedBefore } from './policy-summary'
 import { roleFindings, ReviewFinding } from './role-findings';
 import { TemplateValues } from './template-values';
 import { addTrustEdges } from './trust-edges';
-import { Cycle, TrustGraph } from './trust-graph';
+import { Cycle, DEPLOY_TIME_ACCOUNT, TrustGraph } from './trust-graph';
 import { TrustedParty, trustedParties } from './trusted-party';
 import { listOf } from '../validation/statements';
-
-/** The account of every environment-agnostic stack: "the same deploy-time account". */
-export const AGNOSTIC_ACCOUNT = '{deploy-time account}';
 
 /** One role of the assembly, as the review shows it. */
 export interface ReviewedRole {
@@ -107,7 +104,7 @@ export function assemblyRoles(content: AssemblyContent, options: ReviewOptions =
     graph.addRole({
       label: labels[index],
       stack: s.name,
-      account: s.account ?? AGNOSTIC_ACCOUNT,
+      account: s.account ?? DEPLOY_TIME_ACCOUNT,
       path: typeof path === 'string' ? path : '/',
       name: typeof name === 'string' && !/[{}<>\u0001]/.test(name) ? name : undefined,
     });

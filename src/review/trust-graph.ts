@@ -7,6 +7,12 @@
  * connected components algorithm, also linear.
  */
 
+/**
+ * The account of every environment-agnostic stack: "the same deploy-time account". Used by the
+ * synthesis-time model and the review of an assembly alike.
+ */
+export const DEPLOY_TIME_ACCOUNT = '{deploy-time account}';
+
 /** How a trust policy names the role it trusts. */
 export enum EdgeKind {
   /**

@@ -5,10 +5,7 @@ import { listOf } from './statements';
 import { roleSettings } from '../private/role-registry';
 import { ACCOUNT_PLACEHOLDER, roleMarker, TOKEN_PLACEHOLDER } from '../review/role-arn';
 import { addTrustEdges } from '../review/trust-edges';
-import { RoleCycleFacts, TrustGraph } from '../review/trust-graph';
-
-/** The account of every environment-agnostic stack: "the same deploy-time account". */
-export const DEPLOY_TIME_ACCOUNT = '{deploy-time account}';
+import { DEPLOY_TIME_ACCOUNT, RoleCycleFacts, TrustGraph } from '../review/trust-graph';
 
 /** What the app knows about one role resource. */
 export interface AppRole {
