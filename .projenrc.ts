@@ -112,6 +112,17 @@ const schemaCatalog = project.addTask('schema:catalog', {
 });
 project.preCompileTask.spawn(schemaCatalog);
 
+// src/validation/policy-grammar.generated.ts: the IAM policy grammar (src/validation/policy-schema.ts)
+// compiled by ajv into standalone code before jsii compiles, so no `cdk synth` pays for compiling
+// it (about 140 ms per process). test/validation/policy-grammar-generated.test.ts fails while the
+// committed file is stale; the build's drift check catches an uncommitted one.
+const schemaPolicy = project.addTask('schema:policy', {
+  description: 'Write src/validation/policy-grammar.generated.ts (ajv standalone code) from src/validation/policy-schema.ts',
+  env: { TS_NODE_TRANSPILE_ONLY: '1' },
+  exec: 'ts-node --project scripts/tsconfig.json scripts/write-policy-validators.ts',
+});
+project.preCompileTask.spawn(schemaPolicy);
+
 // The example app, synthesized offline by the real `cdk` CLI.
 project.addTask('synth:example', {
   description: 'Synthesize the TypeScript example app with the cdk CLI (offline, no AWS credentials)',
@@ -207,6 +218,7 @@ project.eslint?.addLintPattern('scripts');
 // statistics. (API.md, *.snap and projen's own files are marked by projen.)
 for (const pattern of [
   '/schema/role-catalog.schema.json', // npx projen schema:catalog (part of the build)
+  '/src/validation/policy-grammar.generated.ts', // npx projen schema:policy (part of the build)
   '/docs/python/README.md', // npx projen docgen:python (part of the build)
   '/test/*.snapshot/**', // integ-runner: npx projen integ:update
   '/test/python/constraints.txt', // scripts/python-freeze.sh

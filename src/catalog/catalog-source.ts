@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import type { Node } from 'yaml';
 import { parseJson } from '../private/json-syntax';
+import { yamlLibrary } from '../private/lazy-modules';
 
 /** A step of a path into a document: an object key or a list index. */
 export type PathStep = string | number;
@@ -60,6 +61,7 @@ export function objectSource(document: unknown, name: string): CatalogSource {
 /** Parses YAML or JSON text, keeping node positions for messages. */
 export function parseCatalogText(input: string, format: SourceFormat, name: string): CatalogSource {
   const text = input.replace(/^\uFEFF/, '');
+  const { LineCounter, parseDocument, isMap, isScalar } = yamlLibrary();
   const lineCounter = new LineCounter();
   // JSON text is YAML too; parsing it as YAML as well gives the positions of its values.
   // Merge keys (`<<: *defaults`) are allowed, so entries can share settings through anchors.
@@ -120,6 +122,7 @@ export function parseCatalogText(input: string, format: SourceFormat, name: stri
  * text (values that come from a merge key or an alias are reported where they are used).
  */
 function nodeAt(root: Node | null, steps: PathStep[], exact: boolean = false): Node | undefined {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = root;
   for (const step of steps) {
     let next: unknown;

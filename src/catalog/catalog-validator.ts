@@ -1,9 +1,10 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Token } from 'aws-cdk-lib';
 import { EntryProblem, entryProblems } from './catalog-roles';
 import { ALL_ROLE_FIELDS, fieldsOfKind, kindsWithField, ROLE_KINDS, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, PathStep } from './catalog-source';
 import { describeValue } from '../private/errors';
+import { ajvClass } from '../private/lazy-modules';
 import { StackEnv } from '../private/stack-env';
 
 /** One fault of a catalog document: where it is and what was expected. */
@@ -21,6 +22,7 @@ let compiled: { validate: ValidateFunction; schema: any } | undefined;
 function validator(): { validate: ValidateFunction; schema: any } {
   if (!compiled) {
     const schema = roleCatalogSchema();
+    const Ajv = ajvClass();
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     compiled = { validate: ajv.compile(schema), schema };
   }

@@ -1,4 +1,5 @@
-import { ParseError, printParseErrorCode, visit } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsoncParser } from './lazy-modules';
 
 /** Where JSON text is first broken, 1-based, and what is wrong there. */
 export interface JsonSyntaxError {
@@ -24,6 +25,7 @@ export function parseJson(text: string): { value: unknown; error?: undefined } |
 }
 
 function locateSyntaxError(text: string): JsonSyntaxError | undefined {
+  const { printParseErrorCode, visit } = jsoncParser();
   let first: ParseError | undefined;
   visit(text, {
     onError: (error, offset, length) => {

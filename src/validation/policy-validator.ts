@@ -1,18 +1,22 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { policySchema } from './policy-schema';
+import type { ErrorObject } from 'ajv';
+import * as grammar from './policy-grammar.generated';
 import { PolicyKind } from '../policy-kind';
 
-
-const validators: Partial<Record<PolicyKind, ValidateFunction>> = {};
-
-function validator(kind: PolicyKind): ValidateFunction {
-  if (!validators[kind]) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    ajv.addKeyword({ keyword: 'x-rule', schemaType: 'string' });
-    validators[kind] = ajv.compile(policySchema(kind));
-  }
-  return validators[kind]!;
+/** A validator ajv generated: true when valid, else its `errors` say why. */
+interface GrammarValidator {
+  (document: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+/**
+ * The grammars of src/validation/policy-schema.ts, compiled by ajv at build time
+ * (scripts/write-policy-validators.ts): compiling them at synth cost every cold process
+ * about 140 ms.
+ */
+const VALIDATORS: Record<PolicyKind, GrammarValidator> = {
+  [PolicyKind.IDENTITY]: grammar.identity,
+  [PolicyKind.TRUST]: grammar.trust,
+};
 
 /** One step of a path in a JSON value: an object key or a list index. */
 export type PathStep = string | number;
@@ -68,7 +72,7 @@ const WRONG_FIELD: Record<PolicyKind, Record<string, string>> = {
  * its kind. Returns one problem per fault, with the path of the fault.
  */
 export function policyProblems(document: unknown, kind: PolicyKind): PolicyProblem[] {
-  const validate = validator(kind);
+  const validate = VALIDATORS[kind];
   const problems: PolicyProblem[] = [];
   if (!validate(document)) {
     for (const error of relevantErrors(validate.errors ?? [])) {
@@ -76,7 +80,7 @@ export function policyProblems(document: unknown, kind: PolicyKind): PolicyProbl
     }
   }
   if (problems.length === 0 && document && typeof document === 'object') {
-    problems.push(...statementRules(document as any, kind), ...characterRules(document, []));
+    problems.push(...statementRules(document as any, kind), ...characterProblems(document));
   }
   const seen = new Set<string>();
   return problems.filter((p) => {
@@ -142,7 +146,19 @@ function statementRules(document: any, kind: PolicyKind): PolicyProblem[] {
   return problems;
 }
 
+/**
+ * Whether the JSON text of a document may hold a character IAM rejects: one above U+00FF, or one
+ * JSON.stringify escapes as \uXXXX (control characters, lone surrogates), \b or \f. A match may be
+ * a false alarm (an escaped backslash before "b"); `characterRules` then decides exactly.
+ */
+const MAYBE_BAD_CHARACTER = /[^\u0000-\u00FF]|\\u|\\[bf]/;
+
 /** IAM accepts only tab, LF, CR and U+0020-U+00FF in policy documents. */
+function characterProblems(document: unknown): PolicyProblem[] {
+  // One regular expression over the JSON text instead of a walk over every string: most documents pass.
+  return MAYBE_BAD_CHARACTER.test(JSON.stringify(document)) ? characterRules(document, []) : [];
+}
+
 function characterRules(value: unknown, path: PathStep[], key?: boolean): PolicyProblem[] {
   if (typeof value === 'string') {
     const bad = [...value].find((c) => !/[\t\n\r\u0020-\u00FF]/.test(c));

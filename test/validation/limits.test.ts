@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -443,9 +444,21 @@ describe('policy document characters', () => {
     ['U+0100', '\u0100'],
     ['an emoji', '\u{1F600}'],
     ['a C0 control character', '\u0001'],
+    ['backspace (JSON escapes it as \\b)', '\b'],
+    ['form feed (JSON escapes it as \\f)', '\f'],
+    ['a lone surrogate (JSON escapes it as \\ud800)', '\ud800'],
   ])('%s is rejected', (_what, c) => {
     expect(PolicyJson.validate(withResource(`arn:aws:s3:::b/${c}`), PolicyKind.IDENTITY)[0])
       .toMatch(/^\$\.Statement\[0\]\.Resource: character .* \(U\+[0-9A-F]{4,5}\) is not allowed in IAM policies/);
+  });
+
+  test('a character is reported exactly when IAM rejects it, whatever the rest of the text (property)', () => {
+    const allowed = (c: string) => /[\t\n\r\u0020-\u00FF]/.test(c);
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('', '\\', '\\b', 'b'), (text, prefix) => {
+      const problems = PolicyJson.validate(withResource(`arn:aws:s3:::b/${prefix}${text}`), PolicyKind.IDENTITY);
+      const firstBad = [...text].find((c) => !allowed(c));
+      expect(problems).toEqual(firstBad === undefined ? [] : [expect.stringContaining(`character ${JSON.stringify(firstBad)}`)]);
+    }), { numRuns: 300, seed: 14 });
   });
 
   test('U+2028 in a condition key is reported at the key', () => {

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
-import { stringify } from 'yaml';
 import { ServiceAccountOptions } from '../../roles/service-account-options';
+import { yamlLibrary } from '../lazy-modules';
 
 /** The annotation that binds a Kubernetes service account to an IAM role (IRSA). */
 export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -45,5 +45,5 @@ export function serviceAccountManifest(
 
 /** YAML text of a manifest; values that are CDK tokens stay tokens inside the text. */
 export function toYaml(manifest: any): string {
-  return stringify(manifest, { lineWidth: 0 });
+  return yamlLibrary().stringify(manifest, { lineWidth: 0 });
 }
