@@ -1,7 +1,7 @@
-import * as fc from 'fast-check';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as fc from 'fast-check';
 import { cfnRoleOf, errorOf, expectFinding, expectNoFinding, inlinePoliciesSize, roleWithTrustSize } from './validation-support';
 import { AssumableRole, AssumableRoleProps, CrossAccountRole, PolicyJson, PolicyKind, Trust } from '../../src';
 import {

@@ -26,7 +26,8 @@ function errorsOf(validate: { (d: unknown): boolean; errors?: any[] | null }, do
 }
 
 /** Mostly what IAM accepts, sometimes not: each part is valid about nine times in ten. */
-const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) => fc.oneof({ weight: 9, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) =>
+  fc.oneof({ weight: 9, arbitrary: valid }, { weight: 1, arbitrary: invalid });
 const bad = fc.constantFrom<unknown>('not an arn', '', { Bad: 1 }, {}, 12, true, null, []);
 const oneOrMany = (valid: fc.Arbitrary<unknown>) => mostly(fc.oneof(valid, fc.array(valid, { minLength: 1, maxLength: 3 })), bad);
 const action = mostly(fc.constantFrom('*', 's3:GetObject', 'sts:AssumeRole', 'sts:TagSession', { Ref: 'Action' }), bad);
