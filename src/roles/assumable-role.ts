@@ -1,4 +1,4 @@
-import { Aspects, CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
@@ -14,7 +14,8 @@ import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
 import { LIMITS, policySize } from '../validation/limits';
-import { RoleChecks } from '../validation/role-checks';
+import { resolvedProperty } from '../validation/resolved-properties';
+import { checkWhenValidated } from '../validation/role-checks';
 
 /**
  * What every assumable role accepts: identity, session, permissions, tags, lifecycle and
@@ -166,21 +167,6 @@ export class AssumableRole extends Construct implements iam.IRole {
   public readonly role: iam.Role;
 
   /**
-   * The role's ARN.
-   */
-  public readonly roleArn: string;
-
-  /**
-   * The role's name.
-   */
-  public readonly roleName: string;
-
-  /**
-   * The role's unique ID (`AROA...`), as IAM reports it.
-   */
-  public readonly roleId: string;
-
-  /**
    * The stack the role is defined in.
    */
   public readonly stack: Stack;
@@ -235,11 +221,10 @@ export class AssumableRole extends Construct implements iam.IRole {
       cfnRole.maxSessionDuration = props.maxSessionDuration!.toSeconds({ integral: false });
     }
     registerRole(cfnRole, this, trustQuota);
-    Aspects.of(this).add(new RoleChecks());
+    // The checks of RoleChecks, without an aspect per role (visiting each role's subtree at
+    // every synthesis cost more than the checks): the role is checked when the app is validated.
+    checkWhenValidated(cfnRole, trustQuota);
 
-    this.roleArn = this.role.roleArn;
-    this.roleName = this.role.roleName;
-    this.roleId = this.role.roleId;
     this.env = this.role.env;
     this.grantPrincipal = this.role;
     this.assumeRoleAction = this.role.assumeRoleAction;
@@ -263,6 +248,28 @@ export class AssumableRole extends Construct implements iam.IRole {
         ? [`${this.node.path}: the role trusts no one; give it at least one trust relationship (props or addTrust(Trust...))`]
         : this.sizeProblems(cfnRole, trustQuota, managedQuota),
     });
+  }
+
+  /**
+   * The role's ARN.
+   */
+  public get roleArn(): string {
+    // Read on demand, as iam.Role computes it: most roles of an app are never referenced.
+    return this.role.roleArn;
+  }
+
+  /**
+   * The role's name.
+   */
+  public get roleName(): string {
+    return this.role.roleName;
+  }
+
+  /**
+   * The role's unique ID (`AROA...`), as IAM reports it.
+   */
+  public get roleId(): string {
+    return this.role.roleId;
   }
 
   /**
@@ -439,18 +446,19 @@ export class AssumableRole extends Construct implements iam.IRole {
   /** Limits that depend on the whole role, checked when the app is synthesized. */
   private sizeProblems(cfnRole: iam.CfnRole, trustQuota: number, managedQuota: number): string[] {
     const problems: string[] = [];
-    const trustSize = policySize(this.stack.resolve(cfnRole.assumeRolePolicyDocument));
+    // Resolved once per validation, shared with the checks (see validation/resolved-properties.ts).
+    const trustSize = policySize(resolvedProperty(cfnRole, 'assumeRolePolicyDocument'));
     if (trustSize > trustQuota) {
       problems.push(`${this.node.path}: invalid trust policy of about ${trustSize} characters (counted without whitespace, deploy-time values at their longest): `
         + `IAM allows ${trustQuota} (trustPolicySizeQuota); merge principals that share conditions, or raise the quota in Service Quotas (up to ${LIMITS.trustPolicyMaxQuota}) and set trustPolicySizeQuota`);
     }
-    const inline = (this.stack.resolve(cfnRole.policies) ?? []) as any[];
+    const inline = (resolvedProperty(cfnRole, 'policies') ?? []) as any[];
     const inlineSize = inline.reduce((sum, p) => sum + policySize(p.policyDocument ?? p.PolicyDocument), 0);
     if (inlineSize > LIMITS.inlinePoliciesTotal) {
       problems.push(`${this.node.path}: invalid inline policies of about ${inlineSize} characters in total: IAM allows ${LIMITS.inlinePoliciesTotal} per role; `
         + 'move statements into managed policies (managedPolicies), each up to 6,144 characters');
     }
-    const managed = (this.stack.resolve(cfnRole.managedPolicyArns) ?? []) as any[];
+    const managed = (resolvedProperty(cfnRole, 'managedPolicyArns') ?? []) as any[];
     if (managed.length > managedQuota) {
       problems.push(`${this.node.path}: invalid managedPolicyArns with ${managed.length} policies: IAM attaches at most ${managedQuota} (managedPoliciesQuota) to a role; `
         + `combine policies, or raise the quota in Service Quotas (up to ${LIMITS.managedPoliciesMaxQuota}) and set managedPoliciesQuota`);

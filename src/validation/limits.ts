@@ -117,8 +117,15 @@ export function quotaRule(value: number, min: number, max: number, what: string)
  * region name), so an estimate that passes is safe.
  */
 export function policySize(resolved: unknown): number {
-  return (JSON.stringify(estimate(resolved)) ?? '').replace(/\s/g, '').length;
+  const known = resolved && typeof resolved === 'object' ? SIZES.get(resolved) : undefined;
+  if (known !== undefined) return known;
+  const size = (JSON.stringify(estimate(resolved)) ?? '').replace(/\s/g, '').length;
+  if (resolved && typeof resolved === 'object') SIZES.set(resolved, size);
+  return size;
 }
+
+/** Sizes by document: the size limits and the near-quota check measure the same resolved trust policy. */
+const SIZES = new WeakMap<object, number>();
 
 const PSEUDO_LONGEST: Record<string, string> = {
   'AWS::Partition': 'aws-us-gov',

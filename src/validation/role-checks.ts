@@ -82,22 +82,47 @@ export class RoleChecks implements IAspect {
   }
 
   /**
-   * Checks `node` when it is an `AWS::IAM::Role`.
+   * Prepares the check of `node` when it is an `AWS::IAM::Role`. The role is checked when the
+   * app is validated, after CDK has prepared it (and after every aspect), so the checks see the
+   * app as it will be deployed, and each document is resolved once for the checks, the size
+   * limits and the trust graph. Skipping validation (`app.synth({ skipValidation: true })`)
+   * skips the checks.
    *
    * @param node the construct visited
    */
   public visit(node: IConstruct): void {
-    if (!(node instanceof CfnRole) || checked.has(node)) {
-      return;
+    if (node instanceof CfnRole) {
+      checkWhenValidated(node, roleSettings(node)?.trustPolicyQuota ?? this.quota);
     }
-    checked.add(node);
-    const app = AppRoles.of(node);
-    const target = app.roles.get(node)!.target;
-    const facts = gatherFacts(node, roleSettings(node)?.trustPolicyQuota ?? this.quota, app);
-    for (const check of ROLE_CHECKS) {
-      for (const message of check.check(facts)) {
-        report(target, check, message);
-      }
+  }
+}
+
+/**
+ * Checks the role resource when the app is validated, once however many times it is asked
+ * (the library's constructs ask when they are made; a `RoleChecks` aspect asks for plain roles).
+ */
+export function checkWhenValidated(node: CfnRole, quota: number): void {
+  if (checked.has(node)) {
+    return;
+  }
+  checked.add(node);
+  AppRoles.resetEachValidation(node);
+  node.node.addValidation({
+    validate: () => {
+      checkRole(node, quota);
+      // Findings are annotations (errors among them fail `cdk synth`), not validation errors.
+      return [];
+    },
+  });
+}
+
+function checkRole(node: CfnRole, quota: number): void {
+  const app = AppRoles.of(node);
+  const target = app.roles.get(node)!.target;
+  const facts = gatherFacts(node, quota, app);
+  for (const check of ROLE_CHECKS) {
+    for (const message of check.check(facts)) {
+      report(target, check, message);
     }
   }
 }

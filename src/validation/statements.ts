@@ -59,8 +59,13 @@ export interface AllowStatement {
   readonly actions: any[];
 }
 
-/** The Allow statements of a policy document. */
+/** Allow statements by document: a role's resolved documents are read by every check and the trust graph. */
+const ALLOW_STATEMENTS = new WeakMap<object, AllowStatement[]>();
+
+/** The Allow statements of a policy document (the same list for the same document object: do not change it). */
 export function allowStatements(document: any): AllowStatement[] {
+  const known = document && typeof document === 'object' ? ALLOW_STATEMENTS.get(document) : undefined;
+  if (known) return known;
   const out: AllowStatement[] = [];
   statementsOf(document).forEach((statement, index) => {
     if (statement?.Effect !== 'Allow') return;
@@ -72,6 +77,7 @@ export function allowStatements(document: any): AllowStatement[] {
       actions: listOf(statement.Action),
     });
   });
+  if (document && typeof document === 'object') ALLOW_STATEMENTS.set(document, out);
   return out;
 }
 
