@@ -9,12 +9,14 @@ import { IConstruct } from 'constructs';
 interface RoleSettings {
   readonly owner: IConstruct;
   readonly trustPolicyQuota: number;
+  /** The trust policy before it is resolved (what the resource's lazy value produces). */
+  readonly renderTrustPolicy?: () => unknown;
 }
 
 const settings = new WeakMap<CfnRole, RoleSettings>();
 
-export function registerRole(resource: CfnRole, owner: IConstruct, trustPolicyQuota: number): void {
-  settings.set(resource, { owner, trustPolicyQuota });
+export function registerRole(resource: CfnRole, owner: IConstruct, trustPolicyQuota: number, renderTrustPolicy?: () => unknown): void {
+  settings.set(resource, { owner, trustPolicyQuota, renderTrustPolicy });
 }
 
 export function roleSettings(resource: CfnRole): RoleSettings | undefined {

@@ -13,9 +13,9 @@ import { registerRole } from '../private/role-registry';
 import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
+import { captureProperties, resolvedProperty, unwrapped } from '../validation/captured-value';
 import { LIMITS, policySize } from '../validation/limits';
-import { resolvedProperty } from '../validation/resolved-properties';
-import { checkWhenValidated } from '../validation/role-checks';
+import { checkWithItsTemplate } from '../validation/role-checks';
 
 /**
  * What every assumable role accepts: identity, session, permissions, tags, lifecycle and
@@ -188,6 +188,8 @@ export class AssumableRole extends Construct implements iam.IRole {
 
   private readonly trustPolicy: TrustPolicy;
   private revokeBefore?: Date;
+  /** The trust policy as the resource's lazy value produced it (before it is resolved). */
+  private producedTrustPolicy?: any;
 
   /**
    * @param scope the construct this role belongs to
@@ -216,14 +218,16 @@ export class AssumableRole extends Construct implements iam.IRole {
       inlinePolicies: this.inlinePolicies(props),
     });
     const cfnRole = this.role.node.defaultChild as iam.CfnRole;
-    cfnRole.assumeRolePolicyDocument = Lazy.any({ produce: () => this.renderTrustPolicy() });
+    // Lazy.any keeps what it first produced: CDK writes that document, and the checks read it too.
+    cfnRole.assumeRolePolicyDocument = Lazy.any({ produce: () => (this.producedTrustPolicy = this.renderTrustPolicy()) });
     if (maxSessionIsToken) {
       cfnRole.maxSessionDuration = props.maxSessionDuration!.toSeconds({ integral: false });
     }
-    registerRole(cfnRole, this, trustQuota);
+    registerRole(cfnRole, this, trustQuota, () => this.producedTrustPolicy ?? this.renderTrustPolicy());
     // The checks of RoleChecks, without an aspect per role (visiting each role's subtree at
-    // every synthesis cost more than the checks): the role is checked when the app is validated.
-    checkWhenValidated(cfnRole, trustQuota);
+    // every synthesis cost more than the checks), and the size limits: both when the template
+    // of the stack is written, from the documents as CDK resolves them for it.
+    checkWithItsTemplate(cfnRole, trustQuota, () => this.sizeProblems(cfnRole, trustQuota, managedQuota));
 
     this.env = this.role.env;
     this.grantPrincipal = this.role;
@@ -246,7 +250,7 @@ export class AssumableRole extends Construct implements iam.IRole {
     this.node.addValidation({
       validate: () => this.trustPolicy.isEmpty && this.role.assumeRolePolicy?.isEmpty !== false
         ? [`${this.node.path}: the role trusts no one; give it at least one trust relationship (props or addTrust(Trust...))`]
-        : this.sizeProblems(cfnRole, trustQuota, managedQuota),
+        : [],
     });
   }
 
@@ -386,7 +390,8 @@ export class AssumableRole extends Construct implements iam.IRole {
     }
     if (this.revokeBefore === undefined) {
       const cfnRole = this.role.node.defaultChild as iam.CfnRole;
-      const existing = cfnRole.policies;
+      // The value given to the resource, not the wrapper that keeps its resolved value.
+      const existing = unwrapped(cfnRole.policies);
       cfnRole.policies = Lazy.any({
         produce: () => [...(Array.isArray(existing) ? existing : []), {
           policyName: 'AWSRevokeOlderSessions',
@@ -401,6 +406,7 @@ export class AssumableRole extends Construct implements iam.IRole {
           },
         }],
       });
+      captureProperties(cfnRole, ['policies']);
     }
     this.revokeBefore = time;
   }
@@ -446,7 +452,7 @@ export class AssumableRole extends Construct implements iam.IRole {
   /** Limits that depend on the whole role, checked when the app is synthesized. */
   private sizeProblems(cfnRole: iam.CfnRole, trustQuota: number, managedQuota: number): string[] {
     const problems: string[] = [];
-    // Resolved once per validation, shared with the checks (see validation/resolved-properties.ts).
+    // As CDK resolved them for the template, shared with the checks (see validation/captured-value.ts).
     const trustSize = policySize(resolvedProperty(cfnRole, 'assumeRolePolicyDocument'));
     if (trustSize > trustQuota) {
       problems.push(`${this.node.path}: invalid trust policy of about ${trustSize} characters (counted without whitespace, deploy-time values at their longest): `

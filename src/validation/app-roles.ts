@@ -1,9 +1,9 @@
-import { Stack, Stage, Token } from 'aws-cdk-lib';
-import { CfnManagedPolicy, CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
+import { Stack, Token } from 'aws-cdk-lib';
+import { CfnManagedPolicy, CfnPolicy, CfnRole, PolicyDocument } from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { currentTemplatePass, resolvedProperty, unwrapped } from './captured-value';
 import { AmbiguousReference, PrincipalText, principalTextOf } from './principal-text';
-import { resolvedProperty, startValidationPass } from './resolved-properties';
-import { listOf } from './statements';
+import { conditionEntries, listOf, statementsOf } from './statements';
 import { roleSettings } from '../private/role-registry';
 import { TOKEN_PLACEHOLDER } from '../review/role-arn';
 import { addTrustEdges } from '../review/trust-edges';
@@ -19,46 +19,29 @@ export interface AppRole {
 }
 
 /**
- * Every role of an app, with its trust graph: built once per validation of the app (after CDK
- * has prepared it: cross-stack references are imports by then), in one walk over the construct
- * tree, from documents resolved once (`resolved-properties.ts`).
+ * Every role of an app, with its trust graph: built once per template pass (see
+ * `captured-value.ts`), in one walk over the construct tree. The graph reads only the principals
+ * of each trust policy (most are not resolved yet when the first stack is checked), resolving
+ * just those values.
  */
 export class AppRoles {
   /**
-   * The model of the app `role` belongs to, for this synthesis. Built on first use in each
-   * validation (`resetEachValidation`), and again if the role is not in it (a role added later).
+   * The model of the app `role` belongs to, for this template pass: built on first use in each
+   * pass, and again if the role is not in it (a role added later).
    */
   public static of(role: CfnRole): AppRoles {
     const root = role.node.root;
     let model = MODELS.get(root);
-    if (!model || !model.roles.has(role)) {
+    if (!model || model.pass !== currentTemplatePass() || !model.roles.has(role)) {
       model = new AppRoles(root);
       MODELS.set(root, model);
     }
     return model;
   }
 
-  /**
-   * Makes the next `AppRoles.of` in the app of `role` build a new model each time the stage
-   * that holds it is validated: a model belongs to one synthesis.
-   */
-  public static resetEachValidation(role: CfnRole): void {
-    const stage = Stage.of(role);
-    if (stage && !RESETTING.has(stage)) {
-      RESETTING.add(stage);
-      // The stage is the root of its validation walk, so its validations run before any role's.
-      stage.node.addValidation({
-        validate: () => {
-          MODELS.delete(role.node.root);
-          startValidationPass();
-          return [];
-        },
-      });
-    }
-  }
-
   public readonly roles = new Map<CfnRole, AppRole>();
   public readonly graph = new TrustGraph();
+  private readonly pass = currentTemplatePass();
   private cycles?: RoleCycleFacts[];
   private readonly byConstruct = new Map<IConstruct, number>();
   /** Role indexes by logical ID (several when stacks reuse one), made when a document first refers to a resource. */
@@ -95,7 +78,7 @@ export class AppRoles {
         }
       }
     }
-    cfnRoles.forEach((role, index) => addTrustEdges(this.graph, index, this.principalText(role, 'assumeRolePolicyDocument')));
+    cfnRoles.forEach((role, index) => addTrustEdges(this.graph, index, this.trustPrincipals(role)));
   }
 
   /** What the trust graph says about the role. */
@@ -107,6 +90,34 @@ export class AppRoles {
   /** The labels (construct paths) of roles given by index. */
   public labels(indexes: number[]): string[] {
     return indexes.map((i) => this.graph.nodes[i].label);
+  }
+
+  /**
+   * The parts of a role's trust policy the graph reads, as principal text: each Allow
+   * statement's AWS principals and `aws:PrincipalArn` conditions, read from the document before
+   * it is resolved and resolving only those values. A document that is not plain JSON (a token)
+   * is resolved whole.
+   */
+  private trustPrincipals(role: CfnRole): unknown {
+    const text = new PrincipalText(Stack.of(role), this.byConstruct);
+    const document = unresolvedTrustPolicy(role);
+    const statements = isPlainObject(document) ? statementsOf(document) : [];
+    if (!isPlainObject(document) || !statements.every(isPlainObject)) {
+      return text.resolve(document);
+    }
+    return {
+      Statement: statements.map((statement) => {
+        const principal = statement.Principal;
+        const arnConditions = isPlainObject(statement.Condition)
+          ? conditionEntries(statement).filter(({ key }) => key.toLowerCase() === 'aws:principalarn')
+          : [];
+        return {
+          Effect: statement.Effect,
+          Principal: isPlainObject(principal) ? { AWS: text.resolve(principal.AWS) } : text.resolve(principal),
+          Condition: Object.fromEntries(arnConditions.map(({ operator, key, values }) => [operator, { [key]: text.resolve(values) }])),
+        };
+      }),
+    };
   }
 
   /** Role indexes by logical ID. */
@@ -134,13 +145,26 @@ export class AppRoles {
       });
     } catch (e) {
       if (!(e instanceof AmbiguousReference)) throw e;
-      return new PrincipalText(Stack.of(resource), this.byConstruct).resolve((resource as any)[key]);
+      return new PrincipalText(Stack.of(resource), this.byConstruct).resolve(unwrapped((resource as any)[key]));
     }
   }
 }
 
 const MODELS = new WeakMap<IConstruct, AppRoles>();
-const RESETTING = new WeakSet<IConstruct>();
+
+/** A role's trust policy as given: by the library's construct, by `iam.Role`, or as the resource holds it. */
+function unresolvedTrustPolicy(role: CfnRole): unknown {
+  const render = roleSettings(role)?.renderTrustPolicy;
+  if (render) return render();
+  const value = unwrapped(role.assumeRolePolicyDocument);
+  return value instanceof PolicyDocument ? value.toJSON() : value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, any> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 function accountOf(stack: Stack): string {
   return Token.isUnresolved(stack.account) ? DEPLOY_TIME_ACCOUNT : stack.account;

@@ -1,11 +1,13 @@
 import { Annotations, IAspect } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
-import { IConstruct } from 'constructs';
-import { AppRoles } from './app-roles';
+import { Construct, IConstruct } from 'constructs';
+import { AppRoles, reportTarget } from './app-roles';
+import { captureProperties } from './captured-value';
 import { ROLE_CHECKS } from './checks';
 import { LIMITS } from './limits';
 import { FindingLevel, RoleCheck } from './role-check';
 import { gatherFacts } from './role-facts';
+import { checkWithTemplate } from './stack-checkpoint';
 import { FINDING_PREFIX } from '../private/finding-ids';
 import { roleSettings } from '../private/role-registry';
 
@@ -34,6 +36,9 @@ export interface RoleChecksProps {
 }
 
 const checked = new WeakSet<CfnRole>();
+
+/** The properties of a role resource the checks read. */
+const ROLE_PROPERTIES = ['assumeRolePolicyDocument', 'policies', 'managedPolicyArns'];
 
 /**
  * Checks every IAM role in a scope for risky trust and permissions, and reports findings as
@@ -83,35 +88,38 @@ export class RoleChecks implements IAspect {
 
   /**
    * Prepares the check of `node` when it is an `AWS::IAM::Role`. The role is checked when the
-   * app is validated, after CDK has prepared it (and after every aspect), so the checks see the
-   * app as it will be deployed, and each document is resolved once for the checks, the size
-   * limits and the trust graph. Skipping validation (`app.synth({ skipValidation: true })`)
-   * skips the checks.
+   * template of its stack is written (after every aspect, so the checks see the app as it will
+   * be deployed), from its documents as CDK resolves them for the template: checking resolves
+   * nothing again. Skipping validation (`app.synth({ skipValidation: true })`) skips the checks.
    *
    * @param node the construct visited
    */
   public visit(node: IConstruct): void {
     if (node instanceof CfnRole) {
-      checkWhenValidated(node, roleSettings(node)?.trustPolicyQuota ?? this.quota);
+      checkWithItsTemplate(node, roleSettings(node)?.trustPolicyQuota ?? this.quota);
     }
   }
 }
 
 /**
- * Checks the role resource when the app is validated, once however many times it is asked
- * (the library's constructs ask when they are made; a `RoleChecks` aspect asks for plain roles).
+ * Checks the role resource when the template of its stack is written, once however many times
+ * it is asked (the library's constructs ask when they are made; a `RoleChecks` aspect asks for
+ * plain roles). Findings are annotations (errors among them fail `cdk synth`); `limits`, the
+ * size limits of the library's constructs, returns errors that fail the synthesis itself.
  */
-export function checkWhenValidated(node: CfnRole, quota: number): void {
+export function checkWithItsTemplate(node: CfnRole, quota: number, limits: () => string[] = () => []): void {
   if (checked.has(node)) {
     return;
   }
   checked.add(node);
-  AppRoles.resetEachValidation(node);
-  node.node.addValidation({
-    validate: () => {
+  // Kept as CDK resolves them for the template, so the checks need not resolve them again.
+  captureProperties(node, ROLE_PROPERTIES);
+  checkWithTemplate({
+    role: node,
+    source: reportTarget(node) as Construct,
+    run: () => {
       checkRole(node, quota);
-      // Findings are annotations (errors among them fail `cdk synth`), not validation errors.
-      return [];
+      return limits();
     },
   });
 }

@@ -1,7 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { AppRoles } from './app-roles';
-import { resolvedProperty } from './resolved-properties';
+import { resolvedProperty } from './captured-value';
 import { RoleFacts } from './role-check';
 import { listOf } from './statements';
 

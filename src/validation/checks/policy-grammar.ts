@@ -32,6 +32,10 @@ function withoutDeployTimeConditions(document: any): any {
     return document;
   }
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  if (!statements.some((statement: any) => hasDeployTimeCondition(statement))) {
+    // Most documents: nothing to leave out, so no copy.
+    return document;
+  }
   const cleaned = statements.map((statement: any) => {
     if (!statement || typeof statement !== 'object' || statement.Condition === undefined) {
       return statement;
@@ -47,4 +51,11 @@ function withoutDeployTimeConditions(document: any): any {
     return statement;
   });
   return { ...document, Statement: Array.isArray(document.Statement) ? cleaned : cleaned[0] };
+}
+
+/** Whether a statement's Condition block, or one of its operator blocks, is a deploy-time value. */
+function hasDeployTimeCondition(statement: any): boolean {
+  const condition = statement?.Condition;
+  if (!condition || typeof condition !== 'object') return false;
+  return isIntrinsic(condition) || (!Array.isArray(condition) && Object.values(condition).some(isIntrinsic));
 }
