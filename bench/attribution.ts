@@ -17,7 +17,8 @@ const PHASES: Array<[string, string]> = [
   ['prepareApp ', '  prepareApp (references, dependencies)'],
   ['validateTree ', '  validateTree (node.addValidation callbacks)'],
   ['synthesizeTree ', '  synthesizeTree (templates written)'],
-  ['_toCloudFormation ', '    Stack._toCloudFormation (resolve the template)'],
+  ['_toCloudFormation (aws-cdk-lib/core/lib/stack.js)', '    Stack._toCloudFormation (resolve the template)'],
+  ['_toCloudFormation (src/validation/stack-checkpoint.ts)', '      the checks (each stack\'s checkpoint)'],
   ['findAll ', 'constructs Node.findAll, anywhere'],
   ['(garbage collector) ', 'garbage collector'],
 ];
@@ -29,7 +30,7 @@ function buildAndSynth(subject: Subject, layout: Layout): void {
 }
 
 async function profileOf(subject: Subject, layout: Layout): Promise<{ entries: ProfileEntry[]; totalMs: number }> {
-  // Warm up first, so one-time costs (JIT, ajv schema compilation) are not charged to the run.
+  // Warm up first, so one-time costs (JIT, module loading) are not charged to the run.
   buildAndSynth(subject, { stacks: 1, perStack: 20 });
   const result = await profile(() => buildAndSynth(subject, layout));
   const entries = inclusiveTimes(result, () => true);

@@ -1,41 +1,24 @@
 /**
- * Times the library's checks without editing `src/`: the `RoleChecks` aspect's `visit`
- * method (every check of one role, including the trust-cycle search) is wrapped in this
- * process to add up its time, or replaced by a no-op to synthesize "ours without checks".
+ * Times the library's checks: every check of every role, the trust graph and the size limits
+ * run where each stack's template is written (src/validation/stack-checkpoint.ts), which adds
+ * up its time in `CHECKING` and skips the checks when told to (for "ours without checks").
  */
-import { RoleChecks } from '../src';
+import { CHECKING } from '../src/validation/stack-checkpoint';
 
-const original = RoleChecks.prototype.visit;
-let elapsedMs = 0;
-let calls = 0;
-
-/** How RoleChecks.visit behaves from now on. */
+/** How the checks behave from now on. */
 export type ChecksMode = 'timed' | 'disabled';
 
-/** Wraps or disables `RoleChecks.prototype.visit`. */
+/** Runs or skips the checks. */
 export function setChecks(mode: ChecksMode): void {
-  if (mode === 'disabled') {
-    RoleChecks.prototype.visit = function disabledVisit(): void {};
-    return;
-  }
-  RoleChecks.prototype.visit = function timedVisit(this: RoleChecks, node) {
-    const start = performance.now();
-    try {
-      original.call(this, node);
-    } finally {
-      elapsedMs += performance.now() - start;
-      calls++;
-    }
-  };
+  CHECKING.disabled = mode === 'disabled';
 }
 
-/** Time spent in `visit` since the last reset, and how many constructs it visited. */
-export function checksElapsed(): { ms: number; calls: number } {
-  return { ms: elapsedMs, calls };
+/** Time spent checking since the last reset. */
+export function checksElapsed(): { ms: number } {
+  return { ms: CHECKING.ms };
 }
 
 /** Starts a new count. */
 export function resetChecks(): void {
-  elapsedMs = 0;
-  calls = 0;
+  CHECKING.ms = 0;
 }

@@ -2,7 +2,7 @@
  * Benchmark: what cdk-assumable-roles costs next to plain aws-cdk-lib `iam.Role` built for
  * the same trust policy, policies and boundary, in the same process.
  *
- *   npx projen bench            full run (10, 100, 500 roles in one stack; 2,000 in 5 stacks)
+ *   npx projen bench            full run (10, 100, 400 roles in one stack; 2,000 in 5 stacks)
  *   npx projen bench --quick    10 and 100 roles only
  *
  * Exits non-zero only when something fails, never because something is slow.
@@ -10,9 +10,9 @@
 import * as os from 'os';
 import { attribution } from './attribution';
 import { CLI_CONTEXT, cliContextSize } from './cli-context';
+import { ColdRun, coldRun } from './cold-run';
 import { checkEquivalence } from './equivalence';
 import { evaluationSection } from './evaluation';
-import { freshRun, FreshRun } from './fresh-run';
 import { limitOutcomes } from './limit';
 import { loadAverage, machineLines } from './machine';
 import { Layout, median, roleCount, RunResult, runOnce, Subject } from './measure';
@@ -21,17 +21,26 @@ import { markdownTable, num, pair, percent, ratio } from './table';
 
 interface Size {
   readonly layout: Layout;
+  /** Runs in the warm process, per subject. */
   readonly runs: number;
+  /** Cold processes, per variant. */
+  readonly coldRuns: number;
 }
 
 const FULL_SIZES: Size[] = [
-  { layout: { stacks: 1, perStack: 10 }, runs: 5 },
-  { layout: { stacks: 1, perStack: 100 }, runs: 5 },
-  { layout: { stacks: 1, perStack: 500 }, runs: 3 },
+  { layout: { stacks: 1, perStack: 10 }, runs: 7, coldRuns: 7 },
+  { layout: { stacks: 1, perStack: 100 }, runs: 7, coldRuns: 7 },
+  { layout: { stacks: 1, perStack: 400 }, runs: 5, coldRuns: 5 },
   // CloudFormation allows 500 resources per stack: 2,000 roles need several stacks.
-  { layout: { stacks: 5, perStack: 400 }, runs: 3 },
+  { layout: { stacks: 5, perStack: 400 }, runs: 5, coldRuns: 5 },
 ];
 const SUBJECTS: Subject[] = ['plain', 'ours', 'ours-nochecks'];
+
+/** The goals of the benchmark (issue 14): ours ÷ plain at most 1.10, checks at most 10% of our synth. */
+const RATIO_GOAL = 1.10;
+const CHECKS_SHARE_GOAL = 0.10;
+/** The per-role cost of the checks at 100 and at 2,000 roles: within 20% of each other (linear growth). */
+const GROWTH_GOAL = 0.20;
 
 const START = performance.now();
 
@@ -46,12 +55,12 @@ function sizeLabel(layout: Layout): string {
 interface SizeResult {
   readonly size: Size;
   readonly runs: Record<Subject, RunResult[]>;
-  readonly fresh: Record<'ours' | 'plain', FreshRun>;
+  readonly cold: Record<'ours' | 'plain', ColdRun[]>;
   /** The 1-minute load average right after this size's runs. */
   readonly load: number;
 }
 
-function med(results: RunResult[], pick: (r: RunResult) => number): number {
+function med<T>(results: T[], pick: (r: T) => number): number {
   return median(results.map(pick));
 }
 
@@ -63,26 +72,83 @@ async function measureSize(size: Size): Promise<SizeResult> {
     for (const subject of order) {
       const result = runOnce(subject, size.layout);
       runs[subject].push(result);
-      log(`${sizeLabel(size.layout)} roles, run ${round + 1}/${size.runs}, ${subject}: construct ${num(result.constructMs)} ms, synth ${num(result.synthMs)} ms`);
+      log(`${sizeLabel(size.layout)} roles, warm run ${round + 1}/${size.runs}, ${subject}: construct ${num(result.constructMs)} ms, synth ${num(result.synthMs)} ms`);
     }
   }
-  const fresh = { ours: await freshRun('ours', size.layout), plain: await freshRun('plain', size.layout) };
-  log(`${sizeLabel(size.layout)} roles, fresh process: ours ${num(fresh.ours.peakRssMb)} MB, plain ${num(fresh.plain.peakRssMb)} MB peak RSS`);
-  return { size, runs, fresh, load: os.loadavg()[0] };
+  const cold: Record<'ours' | 'plain', ColdRun[]> = { ours: [], plain: [] };
+  for (let round = 0; round < size.coldRuns; round++) {
+    for (const variant of (round % 2 ? ['ours', 'plain'] : ['plain', 'ours']) as Array<'ours' | 'plain'>) {
+      const result = await coldRun(variant, size.layout);
+      cold[variant].push(result);
+      log(`${sizeLabel(size.layout)} roles, cold process ${round + 1}/${size.coldRuns}, ${variant}: ${num(result.totalMs)} ms, peak RSS ${num(result.peakRssMb)} MB`);
+    }
+  }
+  return { size, runs, cold, load: os.loadavg()[0] };
 }
 
-function mainTable(results: SizeResult[]): string {
+const warmTotal = (r: RunResult) => r.constructMs + r.synthMs;
+
+/** `1.04× ✓` or `1.23× ✗` against a goal of at most `goal`. */
+function against(value: number, goal: number, text: string): string {
+  return `${text} ${value <= goal ? '✓' : '✗'}`;
+}
+
+function goalsTable(results: SizeResult[]): { table: string; met: boolean } {
+  let met = true;
+  const check = (value: number, goal: number, text: string) => {
+    met &&= value <= goal;
+    return against(value, goal, text);
+  };
+  const rows = results.map(({ size, runs, cold }) => {
+    const n = roleCount(size.layout);
+    const [o, p] = [runs.ours, runs.plain];
+    const coldRatio = med(cold.ours, (r) => r.totalMs) / med(cold.plain, (r) => r.totalMs);
+    const warmRatio = med(o, warmTotal) / med(p, warmTotal);
+    const checksShare = med(o, (r) => r.checksMs) / med(o, (r) => r.synthMs);
+    const rssRatio = med(cold.ours, (r) => r.peakRssMb) / med(cold.plain, (r) => r.peakRssMb);
+    const resourcesRatio = med(o, (r) => r.resources) / med(p, (r) => r.resources);
+    const bytesRatio = med(o, (r) => r.templateBytes) / med(p, (r) => r.templateBytes);
+    return [
+      sizeLabel(size.layout),
+      check(coldRatio, RATIO_GOAL, ratio(coldRatio, 1)),
+      check(warmRatio, RATIO_GOAL, ratio(warmRatio, 1)),
+      check(checksShare, CHECKS_SHARE_GOAL, percent(checksShare, 1)),
+      check(rssRatio, RATIO_GOAL, ratio(rssRatio, 1)),
+      check(resourcesRatio, 1, ratio(resourcesRatio, 1)),
+      check(bytesRatio, 1, ratio(bytesRatio, 1)),
+      `${num(1000 * med(o, (r) => r.checksMs) / n, 1)} µs`,
+    ];
+  });
+  // Linear growth: the checks' cost per role at 100 roles and at the largest size.
+  const perRole = (r: SizeResult) => med(r.runs.ours, (x) => x.checksMs) / roleCount(r.size.layout);
+  const at100 = results.find((r) => roleCount(r.size.layout) === 100);
+  const largest = results[results.length - 1];
+  let growth = '';
+  if (at100 && largest !== at100) {
+    const change = Math.abs(perRole(largest) / perRole(at100) - 1);
+    met &&= change <= GROWTH_GOAL;
+    growth = `Checks per role: ${num(1000 * perRole(at100), 1)} µs at 100 roles, ${num(1000 * perRole(largest), 1)} µs at ${num(roleCount(largest.size.layout))} `
+      + `(${(100 * change).toFixed(0)}% apart; goal: within ${100 * GROWTH_GOAL}%) ${change <= GROWTH_GOAL ? '✓' : '✗'}`;
+  }
+  const table = markdownTable(
+    ['Roles', 'Cold process, ours ÷ plain', 'Warm construct + synth, ours ÷ plain', 'Checks, share of our synth', 'Peak RSS, ours ÷ plain',
+      'Resources/role', 'Template bytes/role', 'Checks per role'],
+    rows);
+  return { table: growth ? `${table}\n\n${growth}` : table, met };
+}
+
+function warmTable(results: SizeResult[]): string {
   return markdownTable(
-    ['Roles', 'Construct ms', 'Synth ms', 'Synth CPU ms', 'Peak RSS MB', 'Retained heap MB', 'Resources/role', 'Template bytes/role', 'Load'],
-    results.map(({ size, runs, fresh, load }) => {
+    ['Roles', 'Construct ms', 'Synth ms', 'Construct + synth ms', 'Synth CPU ms', 'Retained heap MB', 'Resources/role', 'Template bytes/role', 'Load'],
+    results.map(({ size, runs, load }) => {
       const n = roleCount(size.layout);
       const [o, p] = [runs.ours, runs.plain];
       return [
         `${sizeLabel(size.layout)}, median of ${size.runs}`,
         pair(med(o, (r) => r.constructMs), med(p, (r) => r.constructMs)),
         pair(med(o, (r) => r.synthMs), med(p, (r) => r.synthMs)),
+        pair(med(o, warmTotal), med(p, warmTotal)),
         pair(med(o, (r) => r.synthCpuMs), med(p, (r) => r.synthCpuMs)),
-        pair(fresh.ours.peakRssMb, fresh.plain.peakRssMb),
         pair(med(o, (r) => r.retainedHeapMb), med(p, (r) => r.retainedHeapMb), 1),
         pair(med(o, (r) => r.resources) / n, med(p, (r) => r.resources) / n, 2),
         pair(med(o, (r) => r.templateBytes) / n, med(p, (r) => r.templateBytes) / n, 1),
@@ -94,26 +160,28 @@ function mainTable(results: SizeResult[]): string {
 
 function checksTable(results: SizeResult[]): string {
   return markdownTable(
-    ['Roles', 'Ours synth ms', 'RoleChecks.visit ms', 'Share of synth', 'Ours, checks off, synth ms', 'Ours − ours-checks-off', 'Checks-off / plain synth'],
+    ['Roles', 'Ours synth ms', 'Checking ms', 'Share of synth', 'Per role', 'Ours, checks off, synth ms', 'Checks-off ÷ plain synth'],
     results.map(({ size, runs }) => {
       const ours = med(runs.ours, (r) => r.synthMs);
       const off = med(runs['ours-nochecks'], (r) => r.synthMs);
       const plain = med(runs.plain, (r) => r.synthMs);
-      const visit = med(runs.ours, (r) => r.checksMs);
-      return [sizeLabel(size.layout), num(ours), num(visit), percent(visit, ours), num(off), num(ours - off), ratio(off, plain)];
+      const checks = med(runs.ours, (r) => r.checksMs);
+      return [sizeLabel(size.layout), num(ours), num(checks, 1), percent(checks, ours), `${num(1000 * checks / roleCount(size.layout), 1)} µs`, num(off), ratio(off, plain)];
     }),
   );
 }
 
-function freshTable(results: SizeResult[]): string {
+function coldTable(results: SizeResult[]): string {
   return markdownTable(
-    ['Roles', 'Cold construct ms', 'Cold synth ms', 'Cold total ms', 'Peak RSS rise MB'],
-    results.map(({ size, fresh: { ours, plain } }) => [
-      sizeLabel(size.layout),
-      pair(ours.constructMs, plain.constructMs),
-      pair(ours.synthMs, plain.synthMs),
-      pair(ours.constructMs + ours.synthMs, plain.constructMs + plain.synthMs),
-      pair(ours.peakDeltaMb, plain.peakDeltaMb),
+    ['Roles', 'Load modules ms', 'Construct ms', 'Synth ms', 'Total ms', 'Peak RSS MB', 'Peak RSS rise MB'],
+    results.map(({ size, cold: { ours, plain } }) => [
+      `${sizeLabel(size.layout)}, median of ${size.coldRuns}`,
+      pair(med(ours, (r) => r.requireMs), med(plain, (r) => r.requireMs)),
+      pair(med(ours, (r) => r.constructMs), med(plain, (r) => r.constructMs)),
+      pair(med(ours, (r) => r.synthMs), med(plain, (r) => r.synthMs)),
+      pair(med(ours, (r) => r.totalMs), med(plain, (r) => r.totalMs)),
+      pair(med(ours, (r) => r.peakRssMb), med(plain, (r) => r.peakRssMb)),
+      pair(med(ours, (r) => r.peakRiseMb), med(plain, (r) => r.peakRiseMb)),
     ]),
   );
 }
@@ -165,7 +233,7 @@ async function main(): Promise<void> {
   }
   print('');
 
-  // Warm-up: JIT and one-time costs (e.g. ajv schema compilation) out of the timed runs.
+  // Warm-up: JIT and one-time costs out of the timed warm runs (the cold processes pay them).
   for (const subject of SUBJECTS) runOnce(subject, { stacks: 1, perStack: 20 });
 
   const sizes = quick ? FULL_SIZES.slice(0, 2) : FULL_SIZES;
@@ -174,27 +242,36 @@ async function main(): Promise<void> {
     results.push(await measureSize(size));
   }
 
-  print('## Ours vs plain iam.Role',
+  const goals = goalsTable(results);
+  print('## Goals: ours ÷ plain iam.Role',
+    '',
+    `Medians; ✓ within the goal (ratios at most ${RATIO_GOAL.toFixed(2)}×, the checks at most ${100 * CHECKS_SHARE_GOAL}% of our synth, resources and`,
+    'template bytes per role unchanged), ✗ not. Cold: one process per run, loading aws-cdk-lib and the compiled package, constructing and',
+    'synthesizing once, as `cdk synth` runs an app. Warm: construct + `app.synth()` in this process, each run on a fresh App. Peak RSS: of the',
+    'cold processes.',
+    '',
+    goals.table,
+    '');
+
+  print('## Warm process',
     '',
     'Roles cycle through ServiceRole, CrossAccountRole, IrsaRole and BoundedRole (a quarter each). Each cell is',
     '`ours / plain (ours÷plain)`. Times are medians of runs in one warm process, each on a fresh App; synth is',
-    '`app.synth()` after construction. Peak RSS comes from one extra run in a fresh child process, whose ~170 MB',
-    'baseline is mostly ts-node and the TypeScript compiler (the run\'s own rise is in the fresh-process table). Retained heap is',
-    'the heap in use after synth (GC forced, app alive) above the heap before the run. Load is the 1-minute load',
-    'average right after the row\'s runs (the machine has the CPUs listed above).',
+    '`app.synth()` after construction. Retained heap is the heap in use after synth (GC forced, app alive) above the heap',
+    'before the run. Load is the 1-minute load average right after the row\'s runs (the machine has the CPUs listed above).',
     '',
-    mainTable(results),
+    warmTable(results),
     '');
 
-  print('## The checks (RoleChecks aspect)',
+  print('## The checks',
     '',
-    '`RoleChecks.visit` wrapped in this process to add up its time during synth (all checks of a role, including',
-    'the trust-cycle search), and, for "checks off", replaced by a no-op (no change to src/).',
+    'Checking: the time spent where each stack\'s template is written (src/validation/stack-checkpoint.ts): every check of',
+    'every role, the trust graph and the size limits. "Checks off" skips them there.',
     '',
     checksTable(results),
     '');
 
-  print('## Fresh process (one synth per process, as `cdk synth` runs)', '', freshTable(results), '');
+  print('## Cold process (one synth per process, as `cdk synth` runs)', '', coldTable(results), '');
 
   if (!quick) {
     const perKindRoles = 100;
@@ -215,9 +292,9 @@ async function main(): Promise<void> {
     }
     print('');
 
-    log('profiling 500 roles, ours and plain');
-    print('## Where the time goes: CPU profile of one construct + synth of 500 roles (one stack)', '',
-      await attribution({ stacks: 1, perStack: 500 }), '');
+    log('profiling 400 roles, ours and plain');
+    print('## Where the time goes: CPU profile of one construct + synth of 400 roles (one stack)', '',
+      await attribution({ stacks: 1, perStack: 400 }), '');
   }
 
   const evaluation = await evaluationSection({ runJest: !quick, rounds: quick ? 5 : 20, log });
@@ -225,6 +302,9 @@ async function main(): Promise<void> {
 
   print(`Whole run: ${num((performance.now() - started) / 1000, 1)} s wall; load average at end: ${loadAverage()}`);
   errors.push(...evaluation.errors);
+  if (!goals.met) {
+    print('Not every goal is met on this machine in this run (✗ above).');
+  }
   if (errors.length > 0) {
     throw new Error(`the bench found errors:\n${errors.join('\n')}`);
   }
