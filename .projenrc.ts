@@ -221,6 +221,9 @@ project.addTask('bench:review', {
   exec: 'node --expose-gc -r ts-node/register bench/review.ts',
 });
 project.eslint?.addLintPattern('bench');
+// Benchmarks and build scripts are not shipped: they may use the dev dependencies.
+project.eslint?.allowDevDeps('bench/**');
+project.eslint?.allowDevDeps('scripts/**');
 project.eslint?.addLintPattern('scripts');
 
 // Files written by tools and scripts, not by hand: collapsed in diffs and left out of language
