@@ -52,4 +52,7 @@ function main(): void {
   process.send!(result);
 }
 
-main();
+// Only as a process of its own (the parent imports this file's types).
+if (require.main === module) {
+  main();
+}

@@ -12,7 +12,7 @@ import type { ColdRun } from './cold-run-child';
 import { Layout } from './measure';
 import { Variant } from './scenario-kinds';
 
-export { ColdRun } from './cold-run-child';
+export type { ColdRun } from './cold-run-child';
 
 const ROOT = path.resolve(__dirname, '..');
 let childDir: string | undefined;

@@ -66,6 +66,8 @@ function med<T>(results: T[], pick: (r: T) => number): number {
 
 async function measureSize(size: Size): Promise<SizeResult> {
   const runs: Record<Subject, RunResult[]> = { 'plain': [], 'ours': [], 'ours-nochecks': [] };
+  // One untimed run of each subject at this size first: JIT and heap growth out of the timed runs.
+  for (const subject of SUBJECTS) runOnce(subject, size.layout);
   for (let round = 0; round < size.runs; round++) {
     // Rotate the order, so no subject always runs right after the same other one.
     const order = SUBJECTS.map((_, i) => SUBJECTS[(i + round) % SUBJECTS.length]);

@@ -42,6 +42,8 @@ export class AppRoles {
   public readonly roles = new Map<CfnRole, AppRole>();
   public readonly graph = new TrustGraph();
   private readonly pass = currentTemplatePass();
+  /** Principal values as principal text, by stack and value. */
+  private readonly principalCache = new Map<string, unknown>();
   private cycles?: RoleCycleFacts[];
   private readonly byConstruct = new Map<IConstruct, number>();
   /** Role indexes by logical ID (several when stacks reuse one), made when a document first refers to a resource. */
@@ -99,7 +101,15 @@ export class AppRoles {
    * is resolved whole.
    */
   private trustPrincipals(role: CfnRole): unknown {
-    const text = new PrincipalText(Stack.of(role), this.byConstruct);
+    const stack = Stack.of(role);
+    const text = new PrincipalText(stack, this.byConstruct);
+    // Roles of a stack often name the same principals (one account, one partition token).
+    const resolve = (value: unknown) => {
+      if (typeof value !== 'string') return text.resolve(value);
+      const key = `${stack.node.path}\u0000${value}`;
+      if (!this.principalCache.has(key)) this.principalCache.set(key, text.resolve(value));
+      return this.principalCache.get(key);
+    };
     const document = unresolvedTrustPolicy(role);
     const statements = isPlainObject(document) ? statementsOf(document) : [];
     if (!isPlainObject(document) || !statements.every(isPlainObject)) {
@@ -113,8 +123,8 @@ export class AppRoles {
           : [];
         return {
           Effect: statement.Effect,
-          Principal: isPlainObject(principal) ? { AWS: text.resolve(principal.AWS) } : text.resolve(principal),
-          Condition: Object.fromEntries(arnConditions.map(({ operator, key, values }) => [operator, { [key]: text.resolve(values) }])),
+          Principal: isPlainObject(principal) ? { AWS: Array.isArray(principal.AWS) ? principal.AWS.map(resolve) : resolve(principal.AWS) } : resolve(principal),
+          Condition: Object.fromEntries(arnConditions.map(({ operator, key, values }) => [operator, { [key]: values.map(resolve) }])),
         };
       }),
     };

@@ -82,6 +82,10 @@ export function policyProblems(document: unknown, kind: PolicyKind): PolicyProbl
   if (problems.length === 0 && document && typeof document === 'object') {
     problems.push(...statementRules(document as any, kind), ...characterProblems(document));
   }
+  if (problems.length === 0) {
+    // Most documents (and the checks read every role's): nothing to de-duplicate.
+    return problems;
+  }
   const seen = new Set<string>();
   return problems.filter((p) => {
     const text = policyProblemText(p);
@@ -128,14 +132,18 @@ function propertyNameRule(error: ErrorObject): string {
   return schema?.['x-rule'] ?? 'is not a CloudFormation intrinsic (Ref or Fn::...)';
 }
 
+/** The elements a statement names exactly one of, by policy kind. */
+const ONE_OF: Record<PolicyKind, Array<[string, string, string]>> = {
+  [PolicyKind.IDENTITY]: [['Action', 'NotAction', 'an action'], ['Resource', 'NotResource', 'a resource']],
+  [PolicyKind.TRUST]: [['Action', 'NotAction', 'an action'], ['Principal', 'NotPrincipal', 'a principal']],
+};
+
 function statementRules(document: any, kind: PolicyKind): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   statements.forEach((s: any, i: number) => {
     const path: PathStep[] = Array.isArray(document.Statement) ? ['Statement', i] : ['Statement'];
-    const pairs: Array<[string, string, string]> = [['Action', 'NotAction', 'an action']];
-    pairs.push(kind === PolicyKind.IDENTITY ? ['Resource', 'NotResource', 'a resource'] : ['Principal', 'NotPrincipal', 'a principal']);
-    for (const [a, b, what] of pairs) {
+    for (const [a, b, what] of ONE_OF[kind]) {
       if (s[a] === undefined && s[b] === undefined) {
         problems.push({ path, message: `missing "${a}" (or "${b}"): every ${kind} policy statement names ${what}` });
       } else if (s[a] !== undefined && s[b] !== undefined) {
