@@ -110,6 +110,7 @@ export class AppRoles {
       if (!this.principalCache.has(key)) this.principalCache.set(key, text.resolve(value));
       return this.principalCache.get(key);
     };
+    const resolveEach = (value: unknown) => (Array.isArray(value) ? value.map(resolve) : resolve(value));
     const document = unresolvedTrustPolicy(role);
     const statements = isPlainObject(document) ? statementsOf(document) : [];
     if (!isPlainObject(document) || !statements.every(isPlainObject)) {
@@ -123,7 +124,7 @@ export class AppRoles {
           : [];
         return {
           Effect: statement.Effect,
-          Principal: isPlainObject(principal) ? { AWS: Array.isArray(principal.AWS) ? principal.AWS.map(resolve) : resolve(principal.AWS) } : resolve(principal),
+          Principal: isPlainObject(principal) ? { AWS: resolveEach(principal.AWS) } : resolve(principal),
           Condition: Object.fromEntries(arnConditions.map(({ operator, key, values }) => [operator, { [key]: values.map(resolve) }])),
         };
       }),
