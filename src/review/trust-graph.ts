@@ -76,6 +76,26 @@ export class TrustGraph {
   public readonly nodes: RoleNode[] = [];
   public readonly edges: TrustEdge[] = [];
   private readonly byName = new Map<string, number>();
+  private pendingNames?: () => void;
+
+  /**
+   * Defers naming the roles until a principal names a role by name (`findByName`): reading
+   * names costs a resolution per role, and most trust policies name no role by name.
+   *
+   * @param nameRoles gives each role its name and path (with `nameRole`)
+   */
+  public nameRolesWhenNeeded(nameRoles: () => void): void {
+    this.pendingNames = nameRoles;
+  }
+
+  /** Gives a role, added without them, its name and path. */
+  public nameRole(index: number, name: string | undefined, path: string): void {
+    const node = this.nodes[index];
+    this.nodes[index] = { ...node, name, path };
+    if (name !== undefined) {
+      this.byName.set(nameKey(node.account, name), index);
+    }
+  }
 
   /** Adds a role and returns its index. */
   public addRole(node: RoleNode): number {
@@ -91,6 +111,11 @@ export class TrustGraph {
    * includes the path) it must match too; an assumed-role ARN names no path.
    */
   public findByName(account: string, name: string, path?: string): number | undefined {
+    if (this.pendingNames) {
+      const nameRoles = this.pendingNames;
+      this.pendingNames = undefined;
+      nameRoles();
+    }
     const index = this.byName.get(nameKey(account, name));
     if (index === undefined || (path !== undefined && this.nodes[index].path !== path)) {
       return undefined;

@@ -56,17 +56,9 @@ export class AppRoles {
     this.cfnRoles = cfnRoles;
     for (const role of cfnRoles) {
       const stack = Stack.of(role);
-      const text = new PrincipalText(stack, this.byConstruct);
       const target = reportTarget(role);
-      const name = role.roleName === undefined ? undefined : text.resolve(role.roleName);
-      const path = role.path === undefined ? '/' : text.resolve(role.path) ?? '/';
-      const index = this.graph.addRole({
-        label: target.node.path,
-        stack: stack.node.path,
-        account: accountOf(stack),
-        path: typeof path === 'string' ? path : TOKEN_PLACEHOLDER,
-        name: typeof name === 'string' && !/[{}\u0001]/.test(name) ? name : undefined,
-      });
+      // Named when a trust policy first names a role by name (see nameRolesWhenNeeded below).
+      const index = this.graph.addRole({ label: target.node.path, stack: stack.node.path, account: accountOf(stack), path: '/' });
       this.byConstruct.set(role, index);
       this.roles.set(role, { index, target, attachedPolicies: [] });
     }
@@ -80,6 +72,12 @@ export class AppRoles {
         }
       }
     }
+    this.graph.nameRolesWhenNeeded(() => cfnRoles.forEach((role, index) => {
+      const text = new PrincipalText(Stack.of(role), this.byConstruct);
+      const name = role.roleName === undefined ? undefined : text.resolve(role.roleName);
+      const path = role.path === undefined ? '/' : text.resolve(role.path) ?? '/';
+      this.graph.nameRole(index, typeof name === 'string' && !/[{}\u0001]/.test(name) ? name : undefined, typeof path === 'string' ? path : TOKEN_PLACEHOLDER);
+    }));
     cfnRoles.forEach((role, index) => addTrustEdges(this.graph, index, this.trustPrincipals(role)));
   }
 
@@ -105,6 +103,7 @@ export class AppRoles {
     const text = new PrincipalText(stack, this.byConstruct);
     // Roles of a stack often name the same principals (one account, one partition token).
     const resolve = (value: unknown) => {
+      if (value === undefined) return undefined;
       if (typeof value !== 'string') return text.resolve(value);
       const key = `${stack.node.path}\u0000${value}`;
       if (!this.principalCache.has(key)) this.principalCache.set(key, text.resolve(value));

@@ -84,6 +84,9 @@ export function resolvedProperty(resource: CfnResource, key: string): any {
   if (value instanceof CapturedValue && value.pass === templatePass) {
     return value.resolved;
   }
+  if (value === undefined) {
+    return undefined;
+  }
   let entry = fallback.get(resource);
   if (!entry || entry.pass !== templatePass) {
     entry = { pass: templatePass, values: new Map() };

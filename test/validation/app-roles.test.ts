@@ -2,10 +2,17 @@
  * The app model behind the trust-cycle checks: one walk of the construct tree per synthesis,
  * whatever the number of roles (a guard against a per-role search coming back; not a timing).
  */
+import { Stack, Tokenization } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Node } from 'constructs';
 import { checkedApp, findingMessages } from './validation-support';
-import { AssumableRole, Trust } from '../../src';
-import { newStack } from '../support/stacks';
+import { AssumableRole, CrossAccountRole, IrsaRole, OidcIssuer, ServiceRole, Trust } from '../../src';
+import { CHECKING } from '../../src/validation/stack-checkpoint';
+import { newApp, newStack } from '../support/stacks';
+
+function readPolicy(): iam.PolicyDocument {
+  return new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports/*'] })] });
+}
 
 const ACCOUNT = '123456789012';
 
@@ -26,5 +33,56 @@ describe('the trust graph is built once per synthesis', () => {
     } finally {
       findAll.mockRestore();
     }
+  });
+});
+
+describe('checking resolves nothing again (a guard that is not a timing)', () => {
+  /**
+   * Resolutions made during one synthesis of `roles` roles (a quarter each of four kinds, one
+   * of them without a guard so that a check reports), with the checks on or skipped.
+   */
+  function resolutions(roles: number, checks: boolean): { stack: number; tokenization: number; findings: number } {
+    const app = newApp();
+    const stack = newStack({ id: 'Ops', app, env: { account: ACCOUNT, region: 'us-east-1' } });
+    for (let i = 0; i < roles; i++) {
+      switch (i % 4) {
+        case 0: new ServiceRole(stack, `R${i}`, { services: ['lambda'], inlinePolicies: { Read: readPolicy() } }); break;
+        case 1: new CrossAccountRole(stack, `R${i}`, { trustedAccounts: ['111122223333'] }); break;
+        case 2: new IrsaRole(stack, `R${i}`, { issuers: [OidcIssuer.fromIssuerUrl('https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE')], serviceAccounts: ['default:app'] }); break;
+        default: new AssumableRole(stack, `R${i}`, { trust: [Trust.account('444455556666').withExternalId('ops-1')] });
+      }
+    }
+    const stackResolve = jest.spyOn(Stack.prototype, 'resolve');
+    const tokenizationResolve = jest.spyOn(Tokenization, 'resolve');
+    CHECKING.disabled = !checks;
+    try {
+      const assembly = app.synth();
+      const findings = assembly.getStackByName(stack.stackName).messages.filter((m) => String(m.entry.data).includes('CrossAccountWithoutGuard')).length;
+      return { stack: stackResolve.mock.calls.length, tokenization: tokenizationResolve.mock.calls.length, findings };
+    } finally {
+      CHECKING.disabled = false;
+      stackResolve.mockRestore();
+      tokenizationResolve.mockRestore();
+    }
+  }
+
+  test('the checks add a fixed number of resolutions, whatever the number of roles', () => {
+    const extra = (roles: number) => {
+      const on = resolutions(roles, true);
+      const off = resolutions(roles, false);
+      // The checks ran: every role without a guard is reported, and none when they are skipped.
+      expect(on.findings).toBe(roles / 4);
+      expect(off.findings).toBe(0);
+      return { stack: on.stack - off.stack, tokenization: on.tokenization - off.tokenization };
+    };
+    const small = extra(20);
+    const large = extra(80);
+    // Resolving each role's documents again would add at least 80 more at 80 roles. The checks
+    // read the documents CDK resolved for the template; the trust graph resolves each distinct
+    // principal value once per stack (here: two account roots with a partition token), and the
+    // roles' names only when a trust policy names a role by name (none here).
+    expect(small).toEqual({ stack: 0, tokenization: 2 });
+    expect(large).toEqual(small);
+    expect(small.stack + small.tokenization).toBeLessThanOrEqual(5);
   });
 });
