@@ -13,7 +13,7 @@ import { registerRole } from '../private/role-registry';
 import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
-import { captureProperties, resolvedProperty, unwrapped } from '../validation/captured-value';
+import { keptLazyValue, resolvedProperty, unwrapped } from '../validation/captured-value';
 import { LIMITS, policySize } from '../validation/limits';
 import { checkWithItsTemplate } from '../validation/role-checks';
 
@@ -188,8 +188,6 @@ export class AssumableRole extends Construct implements iam.IRole {
 
   private readonly trustPolicy: TrustPolicy;
   private revokeBefore?: Date;
-  /** The trust policy as the resource's lazy value produced it (before it is resolved). */
-  private producedTrustPolicy?: any;
 
   /**
    * @param scope the construct this role belongs to
@@ -218,12 +216,14 @@ export class AssumableRole extends Construct implements iam.IRole {
       inlinePolicies: this.inlinePolicies(props),
     });
     const cfnRole = this.role.node.defaultChild as iam.CfnRole;
-    // Lazy.any keeps what it first produced: CDK writes that document, and the checks read it too.
-    cfnRole.assumeRolePolicyDocument = Lazy.any({ produce: () => (this.producedTrustPolicy = this.renderTrustPolicy()) });
+    // Produced once, as Lazy.any would: CDK writes that document. Its resolved value is kept, so
+    // the checks and the size limits read it without resolving it again.
+    const trustPolicy = keptLazyValue(() => this.renderTrustPolicy());
+    cfnRole.assumeRolePolicyDocument = trustPolicy;
     if (maxSessionIsToken) {
       cfnRole.maxSessionDuration = props.maxSessionDuration!.toSeconds({ integral: false });
     }
-    registerRole(cfnRole, this, trustQuota, () => this.producedTrustPolicy ?? this.renderTrustPolicy());
+    registerRole(cfnRole, this, trustQuota, () => unwrapped(trustPolicy));
     // The checks of RoleChecks, without an aspect per role (visiting each role's subtree at
     // every synthesis cost more than the checks), and the size limits: both when the template
     // of the stack is written, from the documents as CDK resolves them for it.
@@ -390,8 +390,7 @@ export class AssumableRole extends Construct implements iam.IRole {
     }
     if (this.revokeBefore === undefined) {
       const cfnRole = this.role.node.defaultChild as iam.CfnRole;
-      // The value given to the resource, not the wrapper that keeps its resolved value.
-      const existing = unwrapped(cfnRole.policies);
+      const existing = cfnRole.policies;
       cfnRole.policies = Lazy.any({
         produce: () => [...(Array.isArray(existing) ? existing : []), {
           policyName: 'AWSRevokeOlderSessions',
@@ -406,7 +405,6 @@ export class AssumableRole extends Construct implements iam.IRole {
           },
         }],
       });
-      captureProperties(cfnRole, ['policies']);
     }
     this.revokeBefore = time;
   }

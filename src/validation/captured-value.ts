@@ -1,9 +1,9 @@
 /**
- * The values CloudFormation gets for the properties of role and policy resources, kept while CDK
- * resolves the templates, so that the checks and the size limits read them instead of resolving
- * the same documents again (resolving was most of what checking cost).
+ * Resolved property values for the checks and the size limits: the trust policy of the library's
+ * roles kept while CDK resolves the template (resolving the same document again was a large part
+ * of what checking cost), any other property resolved once per template pass.
  *
- * A wrapped property registers a post-processor (`IResolveContext.registerPostProcessor`) that
+ * The kept value comes from a post-processor (`IResolveContext.registerPostProcessor`) that
  * keeps the fully resolved value it is handed and passes it on unchanged: the template is the
  * same. Only resolutions for the template count: CDK also resolves every resource while it
  * prepares the app (`preparing`), with a resolver that renders strings differently.
@@ -22,28 +22,48 @@ export function currentTemplatePass(): number {
   return templatePass;
 }
 
-/** Whether the last resolution of a kept property was for a template (not while preparing the app). */
+/** Whether the last resolution seen was for a template (not while preparing the app). */
 export function inTemplatePass(): boolean {
   return !lastResolutionPrepared;
 }
 
-/** A property value that keeps what it resolved to in the current template pass. */
-class CapturedValue implements IResolvable {
+/**
+ * Notes a resolution: for a template, or (`preparing`) while CDK prepares the app. A template
+ * resolution after a preparing one starts a new template pass.
+ */
+export function noteResolution(preparing: boolean | undefined): void {
+  if (preparing) {
+    lastResolutionPrepared = true;
+  } else if (lastResolutionPrepared) {
+    lastResolutionPrepared = false;
+    templatePass++;
+  }
+}
+
+/**
+ * A lazy value (like `Lazy.any`: produced once, on first resolution) that keeps what it resolved
+ * to in the current template pass. It replaces the lazy value a property would have had, so it
+ * adds no layer of resolution (each layer costs every resolution of the resource).
+ */
+class KeptLazyValue implements IResolvable {
   public readonly creationStack: string[] = [];
   /** The template pass `resolved` was kept in. */
   public pass = -1;
   public resolved: any;
+  private produced?: { value: unknown };
 
-  constructor(public readonly inner: unknown) {}
+  constructor(private readonly producer: () => unknown) {}
+
+  /** What the producer produced (produced now if it has not been). */
+  public get value(): unknown {
+    this.produced ??= { value: this.producer() };
+    return this.produced.value;
+  }
 
   public resolve(context: IResolveContext): any {
+    noteResolution(context.preparing);
     if (context.preparing) {
-      lastResolutionPrepared = true;
-      return this.inner;
-    }
-    if (lastResolutionPrepared) {
-      lastResolutionPrepared = false;
-      templatePass++;
+      return this.value;
     }
     context.registerPostProcessor({
       postProcess: (resolved) => {
@@ -52,7 +72,7 @@ class CapturedValue implements IResolvable {
         return resolved;
       },
     });
-    return this.inner;
+    return this.value;
   }
 
   public toString(): string {
@@ -60,15 +80,12 @@ class CapturedValue implements IResolvable {
   }
 }
 
-/** Wraps the properties `keys` of `resource` (those with a value, once) so that their resolved values are kept. */
-export function captureProperties(resource: CfnResource, keys: string[]): void {
-  const props = resource as unknown as Record<string, unknown>;
-  for (const key of keys) {
-    const value = props[key];
-    if (value !== undefined && !(value instanceof CapturedValue)) {
-      props[key] = new CapturedValue(value);
-    }
-  }
+/**
+ * A lazy property value, produced once, whose resolved value `resolvedProperty` reads from the
+ * template pass instead of resolving it again.
+ */
+export function keptLazyValue(producer: () => unknown): IResolvable {
+  return new KeptLazyValue(producer);
 }
 
 /** Values resolved here because none was kept, once per template pass. */
@@ -81,7 +98,7 @@ const fallback = new WeakMap<CfnResource, { pass: number; values: Map<string, an
  */
 export function resolvedProperty(resource: CfnResource, key: string): any {
   const value = (resource as unknown as Record<string, unknown>)[key];
-  if (value instanceof CapturedValue && value.pass === templatePass) {
+  if (value instanceof KeptLazyValue && value.pass === templatePass) {
     return value.resolved;
   }
   if (value === undefined) {
@@ -93,13 +110,13 @@ export function resolvedProperty(resource: CfnResource, key: string): any {
     fallback.set(resource, entry);
   }
   if (!entry.values.has(key)) {
-    // The value itself, not the wrapper: a resolution here must not count as a template pass.
+    // What it produced, not the lazy value itself: a resolution here must not count as a template pass.
     entry.values.set(key, Stack.of(resource).resolve(unwrapped(value)));
   }
   return entry.values.get(key);
 }
 
-/** The value a property was given, without the wrapper (for code that reads it back). */
+/** A property's value, with a kept lazy value replaced by what it produced (for code that reads it back). */
 export function unwrapped(value: unknown): unknown {
-  return value instanceof CapturedValue ? value.inner : value;
+  return value instanceof KeptLazyValue ? value.value : value;
 }

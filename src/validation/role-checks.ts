@@ -2,7 +2,6 @@ import { Annotations, IAspect } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { AppRoles, reportTarget } from './app-roles';
-import { captureProperties } from './captured-value';
 import { ROLE_CHECKS } from './checks';
 import { LIMITS } from './limits';
 import { FindingLevel, RoleCheck } from './role-check';
@@ -36,9 +35,6 @@ export interface RoleChecksProps {
 }
 
 const checked = new WeakSet<CfnRole>();
-
-/** The properties of a role resource the checks read. */
-const ROLE_PROPERTIES = ['assumeRolePolicyDocument', 'policies', 'managedPolicyArns'];
 
 /**
  * Checks every IAM role in a scope for risky trust and permissions, and reports findings as
@@ -112,8 +108,6 @@ export function checkWithItsTemplate(node: CfnRole, quota: number, limits: () =>
     return;
   }
   checked.add(node);
-  // Kept as CDK resolves them for the template, so the checks need not resolve them again.
-  captureProperties(node, ROLE_PROPERTIES);
   checkWithTemplate({
     role: node,
     source: reportTarget(node) as Construct,

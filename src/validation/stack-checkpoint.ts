@@ -1,14 +1,17 @@
 /**
  * Where the roles of a stack are checked: an element at the end of the stack that adds nothing
  * to the template. CDK resolves a stack's elements in order when it writes the template, so when
- * this element is reached, the documents of the stack's roles have just been resolved and kept
- * (`captured-value.ts`), and the stack's metadata (where findings go) is not written yet:
- * checking there costs no resolution of its own.
+ * this element is reached, the trust policies of the stack's roles have just been resolved and
+ * kept (`captured-value.ts`), and the stack's metadata (where findings go) is not written yet:
+ * checking there resolves them no second time.
+ *
+ * CDK also calls every element while it prepares the app; a second element, earlier in the
+ * stack, tells the two apart by noting how it is resolved (`noteResolution`).
  */
-import { CfnElement, Stack } from 'aws-cdk-lib';
-import { CfnManagedPolicy, CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
+import { CfnElement, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
+import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { captureProperties, currentTemplatePass, inTemplatePass } from './captured-value';
+import { currentTemplatePass, inTemplatePass, noteResolution } from './captured-value';
 
 /** One role's checks: adds its findings as annotations and returns its errors (which fail synthesis). */
 export interface RoleCheckTask {
@@ -19,8 +22,7 @@ export interface RoleCheckTask {
 }
 
 const CHECKPOINT_ID = 'CdkAssumableRolesChecks';
-/** The properties of a policy resource the checks read (identity policies attached to roles). */
-const POLICY_PROPERTIES = ['policyDocument', 'roles'];
+const PASS_MARKER_ID = 'CdkAssumableRolesPass';
 const TASKS = new WeakMap<Stack, RoleCheckTask[]>();
 
 /**
@@ -53,6 +55,23 @@ class RoleChecksCheckpoint extends CfnElement {
   }
 }
 
+/** An element that adds nothing to the template and notes whether CDK prepares the app or writes the template. */
+class TemplatePassMarker extends CfnElement {
+  public _toCloudFormation(): object {
+    return NOTE_RESOLUTION;
+  }
+}
+
+/** Resolves to an empty fragment, noting how it is resolved. */
+const NOTE_RESOLUTION: IResolvable = {
+  creationStack: [],
+  resolve: (context: IResolveContext) => {
+    noteResolution(context.preparing);
+    return {};
+  },
+  toString: () => Token.asString(NOTE_RESOLUTION),
+};
+
 /**
  * Checks `task.role` when the template of its stack is written (a nested stack's roles with the
  * nested stack's template). When the app is validated, after every aspect has run, the stack's
@@ -66,13 +85,9 @@ export function checkWithTemplate(task: RoleCheckTask): void {
     const stackTasks: RoleCheckTask[] = [];
     tasks = stackTasks;
     TASKS.set(stack, stackTasks);
+    new TemplatePassMarker(stack, PASS_MARKER_ID);
     stack.node.addValidation({
       validate: () => {
-        // The policy resources of the stack (e.g. a role's default policy, made on its first
-        // grant) are kept too, so the checks read the policies attached to a role unresolved.
-        for (const c of stack.node.findAll()) {
-          if (c instanceof CfnPolicy || c instanceof CfnManagedPolicy) captureProperties(c, POLICY_PROPERTIES);
-        }
         stack.node.tryRemoveChild(CHECKPOINT_ID);
         new RoleChecksCheckpoint(stack, stackTasks);
         return [];

