@@ -21,12 +21,55 @@ const HEADER = [
   '',
 ].join('\n');
 
+/** Subschemas written out more than once (in JSON text) that are worth a function of their own. */
+const MIN_SHARED_LENGTH = 200;
+
+/**
+ * The schema with every subschema that occurs more than once moved to `definitions` and referred
+ * to by `$ref`: compiled with `inlineRefs: false`, each becomes one function instead of a copy
+ * per use (the grammar writes the statement, principal and action schemas several times): a
+ * third of the code, which every cold `cdk synth` loads and compiles. The validation and its
+ * errors (path, keyword, the `x-rule` sentences) are unchanged: test/validation/
+ * policy-grammar-generated.test.ts compares them with a runtime compile of the schema.
+ */
+function withSharedDefinitions(schema: object): object {
+  const counts = new Map<string, number>();
+  const definitions: Record<string, object> = {};
+  const names = new Map<string, string>();
+  // A schema's subschemas: these keywords hold a schema, `properties` a map of them.
+  const mapSubschemas = (node: any, f: (sub: any) => any): any => Object.fromEntries(Object.entries(node).map(([k, v]) => {
+    if (k === 'properties' && v && typeof v === 'object') return [k, Object.fromEntries(Object.entries(v).map(([p, sub]) => [p, f(sub)]))];
+    if ((k === 'items' || k === 'additionalProperties' || k === 'propertyNames') && v && typeof v === 'object') return [k, f(v)];
+    return [k, v];
+  }));
+  const count = (node: any): any => {
+    const text = JSON.stringify(node);
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+    return mapSubschemas(node, count);
+  };
+  const share = (node: any, top: boolean): any => {
+    const text = JSON.stringify(node);
+    const copy = mapSubschemas(node, (sub) => share(sub, false));
+    if (top || (counts.get(text) ?? 0) < 2 || text.length < MIN_SHARED_LENGTH) return copy;
+    let name = names.get(text);
+    if (!name) {
+      name = `s${names.size}`;
+      names.set(text, name);
+      definitions[name] = copy;
+    }
+    // The sentence stays beside the reference: messages read it from the parent's `items` or `propertyNames`.
+    return { $ref: `#/definitions/${name}`, ...(copy['x-rule'] ? { 'x-rule': copy['x-rule'] } : {}) };
+  };
+  count(schema);
+  return { ...share(schema, true), definitions };
+}
+
 /** Compiles the trust and identity grammars with ajv and returns them as one TypeScript module. */
 export function policyValidatorsSource(): string {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true, esm: true } });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, inlineRefs: false, code: { source: true, esm: true } });
   ajv.addKeyword({ keyword: 'x-rule', schemaType: 'string' });
-  ajv.addSchema(policySchema(PolicyKind.TRUST), PolicyKind.TRUST);
-  ajv.addSchema(policySchema(PolicyKind.IDENTITY), PolicyKind.IDENTITY);
+  ajv.addSchema(withSharedDefinitions(policySchema(PolicyKind.TRUST)), PolicyKind.TRUST);
+  ajv.addSchema(withSharedDefinitions(policySchema(PolicyKind.IDENTITY)), PolicyKind.IDENTITY);
   const code = standaloneCode(ajv, { [PolicyKind.TRUST]: PolicyKind.TRUST, [PolicyKind.IDENTITY]: PolicyKind.IDENTITY });
   return `${HEADER}${code.replace(/^"use strict";\n?/, '')}\n`;
 }
