@@ -72,6 +72,34 @@ const WRONG_FIELD: Record<PolicyKind, Record<string, string>> = {
  * its kind. Returns one problem per fault, with the path of the fault.
  */
 export function policyProblems(document: unknown, kind: PolicyKind): PolicyProblem[] {
+  return uncachedPolicyProblems(document, kind, undefined);
+}
+
+/**
+ * `validatePolicy` for documents resolved for a template (plain JSON: no `undefined`, `NaN` or
+ * functions, so the JSON text identifies the document). Apps repeat documents (every Lambda
+ * role trusts the same service), so each text is checked once.
+ */
+export function validateResolvedPolicy(document: unknown, kind: PolicyKind): string[] {
+  const text = document && typeof document === 'object' ? JSON.stringify(document) : undefined;
+  if (text === undefined) {
+    return validatePolicy(document, kind);
+  }
+  const key = `${kind}\u0000${text}`;
+  let lines = CHECKED.get(key);
+  if (!lines) {
+    if (CHECKED.size >= CHECKED_MAX) CHECKED.clear();
+    lines = uncachedPolicyProblems(document, kind, text).map(policyProblemText);
+    CHECKED.set(key, lines);
+  }
+  return [...lines];
+}
+
+/** Problem lines by policy kind and JSON text (bounded: cleared when full). */
+const CHECKED = new Map<string, string[]>();
+const CHECKED_MAX = 10_000;
+
+function uncachedPolicyProblems(document: unknown, kind: PolicyKind, text: string | undefined): PolicyProblem[] {
   const validate = VALIDATORS[kind];
   const problems: PolicyProblem[] = [];
   if (!validate(document)) {
@@ -80,7 +108,7 @@ export function policyProblems(document: unknown, kind: PolicyKind): PolicyProbl
     }
   }
   if (problems.length === 0 && document && typeof document === 'object') {
-    problems.push(...statementRules(document as any, kind), ...characterProblems(document));
+    problems.push(...statementRules(document as any, kind), ...characterProblems(document, text));
   }
   if (problems.length === 0) {
     // Most documents (and the checks read every role's): nothing to de-duplicate.
@@ -162,9 +190,9 @@ function statementRules(document: any, kind: PolicyKind): PolicyProblem[] {
 const MAYBE_BAD_CHARACTER = /[^\u0000-\u00FF]|\\u|\\[bf]/;
 
 /** IAM accepts only tab, LF, CR and U+0020-U+00FF in policy documents. */
-function characterProblems(document: unknown): PolicyProblem[] {
+function characterProblems(document: unknown, text: string | undefined): PolicyProblem[] {
   // One regular expression over the JSON text instead of a walk over every string: most documents pass.
-  return MAYBE_BAD_CHARACTER.test(JSON.stringify(document)) ? characterRules(document, []) : [];
+  return MAYBE_BAD_CHARACTER.test(text ?? JSON.stringify(document)) ? characterRules(document, []) : [];
 }
 
 function characterRules(value: unknown, path: PathStep[], key?: boolean): PolicyProblem[] {

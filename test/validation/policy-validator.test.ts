@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { errorOf } from './validation-support';
 import { AssumableRole, PolicyJson, PolicyKind, Trust } from '../../src';
-import { jsonPath, validatePolicy } from '../../src/validation/policy-validator';
+import { jsonPath, validatePolicy, validateResolvedPolicy } from '../../src/validation/policy-validator';
 import { newStack } from '../support/stacks';
 
 const IDENTITY = PolicyKind.IDENTITY;
@@ -311,5 +311,30 @@ describe('CloudFormation intrinsics in string positions', () => {
     const policyResource = Object.values<any>(resources).find((r) => r.Type === 'AWS::IAM::Policy');
     expect(PolicyJson.validate(roleResource.Properties.AssumeRolePolicyDocument, TRUST)).toEqual([]);
     expect(PolicyJson.validate(policyResource.Properties.PolicyDocument, IDENTITY)).toEqual([]);
+  });
+});
+
+describe('validateResolvedPolicy (the PolicyGrammar check: each JSON text checked once)', () => {
+  test('reports what validatePolicy reports, for the first and for every repeated document', () => {
+    const bad = identity({ Action: 's3GetObject' });
+    const good = identity({});
+    for (let round = 0; round < 3; round++) {
+      expect(validateResolvedPolicy(JSON.parse(JSON.stringify(bad)), IDENTITY)).toEqual(validatePolicy(bad, IDENTITY));
+      expect(validateResolvedPolicy(JSON.parse(JSON.stringify(good)), IDENTITY)).toEqual([]);
+    }
+    expect(validatePolicy(bad, IDENTITY)).toHaveLength(1);
+  });
+
+  test('the same text checked as the other kind is checked again', () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    expect(validateResolvedPolicy(trust, TRUST)).toEqual([]);
+    expect(validateResolvedPolicy(trust, IDENTITY)).toEqual(validatePolicy(trust, IDENTITY));
+    expect(validatePolicy(trust, IDENTITY).length).toBeGreaterThan(0);
+  });
+
+  test('a caller changing the returned list does not change the next answer', () => {
+    const bad = identity({ Action: 's3GetObject' });
+    validateResolvedPolicy(bad, IDENTITY).push('changed');
+    expect(validateResolvedPolicy(bad, IDENTITY)).toEqual(validatePolicy(bad, IDENTITY));
   });
 });

@@ -1,5 +1,5 @@
 import { PolicyKind } from '../../policy-kind';
-import { validatePolicy } from '../policy-validator';
+import { validateResolvedPolicy } from '../policy-validator';
 import { FindingLevel, RoleCheck } from '../role-check';
 
 /** The trust and identity policies follow the IAM policy grammar (checked with ajv). */
@@ -10,8 +10,8 @@ export const policyGrammar: RoleCheck = {
   fix: 'Correct the document at the JSON path given in the message.',
   check(role) {
     return [
-      ...validatePolicy(withoutDeployTimeConditions(role.trustPolicy), PolicyKind.TRUST).map((p) => `trust policy ${p}`),
-      ...role.identityPolicies.flatMap((policy) => validatePolicy(policy.document, PolicyKind.IDENTITY).map((p) => `policy ${policy.name} ${p}`)),
+      ...validateResolvedPolicy(withoutDeployTimeConditions(role.trustPolicy), PolicyKind.TRUST).map((p) => `trust policy ${p}`),
+      ...role.identityPolicies.flatMap((policy) => validateResolvedPolicy(policy.document, PolicyKind.IDENTITY).map((p) => `policy ${policy.name} ${p}`)),
     ];
   },
 };
