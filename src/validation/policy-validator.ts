@@ -116,9 +116,9 @@ function uncachedPolicyProblems(document: unknown, kind: PolicyKind, text: strin
   }
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const text = policyProblemText(p);
-    if (seen.has(text)) return false;
-    seen.add(text);
+    const line = policyProblemText(p);
+    if (seen.has(line)) return false;
+    seen.add(line);
     return true;
   });
 }

@@ -326,10 +326,10 @@ describe('validateResolvedPolicy (the PolicyGrammar check: each JSON text checke
   });
 
   test('the same text checked as the other kind is checked again', () => {
-    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-    expect(validateResolvedPolicy(trust, TRUST)).toEqual([]);
-    expect(validateResolvedPolicy(trust, IDENTITY)).toEqual(validatePolicy(trust, IDENTITY));
-    expect(validatePolicy(trust, IDENTITY).length).toBeGreaterThan(0);
+    const lambdaTrust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    expect(validateResolvedPolicy(lambdaTrust, TRUST)).toEqual([]);
+    expect(validateResolvedPolicy(lambdaTrust, IDENTITY)).toEqual(validatePolicy(lambdaTrust, IDENTITY));
+    expect(validatePolicy(lambdaTrust, IDENTITY).length).toBeGreaterThan(0);
   });
 
   test('a caller changing the returned list does not change the next answer', () => {
