@@ -1,5 +1,5 @@
-import { Annotations as CoreAnnotations, Aspects, Stack } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { Annotations as CoreAnnotations, App, Aspects, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { accountIds, checkedStack, expectFinding, expectNoFinding, findingMessages, Level, plainRole, PREFIX, roleWithTrustSize } from './validation-support';
 import { AssumableRole, CrossAccountRole, IrsaRole, OidcIssuer, RoleChecks, ServiceRole, Trust } from '../../src';
@@ -226,6 +226,53 @@ describe('where the checks run', () => {
     new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
     expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning')).toHaveLength(1);
     expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning')).toHaveLength(1);
+  });
+
+  test('roles of a nested stack are checked with the nested stack\'s template', () => {
+    const app = newApp();
+    const parent = newStack({ app, id: 'Parent' });
+    const nested = new NestedStack(parent, 'Nested');
+    new CrossAccountRole(nested, 'Role', { trustedAccounts: [OTHER] });
+    plainRole(nested, [anyPrincipal], 'Plain');
+    Aspects.of(nested).add(new RoleChecks());
+    const messages = app.synth().getStackByName(parent.stackName).messages.map((m) => `${m.id} ${m.entry.data}`);
+    expect(messages.filter((m) => m.includes('CrossAccountWithoutGuard')).map((m) => m.split(' ')[0])).toEqual(['/Parent/Nested/Role']);
+    expect(messages.filter((m) => m.includes('TrustAnyPrincipal')).map((m) => m.split(' ')[0])).toEqual(['/Parent/Nested/Plain']);
+  });
+
+  test('roles of a stage are checked when the stage is synthesized with the app', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    const stack = new Stack(stage, 'Ops');
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    app.synth();
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning').map((m) => m.path)).toEqual(['/Prod/Ops/Role']);
+  });
+
+  test('a role added after a synthesis is checked in the next one, the others again', () => {
+    const app = newApp();
+    const stack = newStack({ app });
+    new CrossAccountRole(stack, 'First', { trustedAccounts: [OTHER] });
+    expect(app.synth().getStackByName(stack.stackName).messages).toHaveLength(1);
+    new CrossAccountRole(stack, 'Second', { trustedAccounts: [OTHER] });
+    const again = app.synth({ force: true }).getStackByName(stack.stackName).messages;
+    expect(again.map((m) => m.id).sort()).toEqual(['/Stack/First', '/Stack/Second']);
+  });
+
+  test('skipping validation skips the checks and the size limits, as it skips CDK\'s validations', () => {
+    const role = roleWithTrustSize(2100);
+    const app = role.node.root as App;
+    new CrossAccountRole(role.stack, 'Unguarded', { trustedAccounts: [OTHER] });
+    const assembly = app.synth({ skipValidation: true });
+    expect(assembly.getStackByName(role.stack.stackName).messages).toEqual([]);
+  });
+
+  test('the checks add nothing to the template', () => {
+    const stack = newStack();
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: [OTHER] });
+    const template = Template.fromStack(stack).toJSON();
+    expect(Object.keys(template.Resources)).toEqual([expect.stringMatching(/^Role/)]);
+    expect(Object.keys(template).sort()).toEqual(['Parameters', 'Resources', 'Rules'].filter((k) => k in template).sort());
   });
 
   test('the quota a library role was given wins over the aspect\'s', () => {
