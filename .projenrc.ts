@@ -209,7 +209,7 @@ const bench = project.addTask('bench', {
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
 });
 // The cold processes load the compiled package (lib/), as users do: compile it when stale.
-bench.exec('bash scripts/jsii-if-stale.sh');
+bench.exec('bash scripts/jsii-if-stale.sh >&2');
 bench.exec('node --expose-gc -r ts-node/register bench/run.ts', { receiveArgs: true });
 // jsii's Python runtime runs a bin script straight from the package tarball, without npm's
 // install step that marks bins executable: the mode must already be in the tarball.
