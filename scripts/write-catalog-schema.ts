@@ -8,17 +8,7 @@
  * and commit the file. test/catalog/schema-file.test.ts fails while the committed file differs
  * from the object.
  */
-import * as fs from 'fs';
-import * as path from 'path';
+import { writeGeneratedFile } from './write-generated-file';
 import { CATALOG_SCHEMA_FILE, roleCatalogSchemaText } from '../src/catalog/catalog-schema';
 
-const target = path.join(__dirname, '..', CATALOG_SCHEMA_FILE);
-const text = roleCatalogSchemaText();
-const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf-8') : undefined;
-if (current === text) {
-  console.log(`${CATALOG_SCHEMA_FILE} is up to date`);
-} else {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, text);
-  console.log(`wrote ${CATALOG_SCHEMA_FILE}`);
-}
+writeGeneratedFile(CATALOG_SCHEMA_FILE, roleCatalogSchemaText());

@@ -5,16 +5,7 @@
  * changing src/validation/policy-schema.ts, run `npx projen schema:policy` and commit the file.
  * test/validation/policy-grammar-generated.test.ts fails while the committed file is stale.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { POLICY_VALIDATORS_FILE, policyValidatorsSource } from './policy-validators-source';
+import { writeGeneratedFile } from './write-generated-file';
 
-const target = path.join(__dirname, '..', POLICY_VALIDATORS_FILE);
-const text = policyValidatorsSource();
-const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf-8') : undefined;
-if (current === text) {
-  console.log(`${POLICY_VALIDATORS_FILE} is up to date`);
-} else {
-  fs.writeFileSync(target, text);
-  console.log(`wrote ${POLICY_VALIDATORS_FILE}`);
-}
+writeGeneratedFile(POLICY_VALIDATORS_FILE, policyValidatorsSource());

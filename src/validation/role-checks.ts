@@ -85,8 +85,7 @@ export class RoleChecks implements IAspect {
   /**
    * Prepares the check of `node` when it is an `AWS::IAM::Role`. The role is checked when the
    * template of its stack is written (after every aspect, so the checks see the app as it will
-   * be deployed), from its documents as CDK resolves them for the template: checking resolves
-   * nothing again. Skipping validation (`app.synth({ skipValidation: true })`) skips the checks.
+   * be deployed). Skipping validation (`app.synth({ skipValidation: true })`) skips the checks.
    *
    * @param node the construct visited
    */
