@@ -119,13 +119,57 @@ export function quotaRule(value: number, min: number, max: number, what: string)
 export function policySize(resolved: unknown): number {
   const known = resolved && typeof resolved === 'object' ? SIZES.get(resolved) : undefined;
   if (known !== undefined) return known;
-  const size = (JSON.stringify(estimate(resolved)) ?? '').replace(/\s/g, '').length;
+  const size = sizeOf(resolved, false);
   if (resolved && typeof resolved === 'object') SIZES.set(resolved, size);
   return size;
 }
 
 /** Sizes by document: the size limits and the near-quota check measure the same resolved trust policy. */
 const SIZES = new WeakMap<object, number>();
+
+/**
+ * Whitespace that JSON.stringify leaves as it is inside strings (it escapes tab, LF, CR, VT and FF):
+ * what `\s` matches in JSON text.
+ */
+const RAW_WHITESPACE = /[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+/** Characters of a string in JSON, without whitespace. */
+function stringSize(text: string): number {
+  const json = JSON.stringify(text).length;
+  RAW_WHITESPACE.lastIndex = 0;
+  return RAW_WHITESPACE.test(text) ? json - (text.match(RAW_WHITESPACE)?.length ?? 0) : json;
+}
+
+/**
+ * The length of `JSON.stringify(estimate(value))` without whitespace, counted without building
+ * either (the checks measure every role's trust policy). `inArray`: undefined is `null` there.
+ */
+function sizeOf(value: any, inArray: boolean): number {
+  if (typeof value === 'string') return stringSize(value);
+  if (Array.isArray(value)) {
+    let size = 2 + Math.max(0, value.length - 1);
+    for (const v of value) size += sizeOf(v, true);
+    return size;
+  }
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+      const estimated = estimate(value);
+      return typeof estimated === 'string' ? stringSize(estimated) : sizeOf(estimated, inArray);
+    }
+    let size = 2;
+    let members = 0;
+    for (const key of keys) {
+      const v = value[key];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      size += stringSize(key) + 1 + sizeOf(v, false);
+      members++;
+    }
+    return size + Math.max(0, members - 1);
+  }
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return inArray ? 4 : 0;
+  return (JSON.stringify(value) ?? '').length;
+}
 
 const PSEUDO_LONGEST: Record<string, string> = {
   'AWS::Partition': 'aws-us-gov',

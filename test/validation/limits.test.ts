@@ -317,6 +317,39 @@ describe('trust policy size', () => {
       .toBe('{"a":"arn:aws-us-gov:iam::111122223333:root"}'.length);
   });
 
+  test('counts what the JSON text of the estimate counts, without building it (property)', () => {
+    // The definition, as policySize computed it before it counted without building the text.
+    const longest: Record<string, string> = { 'AWS::Partition': 'aws-us-gov', 'AWS::AccountId': '123456789012' };
+    const estimate = (value: any): any => {
+      if (Array.isArray(value)) return value.map(estimate);
+      if (value && typeof value === 'object') {
+        const keys = Object.keys(value);
+        if (keys.length === 1 && keys[0] === 'Ref') return longest[value.Ref] ?? 'x'.repeat(64);
+        if (keys.length === 1 && keys[0] === 'Fn::Join') {
+          const [sep, parts] = value['Fn::Join'];
+          return Array.isArray(parts) ? parts.map((p: any) => { const e = estimate(p); return typeof e === 'string' ? e : JSON.stringify(e); }).join(sep) : 'x'.repeat(128);
+        }
+        if (keys.length === 1 && keys[0].startsWith('Fn::')) return 'x'.repeat(128);
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, estimate(v)]));
+      }
+      return value;
+    };
+    const reference = (value: unknown) => (JSON.stringify(estimate(value)) ?? '').replace(/\s/g, '').length;
+    const text = fc.string({ unit: 'binary', maxLength: 6 });
+    const intrinsic = fc.oneof(
+      fc.constantFrom({ Ref: 'AWS::Partition' }, { Ref: 'AWS::AccountId' }, { Ref: 'P' }, { 'Fn::GetAtt': ['R', 'Arn'] }, { 'Fn::ImportValue': 'x' }),
+      fc.tuple(fc.constantFrom('', ':', ' '), fc.array(fc.oneof(text, fc.constant({ Ref: 'AWS::Partition' }), fc.constant({ a: 1 })), { maxLength: 3 }))
+        .map(([sep, parts]) => ({ 'Fn::Join': [sep, parts] })),
+    );
+    const leaf = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), intrinsic);
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 3 })),
+    })).node;
+    fc.assert(fc.property(value, (v) => {
+      expect(policySize(v)).toBe(reference(v));
+    }), { numRuns: 1000, seed: 14 });
+  });
+
   test('2048 characters pass at synth, 2049 fail naming the path, the size and the quota', () => {
     expect(() => Template.fromStack(roleWithTrustSize(2048).stack)).not.toThrow();
     expect(() => Template.fromStack(roleWithTrustSize(2049).stack)).toThrow(tooLarge(2049, 2048));
