@@ -215,19 +215,23 @@ export class AssumableRole extends Construct implements iam.IRole {
       managedPolicies: this.managedPolicies(props),
       inlinePolicies: this.inlinePolicies(props),
     });
-    const cfnRole = this.role.node.defaultChild as iam.CfnRole;
-    // Produced once, as Lazy.any would: CDK writes that document. Its resolved value is kept, so
-    // the checks and the size limits read it without resolving it again.
-    const trustPolicy = keptLazyValue(() => this.renderTrustPolicy());
-    cfnRole.assumeRolePolicyDocument = trustPolicy;
-    if (maxSessionIsToken) {
-      cfnRole.maxSessionDuration = props.maxSessionDuration!.toSeconds({ integral: false });
+    // Undefined under `iam.Role.customizeRoles` (pre-created roles): aws-cdk-lib then makes no
+    // AWS::IAM::Role, and reports the role's policies for the team that creates it instead.
+    const cfnRole = this.role.node.defaultChild as iam.CfnRole | undefined;
+    if (cfnRole) {
+      // Produced once, as Lazy.any would: CDK writes that document. Its resolved value is kept, so
+      // the checks and the size limits read it without resolving it again.
+      const trustPolicy = keptLazyValue(() => this.renderTrustPolicy());
+      cfnRole.assumeRolePolicyDocument = trustPolicy;
+      if (maxSessionIsToken) {
+        cfnRole.maxSessionDuration = props.maxSessionDuration!.toSeconds({ integral: false });
+      }
+      registerRole(cfnRole, this, trustQuota, () => unwrapped(trustPolicy));
+      // The checks of RoleChecks, without an aspect per role (visiting each role's subtree at
+      // every synthesis cost more than the checks), and the size limits: both when the template
+      // of the stack is written, from the documents as CDK resolves them for it.
+      checkWithItsTemplate(cfnRole, trustQuota, () => this.sizeProblems(cfnRole, trustQuota, managedQuota));
     }
-    registerRole(cfnRole, this, trustQuota, () => unwrapped(trustPolicy));
-    // The checks of RoleChecks, without an aspect per role (visiting each role's subtree at
-    // every synthesis cost more than the checks), and the size limits: both when the template
-    // of the stack is written, from the documents as CDK resolves them for it.
-    checkWithItsTemplate(cfnRole, trustQuota, () => this.sizeProblems(cfnRole, trustQuota, managedQuota));
 
     this.env = this.role.env;
     this.grantPrincipal = this.role;
@@ -389,22 +393,33 @@ export class AssumableRole extends Construct implements iam.IRole {
       throw invalidInput(this, 'revokeSessionsIssuedBefore', String(time), 'must be a valid Date');
     }
     if (this.revokeBefore === undefined) {
-      const cfnRole = this.role.node.defaultChild as iam.CfnRole;
-      const existing = cfnRole.policies;
-      cfnRole.policies = Lazy.any({
-        produce: () => [...(Array.isArray(existing) ? existing : []), {
-          policyName: 'AWSRevokeOlderSessions',
-          policyDocument: {
-            Version: '2012-10-17',
-            Statement: [{
-              Effect: 'Deny',
-              Action: ['*'],
-              Resource: ['*'],
-              Condition: { DateLessThan: { 'aws:TokenIssueTime': this.revokeBefore!.toISOString().replace(/\.\d{3}Z$/, 'Z') } },
-            }],
-          },
-        }],
-      });
+      const cfnRole = this.role.node.defaultChild as iam.CfnRole | undefined;
+      const issuedAt = Lazy.string({ produce: () => this.revokeBefore!.toISOString().replace(/\.\d{3}Z$/, 'Z') });
+      if (!cfnRole) {
+        // A pre-created role (iam.Role.customizeRoles): the statement goes to CDK's policy report.
+        this.role.addToPrincipalPolicy(new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          actions: ['*'],
+          resources: ['*'],
+          conditions: { DateLessThan: { 'aws:TokenIssueTime': issuedAt } },
+        }));
+      } else {
+        const existing = cfnRole.policies;
+        cfnRole.policies = Lazy.any({
+          produce: () => [...(Array.isArray(existing) ? existing : []), {
+            policyName: 'AWSRevokeOlderSessions',
+            policyDocument: {
+              Version: '2012-10-17',
+              Statement: [{
+                Effect: 'Deny',
+                Action: ['*'],
+                Resource: ['*'],
+                Condition: { DateLessThan: { 'aws:TokenIssueTime': issuedAt } },
+              }],
+            },
+          }],
+        });
+      }
     }
     this.revokeBefore = time;
   }
