@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
@@ -8,6 +8,7 @@ import { invalidInput, throwFirst } from '../private/errors';
 import { renderCliProfile } from '../private/handoff/cli-profile';
 import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../private/handoff/kubernetes';
 import { policyDocumentOf, readIdentityPolicy } from '../private/policy-input';
+import { reportTrustPolicy } from '../private/precreated-report';
 import { assumableRoleProblems } from '../private/role-input';
 import { registerRole } from '../private/role-registry';
 import { stackEnvOf } from '../private/stack-env';
@@ -231,6 +232,10 @@ export class AssumableRole extends Construct implements iam.IRole {
       // every synthesis cost more than the checks), and the size limits: both when the template
       // of the stack is written, from the documents as CDK resolves them for it.
       checkWithItsTemplate(cfnRole, trustQuota, () => this.sizeProblems(cfnRole, trustQuota, managedQuota));
+    } else if (!reportTrustPolicy(this.role, () => this.renderTrustPolicy().Statement)) {
+      Annotations.of(this).addWarningV2('cdk-assumable-roles:PrecreatedTrustNotReported',
+        'Role.customizeRoles is in effect, but the trust policy could not be added to CDK\'s policy report (iam-policy-report): '
+        + 'give the team that creates the role the trust policy of a synth without customizeRoles');
     }
 
     this.env = this.role.env;

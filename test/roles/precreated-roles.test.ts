@@ -45,6 +45,22 @@ describe('Role.customizeRoles', () => {
     expect(report).toContain('s3:GetObject');
   });
 
+  test('the trust policy the construct writes is in the report', () => {
+    const { app, stack } = precreatedApp({ 'Stack/X/Default': 'partner-role' });
+    const partner = new CrossAccountRole(stack, 'X', { trustedAccounts: ['111122223333'], externalIds: ['partner-1'] });
+    partner.addTrust(Trust.service('lambda'));
+    const role = policyReport(app).roles.find((r: any) => r.roleName === 'partner-role');
+    expect(role.assumeRolePolicy).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:(PARTITION):iam::111122223333:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'partner-1' } },
+      },
+      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
+  });
+
   test('revoking sessions adds the deny statement to the report', () => {
     const { app, stack } = precreatedApp({ 'Stack/Svc/Default': 'svc-role' });
     const svc = new ServiceRole(stack, 'Svc', { services: ['lambda'] });
