@@ -1,6 +1,6 @@
 import { Annotations, IAspect } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { AppRoles, reportTarget } from './app-roles';
 import { ROLE_CHECKS } from './checks';
 import { LIMITS } from './limits';
@@ -109,7 +109,7 @@ export function checkWithItsTemplate(node: CfnRole, quota: number, limits: () =>
   checked.add(node);
   checkWithTemplate({
     role: node,
-    source: reportTarget(node) as Construct,
+    source: reportTarget(node),
     run: () => {
       checkRole(node, quota);
       return limits();

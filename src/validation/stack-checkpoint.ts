@@ -10,14 +10,14 @@
  */
 import { CfnElement, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { currentTemplatePass, inTemplatePass, noteResolution } from './captured-value';
 
 /** One role's checks: adds its findings as annotations and returns its errors (which fail synthesis). */
 export interface RoleCheckTask {
   readonly role: CfnRole;
   /** The construct errors are reported at (the library's construct, or the role). */
-  readonly source: Construct;
+  readonly source: IConstruct;
   run(): string[];
 }
 
