@@ -41,6 +41,8 @@ export class AppRoles {
 
   public readonly roles = new Map<CfnRole, AppRole>();
   public readonly graph = new TrustGraph();
+  /** Messages of the checks that read only a role's documents, by those documents (see `role-checks.ts`). */
+  public readonly documentFindings = new Map<string, string[][]>();
   private readonly pass = currentTemplatePass();
   /** Principal values as principal text, by stack and value. */
   private readonly principalCache = new Map<string, unknown>();

@@ -41,6 +41,14 @@ export interface RoleCheck {
   readonly trigger: string;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * True when the check reads the app's trust graph (the cycle facts). Every other check is a
+   * pure function of the role's documents, stack account and quota, and its findings are shared
+   * by roles whose documents are equal (see `role-checks.ts`).
+   *
+   * @default false
+   */
+  readonly readsTheApp?: boolean;
   /** One message per fault found. */
   check(role: RoleFacts): string[];
 }

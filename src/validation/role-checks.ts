@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import { AppRoles, reportTarget } from './app-roles';
 import { ROLE_CHECKS } from './checks';
 import { LIMITS } from './limits';
-import { FindingLevel, RoleCheck } from './role-check';
+import { FindingLevel, RoleCheck, RoleFacts } from './role-check';
 import { gatherFacts } from './role-facts';
 import { checkWithTemplate } from './stack-checkpoint';
 import { FINDING_PREFIX } from '../private/finding-ids';
@@ -121,11 +121,28 @@ function checkRole(node: CfnRole, quota: number): void {
   const app = AppRoles.of(node);
   const target = app.roles.get(node)!.target;
   const facts = gatherFacts(node, quota, app);
-  for (const check of ROLE_CHECKS) {
-    for (const message of check.check(facts)) {
+  const shared = documentFindings(app, facts);
+  ROLE_CHECKS.forEach((check, i) => {
+    for (const message of check.readsTheApp ? check.check(facts) : shared[i]) {
       report(target, check, message);
     }
+  });
+}
+
+/**
+ * The messages of the checks that read only the role's documents, by check (in `ROLE_CHECKS`
+ * order), computed once per distinct content in a synthesis: those checks are pure functions of
+ * the documents, the stack's account and the quota, and apps repeat documents (the roles of
+ * every function trust lambda with the same condition). Each role still gets its own findings.
+ */
+function documentFindings(app: AppRoles, facts: RoleFacts): string[][] {
+  const key = JSON.stringify([facts.trustPolicy, facts.identityPolicies, facts.managedPolicyArns, facts.stackAccount ?? null, facts.trustPolicyQuota]);
+  let findings = app.documentFindings.get(key);
+  if (!findings) {
+    findings = ROLE_CHECKS.map((check) => (check.readsTheApp ? [] : check.check(facts)));
+    app.documentFindings.set(key, findings);
   }
+  return findings;
 }
 
 function acknowledged(scope: IConstruct, id: string): boolean {

@@ -3,6 +3,9 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { accountIds, checkedStack, expectFinding, expectNoFinding, findingMessages, Level, plainRole, PREFIX, roleWithTrustSize } from './validation-support';
 import { AssumableRole, CrossAccountRole, IrsaRole, OidcIssuer, RoleChecks, ServiceRole, Trust } from '../../src';
+import { HOME, RISKY, SAFE } from './corpus/trust-policies';
+import { ROLE_CHECKS } from '../../src/validation/checks';
+import { RoleFacts } from '../../src/validation/role-check';
 import { newApp, newStack } from '../support/stacks';
 
 const OTHER = '111122223333';
@@ -375,5 +378,76 @@ describe('findings do not fail synthesis by themselves', () => {
     plainRole(stack, [{ Effect: 'Allow', Principal: '*', Action: ASSUME }]);
     expect(() => Annotations.fromStack(stack)).not.toThrow();
     Annotations.fromStack(stack).hasError('/Stack/Role', Match.stringLikeRegexp(`${PREFIX}TrustAnyPrincipal`));
+  });
+});
+
+describe('roles whose documents are equal', () => {
+  // The checks that read only a role's documents run once per distinct content in a synthesis
+  // (src/validation/role-checks.ts); each role must still get its own findings.
+  test('each role gets its own finding', () => {
+    const stack = newStack();
+    for (const id of ['A', 'B', 'C']) new CrossAccountRole(stack, id, { trustedAccounts: [OTHER] });
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning').map((m) => m.path)).toEqual(['/Stack/A', '/Stack/B', '/Stack/C']);
+  });
+
+  test('acknowledging one leaves the others', () => {
+    const stack = newStack();
+    const a = new CrossAccountRole(stack, 'A', { trustedAccounts: [OTHER] });
+    new CrossAccountRole(stack, 'B', { trustedAccounts: [OTHER] });
+    RoleChecks.acknowledge(a, 'CrossAccountWithoutGuard', 'accepted');
+    expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning').map((m) => m.path)).toEqual(['/Stack/B']);
+  });
+
+  test('the stack\'s account is part of what is compared: the same trust is cross-account in one stack only', () => {
+    const app = newApp();
+    const home = new Stack(app, 'Home', { env: { account: OTHER, region: 'us-east-1' } });
+    const away = new Stack(app, 'Away', { env: { account: '444455556666', region: 'us-east-1' } });
+    new CrossAccountRole(home, 'Role', { trustedAccounts: [OTHER] });
+    new CrossAccountRole(away, 'Role', { trustedAccounts: [OTHER] });
+    expect(findingMessages(home, 'CrossAccountWithoutGuard', 'warning')).toEqual([]);
+    expect(findingMessages(away, 'CrossAccountWithoutGuard', 'warning').map((m) => m.path)).toEqual(['/Away/Role']);
+  });
+
+  test('the quota is part of what is compared', () => {
+    const stack = newStack();
+    const big = (id: string, quota: number) => new AssumableRole(stack, id, { trust: [Trust.accounts(accountIds(45))], trustPolicySizeQuota: quota });
+    big('Default', 2048);
+    big('Raised', 4096);
+    expect(findingMessages(stack, 'TrustPolicyNearQuota', 'warning').map((m) => m.path)).toEqual(['/Stack/Default']);
+  });
+
+  test('the app-level checks still run per role: each role of a trust cycle gets its finding', () => {
+    const stack = newStack();
+    const names = ['a', 'b'];
+    names.forEach((name, i) => new AssumableRole(stack, name.toUpperCase(), {
+      roleName: name,
+      trust: [Trust.role(`arn:{partition}:iam::{account}:role/${names[1 - i]}`)],
+    }));
+    const messages = findingMessages(stack, 'TrustCycle', 'warning');
+    expect(messages.map((m) => m.path)).toEqual(['/Stack/A', '/Stack/B']);
+    expect(messages[0].message).toContain('Stack/A -> Stack/B -> Stack/A');
+    expect(messages[1].message).toContain('Stack/A -> Stack/B -> Stack/A');
+  });
+
+  test('only the checks marked as reading the app read more than the documents, the stack account and the quota', () => {
+    const documents = ['trustPolicy', 'identityPolicies', 'managedPolicyArns', 'stackAccount', 'trustPolicyQuota'];
+    for (const entry of [...SAFE, ...RISKY]) {
+      const facts = new Proxy({
+        trustPolicy: { Version: '2012-10-17', Statement: entry.statements },
+        identityPolicies: [{ name: 'Inline', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }],
+        managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        stackAccount: HOME,
+        trustPolicyQuota: 2048,
+      }, {
+        get: (target, key) => {
+          if (!documents.includes(String(key))) throw new Error(`a document check read ${String(key)}`);
+          return (target as any)[key];
+        },
+      }) as unknown as RoleFacts;
+      for (const check of ROLE_CHECKS.filter((c) => !c.readsTheApp)) {
+        expect(() => check.check(facts)).not.toThrow();
+      }
+    }
+    expect(ROLE_CHECKS.filter((c) => c.readsTheApp).map((c) => c.id)).toEqual(['TrustCycle', 'TrustCircularReference']);
   });
 });

@@ -13,6 +13,7 @@ export const trustCircularReference: RoleCheck = {
   level: FindingLevel.ERROR,
   trigger: 'Trust policies of one stack reference each other\'s role ARN (Fn::GetAtt or Ref) in a cycle, or a role references its own ARN: CloudFormation rejects the circular dependency and the stack cannot be deployed.',
   fix: 'Give one of the roles a fixed roleName and trust it by a condition instead of a reference: Trust.account("{account}").withPrincipalArn("arn:{partition}:iam::{account}:role/<name>") (for a role that assumes itself, use its own name).',
+  readsTheApp: true,
   check(role) {
     if (!role.circularReference) return [];
     const [first] = role.circularReference;

@@ -10,6 +10,7 @@ export const trustCycle: RoleCheck = {
   level: FindingLevel.WARNING,
   trigger: 'Roles of the app trust each other in a cycle (A trusts B, B trusts A, or longer), named by ARN, by reference or by aws:PrincipalArn, in any stacks: a session of any of them can become any other indefinitely, which hides who started the chain.',
   fix: 'Break the cycle: let one side trust a dedicated caller role, or require sts:SetSourceIdentity (Trust ... .withSourceIdentity()) so the original identity stays visible.',
+  readsTheApp: true,
   check(role) {
     if (!role.trustCycle) return [];
     const others = (role.trustCycleMembers ?? []).filter((m) => !role.trustCycle!.includes(m));
