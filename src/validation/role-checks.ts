@@ -136,7 +136,8 @@ function checkRole(node: CfnRole, quota: number): void {
  * every function trust lambda with the same condition). Each role still gets its own findings.
  */
 function documentFindings(app: AppRoles, facts: RoleFacts): string[][] {
-  const key = JSON.stringify([facts.trustPolicy, facts.identityPolicies, facts.managedPolicyArns, facts.stackAccount ?? null, facts.trustPolicyQuota]);
+  const { trustPolicy, identityPolicies, managedPolicyArns, stackAccount, trustPolicyQuota } = facts;
+  const key = JSON.stringify([trustPolicy, identityPolicies, managedPolicyArns, stackAccount ?? null, trustPolicyQuota]);
   let findings = app.documentFindings.get(key);
   if (!findings) {
     findings = ROLE_CHECKS.map((check) => (check.readsTheApp ? [] : check.check(facts)));
