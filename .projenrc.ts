@@ -98,6 +98,12 @@ for (const [name, value] of Object.entries(QUIET_ENV)) {
 // README examples are compiled by jsii-rosetta in strict mode (a snippet that does not compile
 // fails the build), so the Python translations in the docs are real.
 project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
+
+// Source maps beside the JavaScript (lib/**/*.js.map, sources inside) instead of inline: node
+// reads and scans every byte of a module it loads, and inline maps with sources made the
+// modules an app of roles loads 2.4x larger (about 3 ms of each cold `cdk synth`).
+project.tsconfig?.file.addOverride('compilerOptions.inlineSourceMap', false);
+project.tsconfig?.file.addOverride('compilerOptions.sourceMap', true);
 const rosetta = project.addTask('rosetta:extract', {
   description: 'Compile the README and doc examples with jsii-rosetta (strict) and translate them',
   exec: 'jsii-rosetta extract --fail',
