@@ -4,7 +4,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { checksElapsed, resetChecks, setChecks } from './checks-probe';
-import { addRoles, Scenario, Variant } from './scenarios';
+import { addRoles, Scenario, SCENARIOS, Variant } from './scenarios';
 import { newApp, readOutput } from './template';
 
 /** How many roles, in how many stacks. */
@@ -43,22 +43,22 @@ function gc(): void {
 }
 
 /** Builds the roles of a layout into a fresh app: the four kinds in turn, or all of kind `only`. */
-export function build(subject: Subject, layout: Layout, only?: Scenario): App {
+export function build(subject: Subject, layout: Layout, only?: Scenario, scenarios: Scenario[] = SCENARIOS): App {
   const app = newApp();
   for (let s = 0; s < layout.stacks; s++) {
     const stack = new Stack(app, `Bench${s}`);
-    addRoles(stack, subject === 'plain' ? 'plain' : 'ours', layout.perStack, s * layout.perStack, only);
+    addRoles(stack, subject === 'plain' ? 'plain' : 'ours', layout.perStack, s * layout.perStack, only, scenarios);
   }
   return app;
 }
 
 /** Constructs and synthesizes once. */
-export function runOnce(subject: Subject, layout: Layout, only?: Scenario): RunResult {
+export function runOnce(subject: Subject, layout: Layout, only?: Scenario, scenarios: Scenario[] = SCENARIOS): RunResult {
   setChecks(subject === 'ours-nochecks' ? 'disabled' : 'timed');
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const app = build(subject, layout, only);
+  const app = build(subject, layout, only, scenarios);
   const t1 = performance.now();
   resetChecks();
   const cpu0 = process.cpuUsage();

@@ -35,27 +35,40 @@ const ISSUER_HOST = 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B
 const GITHUB_HOST = 'token.actions.githubusercontent.com';
 const SERVICE_ACCOUNTS = ['default:app', 'kube-system:worker'];
 
-/** The scenarios, built with the given modules. */
-export function makeScenarios({ cdk, iam, library }: Modules): Scenario[] {
+/**
+ * The scenarios, built with the given modules.
+ *
+ * @param distinct when true, every role's documents differ from every other's (the account, ExternalId,
+ *   service accounts, repository and bucket are derived from the construct id), so nothing is shared between
+ *   roles; by default roles of one kind are alike, as an app's roles of one kind often are.
+ */
+export function makeScenarios({ cdk, iam, library }: Modules, distinct = false): Scenario[] {
   const { Aws } = cdk;
-  const readPolicy = () => new iam.PolicyDocument({
-    statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::reports-bucket/*'] })],
+  // The number in the construct id (R17 -> 17), when roles must differ.
+  const n = (id: string) => (distinct ? Number(id.replace(/\D/g, '')) : 0);
+  const bucket = (id: string) => (distinct ? `reports-${n(id)}` : 'reports-bucket');
+  const account = (id: string) => (distinct ? String(111122223333 + n(id)) : '111122223333');
+  const externalId = (id: string) => (distinct ? `partner-${n(id)}` : 'partner-7d1f');
+  const serviceAccounts = (id: string) => (distinct ? [`team-${n(id)}:app`, `team-${n(id)}:worker`] : SERVICE_ACCOUNTS);
+  const repository = (id: string) => (distinct ? `my-org/repo-${n(id)}` : 'my-org/my-repo');
+  const readPolicy = (id: string) => new iam.PolicyDocument({
+    statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:aws:s3:::${bucket(id)}/*`] })],
   });
   const providerArn = (host: string) => `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:oidc-provider/${host}`;
-  return [
+  const scenarios: Scenario[] = [
     {
       name: 'ServiceRole',
       description: 'lambda, restrictToSourceAccount, 1 inline policy, 1 AWS managed policy',
       ours: (scope, id) => new (library().ServiceRole)(scope, id, {
         services: ['lambda'],
         restrictToSourceAccount: true,
-        inlinePolicies: { Read: readPolicy() },
+        inlinePolicies: { Read: readPolicy(id) },
         awsManagedPolicyNames: ['service-role/AWSLambdaBasicExecutionRole'],
       }),
       plain: (scope, id) => new iam.Role(scope, id, {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com')
           .withConditions({ StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } }),
-        inlinePolicies: { Read: readPolicy() },
+        inlinePolicies: { Read: readPolicy(id) },
         managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
       }),
     },
@@ -63,13 +76,13 @@ export function makeScenarios({ cdk, iam, library }: Modules): Scenario[] {
       name: 'CrossAccountRole',
       description: '1 account, ExternalId, MFA',
       ours: (scope, id) => new (library().CrossAccountRole)(scope, id, {
-        trustedAccounts: ['111122223333'],
-        externalIds: ['partner-7d1f'],
+        trustedAccounts: [account(id)],
+        externalIds: [externalId(id)],
         requireMfa: true,
       }),
       plain: (scope, id) => new iam.Role(scope, id, {
-        assumedBy: new iam.AccountPrincipal('111122223333').withConditions({
-          StringEquals: { 'sts:ExternalId': 'partner-7d1f' },
+        assumedBy: new iam.AccountPrincipal(account(id)).withConditions({
+          StringEquals: { 'sts:ExternalId': externalId(id) },
           Bool: { 'aws:MultiFactorAuthPresent': 'true' },
         }),
       }),
@@ -79,13 +92,13 @@ export function makeScenarios({ cdk, iam, library }: Modules): Scenario[] {
       description: '1 issuer by URL, 2 service accounts',
       ours: (scope, id) => new (library().IrsaRole)(scope, id, {
         issuers: [library().OidcIssuer.fromIssuerUrl(`https://${ISSUER_HOST}`)],
-        serviceAccounts: SERVICE_ACCOUNTS,
+        serviceAccounts: serviceAccounts(id),
       }),
       plain: (scope, id) => new iam.Role(scope, id, {
         assumedBy: new iam.WebIdentityPrincipal(providerArn(ISSUER_HOST), {
           StringEquals: {
             [`${ISSUER_HOST}:aud`]: 'sts.amazonaws.com',
-            [`${ISSUER_HOST}:sub`]: SERVICE_ACCOUNTS.map((sa) => `system:serviceaccount:${sa}`),
+            [`${ISSUER_HOST}:sub`]: serviceAccounts(id).map((sa) => `system:serviceaccount:${sa}`),
           },
         }),
       }),
@@ -94,14 +107,14 @@ export function makeScenarios({ cdk, iam, library }: Modules): Scenario[] {
       name: 'BoundedRole',
       description: 'GitHub Actions trust (1 repo, branch main), boundary by name',
       ours: (scope, id) => new (library().BoundedRole)(scope, id, {
-        trust: [library().Trust.githubActions({ repository: 'my-org/my-repo', branches: ['main'] })],
+        trust: [library().Trust.githubActions({ repository: repository(id), branches: ['main'] })],
         permissionsBoundary: library().PermissionsBoundary.fromName('team-boundary'),
       }),
       plain: (scope, id) => new iam.Role(scope, id, {
         assumedBy: new iam.WebIdentityPrincipal(providerArn(GITHUB_HOST), {
           StringEquals: {
             [`${GITHUB_HOST}:aud`]: 'sts.amazonaws.com',
-            [`${GITHUB_HOST}:sub`]: 'repo:my-org/my-repo:ref:refs/heads/main',
+            [`${GITHUB_HOST}:sub`]: `repo:${repository(id)}:ref:refs/heads/main`,
           },
         }),
         // One import per role, as ours does (PermissionsBoundary.bind imports it under the role).
@@ -109,6 +122,7 @@ export function makeScenarios({ cdk, iam, library }: Modules): Scenario[] {
       }),
     },
   ];
+  return distinct ? scenarios.map((k) => ({ ...k, description: `${k.description}; documents differ per role` })) : scenarios;
 }
 
 /** Adds `count` roles to `scope` (ids R<offset>, ...), cycling through the scenarios or all of kind `only`. */

@@ -13,7 +13,10 @@ export { Scenario, Variant } from './scenario-kinds';
 
 export const SCENARIOS: Scenario[] = makeScenarios({ cdk, iam, library: () => library });
 
+/** The same kinds, with documents that differ from role to role (nothing shared between roles). */
+export const DISTINCT_SCENARIOS: Scenario[] = makeScenarios({ cdk, iam, library: () => library }, true);
+
 /** Adds `count` roles to `scope` (ids R<offset>, ...), cycling through the four kinds or all of kind `only`. */
-export function addRoles(scope: Construct, variant: Variant, count: number, offset = 0, only?: Scenario): void {
-  addScenarioRoles(SCENARIOS, scope, variant, count, offset, only);
+export function addRoles(scope: Construct, variant: Variant, count: number, offset = 0, only?: Scenario, scenarios = SCENARIOS): void {
+  addScenarioRoles(scenarios, scope, variant, count, offset, only);
 }
