@@ -79,18 +79,8 @@ export class ArnTemplate {
    * @param template the string with placeholders
    */
   public static problemOf(template: string): string | undefined {
-    for (const [part, offset] of literalPartsWithOffsets(template)) {
-      const problem = braceProblem(part, offset);
-      if (problem) {
-        return problem;
-      }
-      for (const name of findPlaceholders(part)) {
-        if (!Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) {
-          return `unknown placeholder {${name}}; the placeholders are ${ArnTemplate.PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(', ')} (IAM policy variables are written \${...})`;
-        }
-      }
-    }
-    return undefined;
+    if (PROBLEMS.has(template)) return PROBLEMS.get(template);
+    return remember(PROBLEMS, template, problemIn(template));
   }
 
   /**
@@ -107,17 +97,7 @@ export class ArnTemplate {
    * parameters. A plain string when the template has no placeholders.
    */
   public get value(): string {
-    if (!Token.isUnresolved(this.template)) {
-      return renderLiteral(this.template);
-    }
-    // Keep CDK tokens intact and render only the literal text around them.
-    let out = '';
-    let last = 0;
-    for (const match of this.template.matchAll(TOKEN_MARKER)) {
-      out += renderLiteral(this.template.slice(last, match.index)) + match[0];
-      last = match.index! + match[0].length;
-    }
-    return out + renderLiteral(this.template.slice(last));
+    return RENDERED.get(this.template) ?? remember(RENDERED, this.template, rendered(this.template));
   }
 
   /**
@@ -126,6 +106,51 @@ export class ArnTemplate {
   public toString(): string {
     return this.value;
   }
+}
+
+/**
+ * Problems and rendered values by template. Both are pure functions of the string (the pseudo
+ * parameters are the same tokens every time, and a CDK token in a template is kept as its
+ * marker), and an app's roles repeat the same templates (one account, one partition), so each is
+ * worked out once per process. Bounded, in case a process renders templates without end.
+ */
+const PROBLEMS = new Map<string, string | undefined>();
+const RENDERED = new Map<string, string>();
+const REMEMBERED_PER_MAP = 10_000;
+
+function remember<T>(map: Map<string, T>, template: string, value: T): T {
+  if (map.size >= REMEMBERED_PER_MAP) map.clear();
+  map.set(template, value);
+  return value;
+}
+
+function problemIn(template: string): string | undefined {
+  for (const [part, offset] of literalPartsWithOffsets(template)) {
+    const problem = braceProblem(part, offset);
+    if (problem) {
+      return problem;
+    }
+    for (const name of findPlaceholders(part)) {
+      if (!Object.prototype.hasOwnProperty.call(PLACEHOLDERS, name)) {
+        return `unknown placeholder {${name}}; the placeholders are ${ArnTemplate.PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(', ')} (IAM policy variables are written \${...})`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function rendered(template: string): string {
+  if (!Token.isUnresolved(template)) {
+    return renderLiteral(template);
+  }
+  // Keep CDK tokens intact and render only the literal text around them.
+  let out = '';
+  let last = 0;
+  for (const match of template.matchAll(TOKEN_MARKER)) {
+    out += renderLiteral(template.slice(last, match.index)) + match[0];
+    last = match.index! + match[0].length;
+  }
+  return out + renderLiteral(template.slice(last));
 }
 
 /** The parts of a string that are not CDK token markers. */

@@ -268,3 +268,31 @@ describe('ArnTemplate error positions count from the start of the whole string',
     expect(ArnTemplate.problemOf(template)).toBe(`"}" at position ${template.length - 1} closes no placeholder`);
   });
 });
+
+describe('ArnTemplate remembers templates it has rendered or checked', () => {
+  // Results are kept by template (src/arn-template.ts): they must equal a first rendering, in any stack.
+  test('a template rendered again resolves the same in another stack', () => {
+    const template = 'arn:{partition}:iam::{account}:role/remembered';
+    const first = ArnTemplate.render(template);
+    const other = newStack();
+    expect(ArnTemplate.render(template)).toBe(first);
+    expect(other.resolve(ArnTemplate.render(template))).toEqual(stack.resolve(first));
+    expect(resolveCfn(other.resolve(ArnTemplate.render(template)), 'aws-cn', {})).toBe('arn:aws-cn:iam::123456789012:role/remembered');
+  });
+
+  test('a template with a token keeps rendering that token', () => {
+    const token = lazyString('late');
+    const template = `arn:{partition}:s3:::${token}/*`;
+    ArnTemplate.render(template);
+    expect(stack.resolve(ArnTemplate.render(template))).toEqual(join('arn:', { Ref: 'AWS::Partition' }, ':s3:::late/*'));
+  });
+
+  test('problems are remembered too, and stay right after many other templates', () => {
+    const bad = 'arn:{partition}:iam::{acount}:role/x';
+    const expected = `unknown placeholder {acount}; the placeholders are ${PLACEHOLDER_LIST} (IAM policy variables are written \${...})`;
+    expect(ArnTemplate.problemOf(bad)).toBe(expected);
+    for (let i = 0; i < 10_050; i++) ArnTemplate.problemOf(`arn:{partition}:iam::{account}:role/r${i}`);
+    expect(ArnTemplate.problemOf(bad)).toBe(expected);
+    expect(ArnTemplate.problemOf('arn:{partition}:iam::{account}:role/r1')).toBeUndefined();
+  });
+});
