@@ -1,0 +1,131 @@
+import { IConstruct } from 'constructs';
+import { TrustRelationship } from './trust-relationship';
+import { PolicyKind } from '../policy-kind';
+import { readPolicy, renderTemplates } from '../private/policy-input';
+import { StackEnv } from '../private/stack-env';
+import { mergeConditions, TrustStatement, unique } from '../private/statement';
+import { liftStatement } from '../private/trust-lifting';
+
+/**
+ * A whole trust policy written as JSON (`Trust.fromPolicyJson`), e.g. an operator's
+ * `assumeRolePolicyDocument` or the file given to `aws iam create-role
+ * --assume-role-policy-document`.
+ *
+ * Each statement whose shape a typed factory writes exactly (accounts, roles, a user,
+ * services with their source conditions, an OIDC provider or EKS service accounts with `aud`
+ * and `sub`, a SAML provider with `SAML:aud`) is lifted into that typed relationship
+ * (`liftedTrusts`); every other statement is kept as written (`verbatimStatements`). Both are
+ * part of the role's trust policy, checked and counted against its size quota like any other.
+ */
+export class PolicyJsonTrust extends TrustRelationship {
+  /**
+   * Made by `Trust.fromPolicyJson`.
+   * @internal
+   */
+  public static _create(json: unknown): PolicyJsonTrust {
+    const { document, problem } = readPolicy(json, PolicyKind.TRUST);
+    if (problem) {
+      return new PolicyJsonTrust([], [], [problem]);
+    }
+    const statements: unknown[] = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+    const lifted: TrustRelationship[] = [];
+    const verbatim: Array<Record<string, unknown>> = [];
+    for (const statement of statements) {
+      const typed = liftStatement(statement);
+      if (typed) {
+        lifted.push(...typed);
+      } else {
+        verbatim.push(statement as Record<string, unknown>);
+      }
+    }
+    return new PolicyJsonTrust(lifted, verbatim, []);
+  }
+
+  /** @internal */
+  public readonly _lifted: TrustRelationship[];
+  /** @internal */
+  public readonly _verbatim: Array<Record<string, unknown>>;
+
+  private constructor(lifted: TrustRelationship[], verbatim: Array<Record<string, unknown>>, problems: string[]) {
+    super();
+    this._lifted = lifted;
+    this._verbatim = verbatim;
+    this._problems.push(...problems);
+  }
+
+  /**
+   * The statements lifted into typed relationships (`AwsPrincipalTrust`, `ServiceTrust`,
+   * `WebIdentityTrust`, `SamlTrust`), in the order of the document.
+   */
+  public get liftedTrusts(): TrustRelationship[] {
+    return [...this._lifted];
+  }
+
+  /**
+   * The statements kept as written (ARN template placeholders not yet rendered), in the
+   * order of the document.
+   */
+  public get verbatimStatements(): any[] {
+    return this._verbatim.map((s) => JSON.parse(JSON.stringify(s)));
+  }
+
+  public toString(): string {
+    if (this._lifted.length + this._verbatim.length === 0) {
+      return 'Trust.fromPolicyJson(...)';
+    }
+    return `Trust.fromPolicyJson(${this._lifted.map((t) => t.toString()).concat(this._verbatim.map(() => 'verbatim statement')).join(', ')})`;
+  }
+
+  /** @internal */
+  public _stackProblems(env: StackEnv): string[] {
+    return this._lifted.flatMap((t) => [...t._problems, ...t._stackProblems(env)]);
+  }
+
+  /** @internal */
+  public _statements(scope: IConstruct): TrustStatement[] {
+    // withSessionTags / withSourceIdentity / withCondition on the whole document apply to each
+    // statement that allows, as they would to each typed relationship.
+    const extraActions = this._extraActions;
+    const extraConditions = this._extraConditions;
+    const typed = this._lifted.flatMap((t) => t._statements(scope)).map((s) => ({
+      ...s,
+      actions: unique([...s.actions, ...extraActions]),
+      conditions: mergeConditions(s.conditions, extraConditions),
+    }));
+    const kept = this._verbatim.map((s): TrustStatement => ({
+      kind: 'AWS',
+      principals: [],
+      actions: [],
+      conditions: {},
+      verbatim: renderTemplates(withExtras(s, extraActions, extraConditions)),
+    }));
+    return [...typed, ...kept];
+  }
+}
+
+/** A verbatim Allow statement with the document-wide extra actions and conditions. */
+function withExtras(statement: Record<string, unknown>, actions: string[], conditions: Record<string, Record<string, string[]>>): Record<string, unknown> {
+  if (statement.Effect !== 'Allow' || (actions.length === 0 && Object.keys(conditions).length === 0)) {
+    return statement;
+  }
+  const out: Record<string, unknown> = { ...statement };
+  if (actions.length > 0 && statement.Action !== undefined) {
+    const own = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+    out.Action = unique([...own, ...actions]);
+  }
+  if (Object.keys(conditions).length > 0) {
+    const merged: Record<string, Record<string, unknown>> = {};
+    for (const [operator, block] of Object.entries((statement.Condition ?? {}) as Record<string, Record<string, unknown>>)) {
+      merged[operator] = { ...block };
+    }
+    for (const [operator, block] of Object.entries(conditions)) {
+      for (const [key, values] of Object.entries(block)) {
+        const existing = merged[operator]?.[key];
+        const own = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+        merged[operator] = { ...(merged[operator] ?? {}), [key]: unique([...own, ...values]) };
+      }
+    }
+    out.Condition = merged;
+  }
+  return out;
+}
