@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Construct } from 'constructs';
+import { applyDefaults } from './catalog-defaults';
 import { createRole } from './catalog-roles';
 import { CATALOG_SCHEMA_FILE, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, objectSource, parseCatalogText, readCatalogFile } from './catalog-source';
@@ -237,7 +238,7 @@ export class RoleCatalog extends Construct {
 
     // The validation above ran the role constructs' own validators over the same props, so
     // building cannot fail on input.
-    for (const entry of (source.document as any).roles as any[]) {
+    for (const entry of (applyDefaults(source.document) as any).roles as any[]) {
       this.created.push(createRole(this, entry));
       this.names.push(entry.name);
     }

@@ -24,10 +24,10 @@ const PLACEHOLDERS = '{partition}, {account}, {region}, {urlSuffix} (IAM policy 
  */
 const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['a kind that does not exist', text(yaml('roles:', '  - name: app', '    kind: lamda', '    services: [lambda]')), [
-    'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "lamda")',
+    'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded", "assumable" (found "lamda")',
   ]],
   ['a misspelt kind', { document: { roles: [{ name: 'app', kind: 'servce', services: ['lambda'] }] } }, [
-    '<object>: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "servce"); did you mean "service"?',
+    '<object>: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded", "assumable" (found "servce"); did you mean "service"?',
   ]],
   ['a role without name', text(yaml('roles:', '  - kind: service', '    services: [lambda]')), [
     'roles.yaml:2:5: roles[0]: missing "name": the IAM role name (1-64 letters, digits and +=,.@_-), unique in the catalog',
@@ -37,7 +37,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['an unknown field with nothing close', { document: { roles: [{ name: 'app', kind: 'irsa', issuerUrls: ['https://oidc.example.com'], serviceAccounts: ['a:b'], color: 'red' }] } }, [
     '<object>: roles[0]: unknown field "color"; the fields of kind "irsa" are name, kind, description, path, maxSessionDurationSeconds, tags, '
-      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
+      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
   ]],
   ['a field of another kind', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    externalIds: [abc-123]')), [
     'roles.yaml:5:5: roles[0]: field "externalIds" does not apply to a role of kind "service"; it is a field of kind "cross-account"',
@@ -155,8 +155,8 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:1:1: (top level): missing "roles": the roles to create; names are unique (case-insensitively, as IAM compares them)',
     'roles.yaml:1:1: (top level): unknown field "role"; did you mean "roles"?',
   ]],
-  ['an unknown top-level field', text(yaml('defaults: {kind: service}', 'roles: []')), [
-    'roles.yaml:1:1: (top level): unknown field "defaults"; the fields are version, roles (and x-... extension fields, e.g. for YAML anchors)',
+  ['an unknown top-level field', text(yaml('settings: {kind: service}', 'roles: []')), [
+    'roles.yaml:1:1: (top level): unknown field "settings"; the fields are version, defaults, roles (and x-... extension fields, e.g. for YAML anchors)',
   ]],
   ['a bad value that comes from a merge key', text(yaml('x-base: &base', '  kind: service', '  services: lambda', 'roles:', '  - <<: *base', '    name: app')), [
     'roles.yaml:5:5: roles[0].services: must be a non-empty list of AWS service names, e.g. [lambda] (found "lambda"); write a single value as a list: [lambda]',
@@ -249,7 +249,7 @@ describe('malformed role catalogs', () => {
       '    services: [lambda]',
     )));
     expect(problems).toEqual([
-      'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "servce"); did you mean "service"?',
+      'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded", "assumable" (found "servce"); did you mean "service"?',
       'roles.yaml:6:23: roles[1].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
       'roles.yaml:7:32: roles[1].maxSessionDurationSeconds: must be a whole number of seconds from 3600 (1 hour) to 43200 (12 hours) (found the number 50000)',
       'roles.yaml:8:11: roles[2].name: duplicate role name "APP": roles[0].name is "app", and IAM compares role names case-insensitively; role names must be unique',
