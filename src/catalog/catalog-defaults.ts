@@ -1,4 +1,4 @@
-import { fieldsOfKind } from './catalog-schema';
+import { fieldsOfKind, kindsWithField, ROLE_KINDS } from './catalog-schema';
 import { PathStep } from './catalog-source';
 
 /**
@@ -54,4 +54,22 @@ export function writtenPath(document: unknown, path: PathStep[], key?: string): 
 function defaultsOf(document: unknown): Record<string, unknown> | undefined {
   const defaults = (document as any)?.defaults;
   return defaults && typeof defaults === 'object' && !Array.isArray(defaults) ? defaults : undefined;
+}
+
+/**
+ * Fields of `defaults` that no role of `defaults.kind` could take: a role inherits them only
+ * when it sets that other kind itself, which is rarely what was meant.
+ */
+export function defaultsProblems(document: unknown): Array<{ path: PathStep[]; key: string; message: string }> {
+  const defaults = defaultsOf(document);
+  const kind = defaults?.kind;
+  if (!defaults || typeof kind !== 'string' || !(ROLE_KINDS as readonly string[]).includes(kind)) {
+    return [];
+  }
+  const fields = fieldsOfKind(kind);
+  return Object.keys(defaults).filter((field) => !fields.includes(field) && kindsWithField(field).length > 0).map((field) => ({
+    path: ['defaults'],
+    key: field,
+    message: `field "${field}" does not apply to the default kind "${kind}"; it is a field of ${kindsWithField(field).map((k) => `kind "${k}"`).join(' and ')}: set it on the roles of that kind`,
+  }));
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Token } from 'aws-cdk-lib';
-import { applyDefaults, writtenPath } from './catalog-defaults';
+import { applyDefaults, defaultsProblems, writtenPath } from './catalog-defaults';
 import { EntryProblem, entryProblems } from './catalog-roles';
 import { ALL_ROLE_FIELDS, fieldsOfKind, kindsWithField, ROLE_KINDS, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, PathStep } from './catalog-source';
@@ -47,7 +47,8 @@ export function validateCatalog(source: CatalogSource, env: StackEnv = {}): stri
   const document = applyDefaults(written);
   const schema = schemaProblems(document, source);
   const problems = [...schema, ...ruleProblems(document), ...constructProblems(document, schema, env)]
-    .map((p) => ({ ...p, ...writtenPath(written, p.path, p.key) }));
+    .map((p) => ({ ...p, ...writtenPath(written, p.path, p.key) }))
+    .concat(defaultsProblems(written));
   return sortProblems(problems, source).map((p) => formatProblem(source, p));
 }
 
@@ -197,7 +198,7 @@ function describe(error: ErrorObject, document: unknown, schema: any, source: Ca
 }
 
 function typeHint(data: unknown, type: string, expected: string, path: PathStep[], source: CatalogSource): string {
-  if (typeof data === 'number' && type.includes('string')) {
+  if (typeof data === 'number' && type.includes('string') && !type.includes('object')) {
     if (source.format !== 'yaml') {
       return `; write it as a string: "${data}"`;
     }

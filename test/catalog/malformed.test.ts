@@ -164,6 +164,48 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['an account ID as a number in JSON text', { text: '{"roles": [{"name": "p", "kind": "cross-account", "trustedAccounts": [111122223333]}]}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
     'roles.json:1:71: roles[0].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found the number 111122223333); write it as a string: "111122223333"',
   ]],
+  ['a trust policy with a Resource', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trustPolicy:', '      Version: "2012-10-17"', '      Statement:',
+    '        - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole, Resource: "*"}')), [
+    'roles.yaml:7:11: roles[0].trustPolicy.Statement[0]: field "Resource" is not allowed here: a trust policy has no Resource (the resource is the role itself); Resource belongs in an identity policy',
+  ]],
+  ['trust policy text that does not parse', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trustPolicy: |', '      {"Version": "2012-10-17",', '       "Statement": [{"Effect": "Allow",}]}')), [
+    'roles.yaml:4:18: roles[0].trustPolicy: policy JSON does not parse at line 2, column 35: expected a double-quoted property name (comments and trailing commas are not JSON)',
+  ]],
+  ['a trust policy that is a number', { document: { roles: [{ name: 'app', kind: 'assumable', trustPolicy: 42 }] } }, [
+    '<object>: roles[0].trustPolicy: must be a trust policy: a map with "Statement" (and "Version"), or its JSON text (found the number 42)',
+  ]],
+  ['a trust policy with an unknown placeholder', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    trustPolicy:', '      Statement:',
+    '        - {Effect: Allow, Principal: {AWS: "arn:{partition}:iam::{acount}:root"}, Action: sts:AssumeRole}')), [
+    'roles.yaml:7:44: roles[0].trustPolicy.Statement[0].Principal.AWS: unknown placeholder {acount}; the placeholders are {partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...}) (found "arn:{partition}:iam::{acount}:root")',
+  ]],
+  ['an assumable role without trust', text(yaml('roles:', '  - name: app', '    kind: assumable')), [
+    'roles.yaml:2:5: roles[0]: a role of kind "assumable" needs at least one of "trust", "trustPolicy"',
+  ]],
+  ['a removal policy in the operator\'s words', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    removalPolicy: Retain')), [
+    'roles.yaml:5:20: roles[0].removalPolicy: must be one of "destroy", "retain", "retain-on-update-or-delete" (found "Retain"); did you mean "retain"?',
+  ]],
+  ['session tags as a string in a trust entry', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {account: \'111122223333\', sessionTags: "yes"}')), [
+    'roles.yaml:5:48: roles[0].trust[0].sessionTags: must be true or false (found "yes")',
+  ]],
+  ['a role without kind and no defaults', text(yaml('roles:', '  - name: app', '    services: [lambda]')), [
+    'roles.yaml:2:5: roles[0]: missing "kind": who assumes the role: service (AWS services), cross-account (accounts, roles, users), irsa (EKS service accounts), bounded (trust entries, required permissions boundary) or assumable (trust entries or a trustPolicy only)',
+  ]],
+  ['an unknown field in defaults', text(yaml('defaults:', '  kind: service', '  servics: [lambda]', 'roles:', '  - name: app')), [
+    'roles.yaml:3:3: defaults: unknown field "servics"; did you mean "services"?',
+    'roles.yaml:5:5: roles[0]: missing "services" (required for a role of kind "service"): the AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com]',
+  ]],
+  ['a name in defaults', text(yaml('defaults:', '  name: app', '  kind: service', '  services: [lambda]', 'roles:', '  - name: app')), [
+    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, policies, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
+  ]],
+  ['a bad value in defaults, inherited by two roles', text(yaml('defaults:', '  kind: cross-account', '  trustedAccounts: [\'12345\']', 'roles:', '  - name: a', '  - name: b')), [
+    'roles.yaml:3:21: defaults.trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
+  ]],
+  ['a defaults field of the wrong kind', text(yaml('defaults:', '  kind: service', '  services: [lambda]', '  externalIds: [abc-123]', 'roles:', '  - name: a')), [
+    'roles.yaml:4:3: defaults: field "externalIds" does not apply to the default kind "service"; it is a field of kind "cross-account": set it on the roles of that kind',
+  ]],
+  ['a missing field that defaults do not give', text(yaml('defaults:', '  kind: cross-account', 'roles:', '  - name: a')), [
+    'roles.yaml:4:5: roles[0]: a role of kind "cross-account" needs at least one of "trustedAccounts", "trustedRoleArns", "trustedUserArns"',
+  ]],
   ['an unsupported version', text(yaml('version: 2', 'roles: []')), [
     'roles.yaml:1:10: version: must be 1 (found the number 2)',
   ]],

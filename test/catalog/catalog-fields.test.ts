@@ -1,0 +1,134 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsPrincipalTrust, PolicyJsonTrust, RoleCatalog, ServiceTrust } from '../../src';
+import { newStack } from '../support/stacks';
+
+/** YAML text from lines. */
+function yaml(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+describe('catalog trustPolicy', () => {
+  test('a trust policy as a YAML map on a role of kind assumable: lifted statements, placeholders rendered', () => {
+    const stack = newStack();
+    const catalog = RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'roles:',
+      '  - name: app',
+      '    kind: assumable',
+      '    trustPolicy:',
+      '      Version: "2012-10-17"',
+      '      Statement:',
+      '        - Effect: Allow',
+      '          Principal: {Service: ec2.amazonaws.com}',
+      '          Action: sts:AssumeRole',
+    ));
+    const [trust] = catalog.role('app').trusts;
+    expect(trust).toBeInstanceOf(PolicyJsonTrust);
+    expect((trust as PolicyJsonTrust).liftedTrusts[0]).toBeInstanceOf(ServiceTrust);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'app',
+      AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    });
+  });
+
+  test('a trust policy as JSON text (a YAML block scalar), added to the trust of a service role', () => {
+    const stack = newStack();
+    RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'roles:',
+      '  - name: app',
+      '    kind: service',
+      '    services: [lambda]',
+      '    trustPolicy: |',
+      '      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci"},',
+      '        "Action": "sts:AssumeRole", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}]}',
+    ));
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          // The `trust` prop comes first in every construct, then the construct's own.
+          { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci' }, Action: 'sts:AssumeRole', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
+          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      },
+    });
+  });
+});
+
+describe('catalog removalPolicy', () => {
+  test.each([
+    ['destroy', 'Delete'],
+    ['retain', 'Retain'],
+    ['retain-on-update-or-delete', 'RetainExceptOnCreate'],
+  ])('%s sets the DeletionPolicy %s', (value, deletionPolicy) => {
+    const stack = newStack();
+    RoleCatalog.fromObject(stack, 'Roles', { roles: [{ name: 'app', kind: 'service', services: ['lambda'], removalPolicy: value }] });
+    Template.fromStack(stack).hasResource('AWS::IAM::Role', { DeletionPolicy: deletionPolicy });
+  });
+
+  test('without removalPolicy, no DeletionPolicy (as a plain iam.Role)', () => {
+    const stack = newStack();
+    RoleCatalog.fromObject(stack, 'Roles', { roles: [{ name: 'app', kind: 'service', services: ['lambda'] }] });
+    const [role] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role'));
+    expect(role.DeletionPolicy).toBeUndefined();
+  });
+});
+
+describe('catalog trust entries: session tags and source identity', () => {
+  test('sessionTags and sourceIdentity add sts:TagSession and sts:SetSourceIdentity to that entry only', () => {
+    const stack = newStack();
+    const catalog = RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'roles:',
+      '  - name: app',
+      '    kind: assumable',
+      '    trust:',
+      '      - {roleArn: "arn:aws:iam::111122223333:role/ci", sessionTags: true, sourceIdentity: true}',
+      '      - {service: lambda}',
+    ));
+    expect(catalog.role('app').trusts[0]).toBeInstanceOf(AwsPrincipalTrust);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci' }, Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'] },
+          { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
+      },
+    });
+  });
+});
+
+describe('catalog defaults', () => {
+  test('a Pulumi-style list of names and policies becomes a catalog with a defaults block', () => {
+    const stack = newStack();
+    const catalog = RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'defaults:',
+      '  kind: cross-account',
+      '  trustedRoleArns: ["arn:{partition}:iam::{account}:role/k8s-nodes"]',
+      '  tags: {managed-by: platform}',
+      'roles:',
+      '  - name: builder',
+      '    policies:',
+      '      - name: packer',
+      '        statements:',
+      '          - {Effect: Allow, Action: ["ec2:RunInstances"], Resource: ["*"]}',
+      '  - name: reader',
+      '    tags: {team: data}',
+      '    awsManagedPolicyNames: [ReadOnlyAccess]',
+    ));
+    expect(catalog.roleNames).toEqual(['builder', 'reader']);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 2);
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'builder', Tags: [{ Key: 'managed-by', Value: 'platform' }] });
+    // A role's own tags replace the default tags (values are not merged).
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'reader', Tags: [{ Key: 'team', Value: 'data' }] });
+  });
+
+  test('a role that sets another kind inherits the common defaults, not the fields of the default kind', () => {
+    const stack = newStack();
+    RoleCatalog.fromObject(stack, 'Roles', {
+      defaults: { kind: 'service', services: ['lambda'], path: '/apps/' },
+      roles: [{ name: 'fn' }, { name: 'partner', kind: 'cross-account', trustedAccounts: ['111122223333'], externalIds: ['ext-1'] }],
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'fn', Path: '/apps/' });
+    template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'partner', Path: '/apps/' });
+  });
+});
