@@ -20,6 +20,7 @@ export * from './roles/cli-profile-options';
 export * from './roles/service-account-options';
 export * from './validation/role-checks';
 export * from './catalog/role-catalog';
+export * from './catalog/role-catalog-migration';
 export * from './rollout/rollout-options';
 export * from './rollout/role-rollout';
 export * from './review/role-review';
