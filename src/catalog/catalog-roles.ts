@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { TRUST_ENTRY_KEYS } from './catalog-schema';
 import { PathStep } from './catalog-source';
 import { PolicyKind } from '../policy-kind';
 import { describeValue, InputProblem } from '../private/errors';
@@ -154,6 +155,9 @@ function commonProps(entry: any): AssumableRoleOptions & { permissionsBoundary?:
     awsManagedPolicyNames: entry.awsManagedPolicyNames,
     inlinePolicyJson: Object.keys(policies).length > 0 ? policies : undefined,
     permissionsBoundary: entry.permissionsBoundaryArn !== undefined ? PermissionsBoundary.fromArn(entry.permissionsBoundaryArn) : undefined,
+    outputs: entry.outputs,
+    trustPolicySizeQuota: entry.trustPolicySizeQuota,
+    managedPoliciesQuota: entry.managedPoliciesQuota,
     removalPolicy: entry.removalPolicy !== undefined ? REMOVAL_POLICY[entry.removalPolicy as string] : undefined,
     trust: entry.trustPolicy !== undefined ? [Trust.fromPolicyJson(entry.trustPolicy)] : undefined,
   };
@@ -190,6 +194,15 @@ function typedTrustOf(entry: any): TrustRelationship {
   if (entry.service !== undefined) {
     const trust = Trust.service(entry.service);
     return entry.restrictToSourceAccount ? trust.withSourceAccount() : trust;
+  }
+  if (entry.eksPodIdentity !== undefined) {
+    return Trust.eksPodIdentity();
+  }
+  if (entry.oidcProviderArn !== undefined) {
+    return Trust.openIdConnect(OidcIssuer.fromProviderArn(entry.oidcProviderArn), { subjects: entry.subjects ?? [], audiences: entry.audiences });
+  }
+  if (entry.samlProviderArn !== undefined) {
+    return Trust.saml(entry.samlProviderArn, { audiences: entry.audiences });
   }
   if (entry.gitHubRepository !== undefined) {
     return Trust.githubActions({ repository: entry.gitHubRepository, branches: entry.branches, environments: entry.environments });
@@ -240,7 +253,7 @@ function placed(problem: InputProblem, entry: any): EntryProblem[] {
     // The trust made from `trustPolicy` (after the entries); its faults are reported by trustPolicyProblems.
     return [];
   } else if (field === 'trust') {
-    const key = ['service', 'account', 'roleArn', 'gitHubRepository'].find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
+    const key = TRUST_ENTRY_KEYS.find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
     path = ['trust', rest[0], ...(key ? [key] : [])];
   } else {
     path = [CATALOG_FIELD[field as string] ?? field, ...rest];

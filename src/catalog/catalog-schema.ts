@@ -15,9 +15,10 @@ import { PolicyKind } from '../policy-kind';
 import { FINDING_PREFIX } from '../private/finding-ids';
 import {
   ACCOUNT_ID_OR_PLACEHOLDER, ARN, AWS_MANAGED_POLICY_NAME, EXTERNAL_ID, GITHUB_REF_NAME, GITHUB_REPOSITORY, InputRule, ISSUER_URL,
-  MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH,
+  MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH, SAML_PROVIDER_ARN,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
 } from '../private/rules';
+import { LIMITS } from '../validation/limits';
 import { policySchema } from '../validation/policy-schema';
 import { RoleChecks } from '../validation/role-checks';
 
@@ -28,7 +29,7 @@ export const ROLE_KINDS = ['service', 'cross-account', 'irsa', 'bounded', 'assum
 export const REMOVAL_POLICIES = ['destroy', 'retain', 'retain-on-update-or-delete'] as const;
 
 /** The kinds of trust entries of a `bounded` role; each entry has exactly one of these fields. */
-export const TRUST_ENTRY_KEYS = ['service', 'account', 'roleArn', 'gitHubRepository'] as const;
+export const TRUST_ENTRY_KEYS = ['service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn'] as const;
 
 /** Where the committed schema file lives in the repository and in the npm package. */
 export const CATALOG_SCHEMA_FILE = 'schema/role-catalog.schema.json';
@@ -149,6 +150,18 @@ const definitions = {
         'With gitHubRepository: branches whose workflows may assume the role (* wildcards allowed).', 'must be a non-empty list of branch names'),
       environments: nonEmptyList({ ...textRule(GITHUB_REF_NAME), 'x-rule': 'must be an environment name without whitespace' },
         'With gitHubRepository: GitHub environments whose jobs may assume the role.', 'must be a non-empty list of environment names'),
+      eksPodIdentity: {
+        'const': true,
+        'description': 'Trust EKS Pod Identity (pods.eks.amazonaws.com, with sts:TagSession), as Trust.eksPodIdentity().',
+        'x-rule': 'must be true',
+      },
+      oidcProviderArn: { ...ref('oidcProviderArn'), description: 'Trust identities of an OpenID Connect provider registered in IAM, as Trust.openIdConnect (with subjects and audiences).' },
+      subjects: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be a sub claim value' },
+        'With oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike.', 'must be a non-empty list of sub claim values'),
+      samlProviderArn: { ...textRule(SAML_PROVIDER_ARN), description: 'Trust users federated through a SAML 2.0 provider registered in IAM, as Trust.saml, e.g. arn:{partition}:iam::{account}:saml-provider/okta.' },
+      audiences: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be an audience value' },
+        'With oidcProviderArn: the aud claims accepted (default sts.amazonaws.com). With samlProviderArn: the SAML:aud values (default the sign-in endpoint of the stack\'s partition).',
+        'must be a non-empty list of audiences'),
       sessionTags: flag('With any trust: callers may pass session tags (sts:TagSession), as Trust...withSessionTags().'),
       sourceIdentity: flag('With any trust: callers may set a source identity (sts:SetSourceIdentity), as Trust...withSourceIdentity().'),
     },
@@ -158,9 +171,13 @@ const definitions = {
       trustBranch('account', ['externalId', 'requireMfa']),
       trustBranch('roleArn', ['externalId', 'requireMfa']),
       trustBranch('gitHubRepository', ['branches', 'environments']),
+      trustBranch('eksPodIdentity', []),
+      trustBranch('oidcProviderArn', ['subjects', 'audiences']),
+      trustBranch('samlProviderArn', ['audiences']),
+      { 'if': { required: ['oidcProviderArn'] }, 'then': { 'required': ['subjects'], 'x-kind': 'an "oidcProviderArn" trust entry' } },
     ],
-    'description': 'Who may assume the role: one of service, account, roleArn or gitHubRepository, with its options.',
-    'x-rule': 'must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository"',
+    'description': `Who may assume the role: one of ${TRUST_ENTRY_KEYS.join(', ')}, with its options.`,
+    'x-rule': `must be a trust entry with exactly one of ${TRUST_ENTRY_KEYS.slice(0, -1).map((k) => JSON.stringify(k)).join(', ')} or ${JSON.stringify(TRUST_ENTRY_KEYS[TRUST_ENTRY_KEYS.length - 1])}`,
   },
   trustPolicy: {
     'type': ['object', 'string'],
@@ -229,6 +246,23 @@ const commonFields: Record<string, object> = {
     'enum': [...REMOVAL_POLICIES],
     'description': 'What happens to the role when it leaves the stack or the stack is deleted: destroy (the default), retain, or retain-on-update-or-delete. The operator\'s deletionPolicy Delete is destroy, Retain is retain.',
     'x-rule': `must be one of ${REMOVAL_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`,
+  },
+  outputs: flag('Add stack outputs with the role\'s ARN and name.'),
+  trustPolicySizeQuota: {
+    'type': 'integer',
+    'minimum': LIMITS.trustPolicyDefaultQuota,
+    'maximum': LIMITS.trustPolicyMaxQuota,
+    'default': LIMITS.trustPolicyDefaultQuota,
+    'description': 'The account\'s quota for the size of a trust policy, in characters: 2048 unless raised through Service Quotas (up to 4096).',
+    'x-rule': `must be a whole number of characters from ${LIMITS.trustPolicyDefaultQuota} to ${LIMITS.trustPolicyMaxQuota}`,
+  },
+  managedPoliciesQuota: {
+    'type': 'integer',
+    'minimum': LIMITS.managedPoliciesDefaultQuota,
+    'maximum': LIMITS.managedPoliciesMaxQuota,
+    'default': LIMITS.managedPoliciesDefaultQuota,
+    'description': 'The account\'s quota for managed policies attached to one role: 10 unless raised through Service Quotas (up to 20).',
+    'x-rule': `must be a whole number from ${LIMITS.managedPoliciesDefaultQuota} to ${LIMITS.managedPoliciesMaxQuota}`,
   },
   policies: nonEmptyList(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
   acknowledgedChecks: {

@@ -248,6 +248,8 @@ function trustEntryHint(field: string): string {
     requireMfa: 'account or roleArn',
     branches: 'gitHubRepository',
     environments: 'gitHubRepository',
+    subjects: 'oidcProviderArn',
+    audiences: 'oidcProviderArn or samlProviderArn',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }

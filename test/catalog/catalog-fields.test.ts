@@ -132,3 +132,57 @@ describe('catalog defaults', () => {
     template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'partner', Path: '/apps/' });
   });
 });
+
+describe('catalog trust entries for every Trust kind', () => {
+  test('eksPodIdentity, oidcProviderArn with subjects and audiences, samlProviderArn with audiences', () => {
+    const stack = newStack();
+    RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'roles:',
+      '  - name: app',
+      '    kind: assumable',
+      '    trust:',
+      '      - {eksPodIdentity: true}',
+      '      - oidcProviderArn: "arn:{partition}:iam::{account}:oidc-provider/gitlab.example.com"',
+      '        subjects: ["project_path:platform/app:ref_type:branch:ref:main"]',
+      '        audiences: [https://gitlab.example.com]',
+      '      - {samlProviderArn: "arn:aws:iam::123456789012:saml-provider/okta", audiences: [urn:amazon:webservices]}',
+    ));
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] },
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: { StringEquals: { 'gitlab.example.com:aud': 'https://gitlab.example.com', 'gitlab.example.com:sub': 'project_path:platform/app:ref_type:branch:ref:main' } },
+          },
+          {
+            Effect: 'Allow',
+            Principal: { Federated: 'arn:aws:iam::123456789012:saml-provider/okta' },
+            Action: 'sts:AssumeRoleWithSAML',
+            Condition: { StringEquals: { 'SAML:aud': 'urn:amazon:webservices' } },
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('catalog outputs and quotas', () => {
+  test('outputs adds the role ARN and name outputs; the quotas are those the constructs take', () => {
+    const stack = newStack();
+    RoleCatalog.fromObject(stack, 'Roles', { roles: [{ name: 'app', kind: 'service', services: ['lambda'], outputs: true, trustPolicySizeQuota: 4096, managedPoliciesQuota: 20 }] });
+    expect(Object.keys(Template.fromStack(stack).findOutputs('*')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a trust policy larger than 2,048 characters builds when trustPolicySizeQuota is raised', () => {
+    const accounts = Array.from({ length: 60 }, (_, i) => `1111222233${String(i).padStart(2, '0')}`);
+    const document = (quota?: number) => ({ roles: [{ name: 'app', kind: 'cross-account', trustedAccounts: accounts, externalIds: ['ext-1'], ...(quota ? { trustPolicySizeQuota: quota } : {}) }] });
+    const small = newStack();
+    RoleCatalog.fromObject(small, 'Roles', document());
+    expect(() => Template.fromStack(small)).toThrow(/invalid trust policy of about \d+ characters/);
+    const raised = newStack();
+    RoleCatalog.fromObject(raised, 'Roles', document(4096));
+    expect(() => Template.fromStack(raised)).not.toThrow();
+  });
+});

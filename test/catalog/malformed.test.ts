@@ -37,7 +37,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['an unknown field with nothing close', { document: { roles: [{ name: 'app', kind: 'irsa', issuerUrls: ['https://oidc.example.com'], serviceAccounts: ['a:b'], color: 'red' }] } }, [
     '<object>: roles[0]: unknown field "color"; the fields of kind "irsa" are name, kind, description, path, maxSessionDurationSeconds, tags, '
-      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
+      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
   ]],
   ['a field of another kind', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    externalIds: [abc-123]')), [
     'roles.yaml:5:5: roles[0]: field "externalIds" does not apply to a role of kind "service"; it is a field of kind "cross-account"',
@@ -92,8 +92,8 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['trust entries with two kinds, none, or a foreign option', text(yaml('roles:', '  - name: team', '    kind: bounded',
     '    permissionsBoundaryArn: \'arn:aws:iam::111122223333:policy/b\'', '    trust:',
     '      - {account: \'111122223333\', service: lambda}', '      - {externalId: abc-123}', '      - {service: lambda, externalId: abc-123}')), [
-    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository" (found "account" and "service")',
-    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository" (found none)',
+    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn" or "samlProviderArn" (found "account" and "service")',
+    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn" or "samlProviderArn" (found none)',
     'roles.yaml:8:27: roles[0].trust[2]: field "externalId" does not apply to a "service" trust entry; it goes with account or roleArn',
   ]],
   ['duplicate role names, compared case-insensitively', text(yaml('roles:',
@@ -195,7 +195,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:5:5: roles[0]: missing "services" (required for a role of kind "service"): the AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com]',
   ]],
   ['a name in defaults', text(yaml('defaults:', '  name: app', '  kind: service', '  services: [lambda]', 'roles:', '  - name: app')), [
-    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, policies, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
+    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
   ]],
   ['a bad value in defaults, inherited by two roles', text(yaml('defaults:', '  kind: cross-account', '  trustedAccounts: [\'12345\']', 'roles:', '  - name: a', '  - name: b')), [
     'roles.yaml:3:21: defaults.trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
@@ -205,6 +205,21 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['a missing field that defaults do not give', text(yaml('defaults:', '  kind: cross-account', 'roles:', '  - name: a')), [
     'roles.yaml:4:5: roles[0]: a role of kind "cross-account" needs at least one of "trustedAccounts", "trustedRoleArns", "trustedUserArns"',
+  ]],
+  ['an OIDC trust entry without subjects', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/gitlab.com"}')), [
+    'roles.yaml:5:9: roles[0].trust[0]: missing "subjects" (required for an "oidcProviderArn" trust entry): with oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike',
+  ]],
+  ['audiences on a service trust entry', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {service: lambda, audiences: [x]}')), [
+    'roles.yaml:5:27: roles[0].trust[0]: field "audiences" does not apply to a "service" trust entry; it goes with oidcProviderArn or samlProviderArn',
+  ]],
+  ['eksPodIdentity false', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {eksPodIdentity: false}')), [
+    'roles.yaml:5:26: roles[0].trust[0].eksPodIdentity: must be true (found false)',
+  ]],
+  ['a SAML trust entry with an OIDC provider ARN', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {samlProviderArn: "arn:aws:iam::123456789012:oidc-provider/x"}')), [
+    'roles.yaml:5:27: roles[0].trust[0].samlProviderArn: must be an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>) (found "arn:aws:iam::123456789012:oidc-provider/x")',
+  ]],
+  ['a trust policy quota above the maximum', { document: { roles: [{ name: 'app', kind: 'service', services: ['lambda'], trustPolicySizeQuota: 8192 }] } }, [
+    '<object>: roles[0].trustPolicySizeQuota: must be a whole number of characters from 2048 to 4096 (found the number 8192)',
   ]],
   ['an unsupported version', text(yaml('version: 2', 'roles: []')), [
     'roles.yaml:1:10: version: must be 1 (found the number 2)',
