@@ -15,7 +15,8 @@ import { PolicyKind } from '../policy-kind';
 import { FINDING_PREFIX } from '../private/finding-ids';
 import {
   ACCOUNT_ID_OR_PLACEHOLDER, ARN, AWS_MANAGED_POLICY_NAME, EXTERNAL_ID, GITHUB_REF_NAME, GITHUB_REPOSITORY, InputRule, ISSUER_URL,
-  MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH, SAML_PROVIDER_ARN,
+  MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH,
+  SAML_PROVIDER_ARN,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
 } from '../private/rules';
 import { LIMITS } from '../validation/limits';
@@ -174,7 +175,7 @@ const definitions = {
       trustBranch('eksPodIdentity', []),
       trustBranch('oidcProviderArn', ['subjects', 'audiences']),
       trustBranch('samlProviderArn', ['audiences']),
-      { 'if': { required: ['oidcProviderArn'] }, 'then': { 'required': ['subjects'], 'x-kind': 'an "oidcProviderArn" trust entry' } },
+      { if: { required: ['oidcProviderArn'] }, then: { 'required': ['subjects'], 'x-kind': 'an "oidcProviderArn" trust entry' } },
     ],
     'description': `Who may assume the role: one of ${TRUST_ENTRY_KEYS.join(', ')}, with its options.`,
     'x-rule': `must be a trust entry with exactly one of ${TRUST_ENTRY_KEYS.slice(0, -1).map((k) => JSON.stringify(k)).join(', ')} or ${JSON.stringify(TRUST_ENTRY_KEYS[TRUST_ENTRY_KEYS.length - 1])}`,

@@ -3,7 +3,7 @@ import { TrustRelationship } from './trust-relationship';
 import { PolicyKind } from '../policy-kind';
 import { readPolicy, renderTemplates } from '../private/policy-input';
 import { StackEnv } from '../private/stack-env';
-import { mergeConditions, TrustStatement, unique } from '../private/statement';
+import { Conditions, mergeConditions, TrustStatement, unique } from '../private/statement';
 import { liftStatement } from '../private/trust-lifting';
 
 /**
@@ -104,7 +104,7 @@ export class PolicyJsonTrust extends TrustRelationship {
 }
 
 /** A verbatim Allow statement with the document-wide extra actions and conditions. */
-function withExtras(statement: Record<string, unknown>, actions: string[], conditions: Record<string, Record<string, string[]>>): Record<string, unknown> {
+function withExtras(statement: Record<string, unknown>, actions: string[], conditions: Conditions): Record<string, unknown> {
   if (statement.Effect !== 'Allow' || (actions.length === 0 && Object.keys(conditions).length === 0)) {
     return statement;
   }

@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import { RoleCatalog } from '../../src/catalog/role-catalog';
+import { main } from '../../src/cli/main';
 
 const FIXTURES = path.join(__dirname, '..', 'catalog', 'fixtures', 'migration');
 

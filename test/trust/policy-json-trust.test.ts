@@ -23,7 +23,7 @@ const LIFTED: Array<[string, object, Function, TrustRelationship]> = [
     Effect: 'Allow',
     Principal: { AWS: ['arn:{partition}:iam::111122223333:root', 'arn:{partition}:iam::444455556666:root'] },
     Action: 'sts:AssumeRole',
-    Condition: { 'StringEquals': { 'sts:ExternalId': 'partner-1' }, 'Bool': { 'aws:MultiFactorAuthPresent': 'true' }, 'NumericLessThanEquals': { 'aws:MultiFactorAuthAge': '3600' } },
+    Condition: { StringEquals: { 'sts:ExternalId': 'partner-1' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '3600' } },
   }, AwsPrincipalTrust, Trust.accounts(['111122223333', '444455556666']).withExternalId('partner-1').requireMfa(Duration.hours(1))],
   ['roles with aws:PrincipalArn and organization', {
     Effect: 'Allow',
@@ -95,16 +95,22 @@ const NEAR_MISSES: Array<[string, object]> = [
   ['an action the factory does not add', { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity'] }],
   ['a short service name (the factory writes the full name)', { Effect: 'Allow', Principal: { Service: 'lambda' }, Action: 'sts:AssumeRole' }],
   ['IRSA without an audience (the factory always writes aud)', {
-    Effect: 'Allow', Principal: { Federated: EKS_PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity',
+    Effect: 'Allow',
+    Principal: { Federated: EKS_PROVIDER },
+    Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: { StringEquals: { [`${EKS}:sub`]: 'system:serviceaccount:default:app-sa' } },
   }],
   ['a subject with * under StringEquals (a literal star)', {
-    Effect: 'Allow', Principal: { Federated: EKS_PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity',
+    Effect: 'Allow',
+    Principal: { Federated: EKS_PROVIDER },
+    Action: 'sts:AssumeRoleWithWebIdentity',
     Condition: { StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com', [`${EKS}:sub`]: 'system:serviceaccount:default:*' } },
   }],
   ['SAML without SAML:aud', { Effect: 'Allow', Principal: { Federated: OKTA }, Action: 'sts:AssumeRoleWithSAML' }],
   ['SAML with another condition', {
-    Effect: 'Allow', Principal: { Federated: OKTA }, Action: 'sts:AssumeRoleWithSAML',
+    Effect: 'Allow',
+    Principal: { Federated: OKTA },
+    Action: 'sts:AssumeRoleWithSAML',
     Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml', 'SAML:sub': 'alice' } },
   }],
 ];
