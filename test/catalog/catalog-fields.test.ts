@@ -1,11 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
+import { yaml } from './catalog-text';
 import { AwsPrincipalTrust, PolicyJsonTrust, RoleCatalog, ServiceTrust } from '../../src';
 import { newStack } from '../support/stacks';
 
-/** YAML text from lines. */
-function yaml(...lines: string[]): string {
-  return `${lines.join('\n')}\n`;
-}
 
 describe('catalog trustPolicy', () => {
   test('a trust policy as a YAML map on a role of kind assumable: lifted statements, placeholders rendered', () => {

@@ -9,6 +9,11 @@ function yaml(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A role of kind assumable with one trust entry, written as a YAML flow map on line 5. */
+function trustEntry(entry: string): RoleCatalogProps {
+  return text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', `      - ${entry}`));
+}
+
 /** A YAML document named as a file would be. */
 function text(body: string): RoleCatalogProps {
   return { text: body, sourceName: 'roles.yaml' };
@@ -184,7 +189,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['a removal policy in the operator\'s words', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    removalPolicy: Retain')), [
     'roles.yaml:5:20: roles[0].removalPolicy: must be one of "destroy", "retain", "retain-on-update-or-delete" (found "Retain"); did you mean "retain"?',
   ]],
-  ['session tags as a string in a trust entry', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {account: \'111122223333\', sessionTags: "yes"}')), [
+  ['session tags as a string in a trust entry', trustEntry('{account: \'111122223333\', sessionTags: "yes"}'), [
     'roles.yaml:5:48: roles[0].trust[0].sessionTags: must be true or false (found "yes")',
   ]],
   ['a role without kind and no defaults', text(yaml('roles:', '  - name: app', '    services: [lambda]')), [
@@ -206,16 +211,16 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['a missing field that defaults do not give', text(yaml('defaults:', '  kind: cross-account', 'roles:', '  - name: a')), [
     'roles.yaml:4:5: roles[0]: a role of kind "cross-account" needs at least one of "trustedAccounts", "trustedRoleArns", "trustedUserArns"',
   ]],
-  ['an OIDC trust entry without subjects', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/gitlab.com"}')), [
+  ['an OIDC trust entry without subjects', trustEntry('{oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/gitlab.com"}'), [
     'roles.yaml:5:9: roles[0].trust[0]: missing "subjects" (required for an "oidcProviderArn" trust entry): with oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike',
   ]],
-  ['audiences on a service trust entry', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {service: lambda, audiences: [x]}')), [
+  ['audiences on a service trust entry', trustEntry('{service: lambda, audiences: [x]}'), [
     'roles.yaml:5:27: roles[0].trust[0]: field "audiences" does not apply to a "service" trust entry; it goes with oidcProviderArn or samlProviderArn',
   ]],
-  ['eksPodIdentity false', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {eksPodIdentity: false}')), [
+  ['eksPodIdentity false', trustEntry('{eksPodIdentity: false}'), [
     'roles.yaml:5:26: roles[0].trust[0].eksPodIdentity: must be true (found false)',
   ]],
-  ['a SAML trust entry with an OIDC provider ARN', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', '      - {samlProviderArn: "arn:aws:iam::123456789012:oidc-provider/x"}')), [
+  ['a SAML trust entry with an OIDC provider ARN', trustEntry('{samlProviderArn: "arn:aws:iam::123456789012:oidc-provider/x"}'), [
     'roles.yaml:5:27: roles[0].trust[0].samlProviderArn: must be an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>) (found "arn:aws:iam::123456789012:oidc-provider/x")',
   ]],
   ['a trust policy quota above the maximum', { document: { roles: [{ name: 'app', kind: 'service', services: ['lambda'], trustPolicySizeQuota: 8192 }] } }, [

@@ -4,15 +4,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as YAML from 'yaml';
 import { AwsPrincipalTrust, PolicyJsonTrust, RoleCatalog, RoleCatalogMigration, ServiceTrust, WebIdentityTrust } from '../../../src';
 import { newStack } from '../../support/stacks';
+import { yaml } from '../catalog-text';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'migration');
 const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf-8');
 const NODES = { kind: 'cross-account', trustedRoleArns: ['arn:{partition}:iam::{account}:role/k8s-nodes'] };
 
-/** YAML text from lines. */
-function yaml(...lines: string[]): string {
-  return `${lines.join('\n')}\n`;
-}
 
 describe('RoleCatalogMigration.fromOperatorManifests', () => {
   const catalogText = RoleCatalogMigration.fromOperatorManifests(read('operator-roles.yaml'), { sourceName: 'operator-roles.yaml' });
