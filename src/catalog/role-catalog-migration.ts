@@ -32,7 +32,8 @@ export interface RoleCatalogMigrationOptions {
  * catalog: a converted trust policy meets the trust grammar and every check.
  *
  * @example
- * const catalogYaml = RoleCatalogMigration.fromOperatorManifests(fs.readFileSync('iam-roles.yaml', 'utf-8'), { sourceName: 'iam-roles.yaml' });
+ * // manifestText: the IAMRole manifests, e.g. read from k8s/iam-roles.yaml
+ * const catalogYaml = RoleCatalogMigration.fromOperatorManifests(manifestText, { sourceName: 'iam-roles.yaml' });
  */
 export class RoleCatalogMigration {
   /**
