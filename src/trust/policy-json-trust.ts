@@ -76,6 +76,19 @@ export class PolicyJsonTrust extends TrustRelationship {
     return `Trust.fromPolicyJson(${this._lifted.map((t) => t.toString()).concat(this._verbatim.map(() => 'verbatim statement')).join(', ')})`;
   }
 
+  /**
+   * The lifted relationships, with what was added to the whole document, then (when there
+   * are any) the verbatim statements as a value of their own.
+   * @internal
+   */
+  public _parts(): TrustRelationship[] {
+    const typed = this._lifted.map((t) => t._with({
+      _extraActions: unique([...t._extraActions, ...this._extraActions]),
+      _extraConditions: mergeConditions(t._extraConditions, this._extraConditions),
+    }));
+    return this._verbatim.length > 0 ? [...typed, this._with({ _lifted: [] })] : typed;
+  }
+
   /** @internal */
   public _stackProblems(env: StackEnv): string[] {
     return this._lifted.flatMap((t) => [...t._problems, ...t._stackProblems(env)]);

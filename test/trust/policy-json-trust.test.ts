@@ -146,6 +146,19 @@ describe('Trust.fromPolicyJson keeps any other statement verbatim', () => {
   });
 });
 
+describe('a role lists a trust policy given as JSON as typed relationships', () => {
+  test('role.trusts has the lifted relationships, with what was added to the whole document, then the verbatim statements', () => {
+    const verbatim = { Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } };
+    const trust = Trust.fromPolicyJson(doc({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }, verbatim)).withSessionTags();
+    const role = roleTrusting([trust]);
+    expect(role.trusts.map((t) => t.constructor)).toEqual([ServiceTrust, PolicyJsonTrust]);
+    expect((role.trusts[1] as PolicyJsonTrust).liftedTrusts).toEqual([]);
+    // The parts render exactly as the whole value does.
+    expect(rawStatements(role.trusts)).toEqual(synthesize(role).statements);
+    expect(rawStatements([role.trusts[0]])).toEqual(rawStatements([Trust.service('lambda').withSessionTags()]));
+  });
+});
+
 describe('Trust.fromPolicyJson reads text and objects', () => {
   test('JSON text as the operator writes it, with ARN templates in any string', () => {
     const text = JSON.stringify(doc({ Effect: 'Allow', Principal: { AWS: 'arn:{partition}:iam::{account}:role/nodes' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:RequestedRegion': '{region}' } } }), undefined, 2);
