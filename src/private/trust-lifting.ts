@@ -78,8 +78,10 @@ function withOptionalActions(trust: TrustRelationship | undefined, actions: stri
 
 /** `Trust.accounts` / `roles` / `user` / `principals` with the conditions `AwsPrincipalTrust` writes. */
 function liftAwsPrincipals(principals: string[], conditions: ConditionValues): TrustRelationship | undefined {
-  // Bare account IDs and `arn:{partition}:iam::<id>:root` are what Trust.accounts renders; a root
-  // ARN with a literal partition is kept as written (Trust.principals) so its meaning stays.
+  // Bare account IDs and `arn:{partition}:iam::<id>:root` are what Trust.accounts renders ("The
+  // account ARN and the shortened account ID behave the same way",
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts);
+  // a root ARN with a literal partition is kept as written (Trust.principals) so its meaning stays.
   const accountIds = principals.map((p) => (matches(ACCOUNT_ID_OR_PLACEHOLDER, p) ? p : /^arn:\{partition\}:iam::(\d{12}|\{account\}):root$/.exec(p)?.[1]));
   let trust;
   if (accountIds.every((id) => id !== undefined)) {
@@ -154,6 +156,9 @@ function liftWebIdentity(providerArn: string, conditions: ConditionValues): Trus
   const subjects = exactSub ?? likeSub;
   // The factory compares audiences with StringLike exactly when one has a wildcard, and puts
   // each subject under the operator its wildcards call for; one statement is one operator.
+  // Under StringEquals a `*` is a literal character, under StringLike a wildcard
+  // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html),
+  // so a statement is lifted only when its operators are the ones the factory would choose.
   if (!audiences || !subjects) return undefined;
   if (exactAud ? audiences.some(hasWildcard) : !audiences.some(hasWildcard)) return undefined;
   if (exactSub ? subjects.some(hasWildcard) : !subjects.every(hasWildcard)) return undefined;

@@ -36,7 +36,9 @@ def test_from_policy_json_lifts_typed_statements_and_keeps_the_others_verbatim(s
     assert isinstance(trust, PolicyJsonTrust)
     assert len(trust.lifted_trusts) == 1 and isinstance(trust.lifted_trusts[0], ServiceTrust)
     assert len(trust.verbatim_statements) == 1
-    AssumableRole(stack, "Role", trust=[trust])
+    role = AssumableRole(stack, "Role", trust=[trust])
+    # The role lists the lifted statement as a typed trust, then the verbatim one.
+    assert isinstance(role.trusts[0], ServiceTrust) and isinstance(role.trusts[1], PolicyJsonTrust)
     assert trust_statements(stack) == [
         {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"},
         {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{A}:role/ci"}, "Action": "sts:AssumeRole",
