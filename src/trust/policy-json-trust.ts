@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
 import { PolicyKind } from '../policy-kind';
@@ -23,9 +24,22 @@ export class PolicyJsonTrust extends TrustRelationship {
    * @internal
    */
   public static _create(json: unknown): PolicyJsonTrust {
+    if (typeof json === 'string' && Token.isUnresolved(json)) {
+      // A deploy-time document cannot be split into statements, checked or merged.
+      return new PolicyJsonTrust([], [], ['the trust policy must be known when the app is synthesized, not a deploy-time value: '
+        + 'give its JSON text or object (tokens may appear inside its strings)']);
+    }
     const { document, problem } = readPolicy(json, PolicyKind.TRUST);
     if (problem) {
       return new PolicyJsonTrust([], [], [problem]);
+    }
+    if (document.Version !== '2012-10-17' && JSON.stringify(document).includes('${')) {
+      // The role's trust policy is written with Version 2012-10-17, where ${...} is a policy
+      // variable; under 2008-10-17 (also IAM's default when Version is absent) it is literal text
+      // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html).
+      return new PolicyJsonTrust([], [], [`the document's Version is ${document.Version === undefined ? 'absent (IAM reads 2008-10-17)' : JSON.stringify(document.Version)}, `
+        + 'under which ${...} is literal text, but the role\'s trust policy is written with Version 2012-10-17, where it is a policy variable: '
+        + 'set "Version": "2012-10-17" if the variables are meant, or write the text without ${...}']);
     }
     const statements: unknown[] = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
     const lifted: TrustRelationship[] = [];

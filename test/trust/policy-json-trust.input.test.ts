@@ -36,6 +36,19 @@ const ERROR_ROWS: ErrorRow[] = [
     error: `${INVALID}: invalid ARN template "arn:{partiton}:iam::111122223333:root": unknown placeholder {partiton}; `
       + 'the placeholders are {partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...})',
   },
+  {
+    name: 'the whole document as a deploy-time value',
+    build: (s) => trusting(s, Trust.fromPolicyJson(stringParameter(s))),
+    at: 'construction',
+    error: `${INVALID}: the trust policy must be known when the app is synthesized, not a deploy-time value: give its JSON text or object (tokens may appear inside its strings)`,
+  },
+  {
+    name: 'a policy variable in a document without Version (IAM reads it as 2008-10-17, where ${...} is literal)',
+    build: (s) => trusting(s, Trust.fromPolicyJson({ Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:RoleSessionName': '${aws:username}' } } }] })),
+    at: 'construction',
+    error: `${INVALID}: the document's Version is absent (IAM reads 2008-10-17), under which \${...} is literal text, but the role's trust policy is written with Version 2012-10-17, `
+      + 'where it is a policy variable: set "Version": "2012-10-17" if the variables are meant, or write the text without ${...}',
+  },
 ];
 
 const ACCEPTED_ROWS: AcceptedRow[] = [
@@ -43,6 +56,11 @@ const ACCEPTED_ROWS: AcceptedRow[] = [
     name: 'a principal that is a token (kept verbatim)',
     build: (s) => trusting(s, Trust.fromPolicyJson(policy({ Effect: 'Allow', Principal: { AWS: stringParameter(s) }, Action: 'sts:AssumeRole' }))),
     inTemplate: `"AWS":${REF_P}`,
+  },
+  {
+    name: 'a document without Version and without policy variables (the same under either version)',
+    build: (s) => trusting(s, Trust.fromPolicyJson({ Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] })),
+    inTemplate: '"Service":"lambda.amazonaws.com"',
   },
 ];
 
