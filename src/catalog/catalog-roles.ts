@@ -250,8 +250,9 @@ function placed(problem: InputProblem, entry: any): EntryProblem[] {
     const index = rest[0] as number;
     path = index < arns ? ['oidcProviderArns', index] : ['issuerUrls', index - arns];
   } else if (field === 'trust' && (rest[0] as number) >= (entry.trust ?? []).length) {
-    // The trust made from `trustPolicy` (after the entries); its faults are reported by trustPolicyProblems.
-    return [];
+    // The trust made from `trustPolicy` (after the entries). Faults of the document itself are
+    // reported at their place by trustPolicyProblems; the others (its Version, the stack) here.
+    return readPolicy(entry.trustPolicy, PolicyKind.TRUST).problem ? [] : [{ path: ['trustPolicy'], message: problem.message }];
   } else if (field === 'trust') {
     const key = TRUST_ENTRY_KEYS.find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
     path = ['trust', rest[0], ...(key ? [key] : [])];

@@ -182,3 +182,28 @@ describe('catalog outputs and quotas', () => {
     expect(() => Template.fromStack(raised)).not.toThrow();
   });
 });
+
+describe('catalog trustPolicy and the stack', () => {
+  test('a lifted OIDC statement with a provider of another account is reported by validate() with the account, as building reports it', () => {
+    const provider = 'arn:aws:iam::999988887777:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC';
+    const document = {
+      roles: [{
+        name: 'pods',
+        kind: 'assumable',
+        trustPolicy: {
+          Version: '2012-10-17',
+          Statement: [{
+            Effect: 'Allow',
+            Principal: { Federated: provider },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:aud': 'sts.amazonaws.com', 'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:a:b' } },
+          }],
+        },
+      }],
+    };
+    const problems = RoleCatalog.validate({ document, account: '111122223333' });
+    expect(problems).toEqual([expect.stringMatching(/^<object>: roles\[0\]\.trustPolicy: the OIDC provider .* is in account 999988887777, but the role is in account 111122223333/)]);
+    expect(RoleCatalog.validate({ document })).toEqual([]);
+    expect(() => RoleCatalog.fromObject(newStack({ env: { account: '111122223333' } }), 'Roles', document)).toThrow(problems[0]);
+  });
+});

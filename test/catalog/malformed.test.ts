@@ -183,6 +183,19 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     '        - {Effect: Allow, Principal: {AWS: "arn:{partition}:iam::{acount}:root"}, Action: sts:AssumeRole}')), [
     'roles.yaml:7:44: roles[0].trustPolicy.Statement[0].Principal.AWS: unknown placeholder {acount}; the placeholders are {partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...}) (found "arn:{partition}:iam::{acount}:root")',
   ]],
+  ['a policy variable in a trust policy without Version', {
+    document: {
+      roles: [{
+        name: 'app',
+        kind: 'assumable',
+        trustPolicy: {
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:RoleSessionName': '${aws:username}' } } }],
+        },
+      }],
+    },
+  }, [
+    '<object>: roles[0].trustPolicy: the document\'s Version is absent (IAM reads 2008-10-17), under which ${...} is literal text, but the role\'s trust policy is written with Version 2012-10-17, where it is a policy variable: set "Version": "2012-10-17" if the variables are meant, or write the text without ${...}',
+  ]],
   ['an assumable role without trust', text(yaml('roles:', '  - name: app', '    kind: assumable')), [
     'roles.yaml:2:5: roles[0]: a role of kind "assumable" needs at least one of "trust", "trustPolicy"',
   ]],
