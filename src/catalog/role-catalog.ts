@@ -90,10 +90,12 @@ export interface RoleCatalogValidateProps extends RoleCatalogProps {
  * IAM roles created from a catalog document (YAML or JSON), the way a platform team keeps a
  * list of roles next to its app.
  *
- * Each entry has a `name`, a `kind` (`service`, `cross-account`, `irsa` or `bounded`) and the
- * fields of its kind, and becomes a `ServiceRole`, `CrossAccountRole`, `IrsaRole` or
- * `BoundedRole` named after it, so every check of those constructs applies. ARNs and policy
- * strings may use `{partition}`, `{account}`, `{region}` and `{urlSuffix}`.
+ * Each entry has a `name`, a `kind` (`service`, `cross-account`, `irsa`, `bounded` or
+ * `assumable`) and the fields of its kind, and becomes a `ServiceRole`, `CrossAccountRole`,
+ * `IrsaRole`, `BoundedRole` or `AssumableRole` named after it, so every check of those
+ * constructs applies. A `defaults:` block gives fields to every entry that does not set them,
+ * and `trustPolicy` takes a whole trust policy as JSON (`Trust.fromPolicyJson`). ARNs and
+ * policy strings may use `{partition}`, `{account}`, `{region}` and `{urlSuffix}`.
  *
  * The whole document is validated before any role is created, against a JSON Schema (see
  * `RoleCatalog.jsonSchema()` and the package's `schema/role-catalog.schema.json`) and rules
