@@ -83,7 +83,7 @@ def test_catalog_trust_policy_removal_policy_and_defaults(stack: Stack) -> None:
     ])
     catalog = RoleCatalog.from_yaml(stack, "Roles", text)
     assert catalog.role_names == ["imported", "partner"]
-    assert isinstance(catalog.role("imported").trusts[0], PolicyJsonTrust)
+    assert isinstance(catalog.role("imported").trusts[0], ServiceTrust)
     roles = Template.from_stack(stack).find_resources("AWS::IAM::Role")
     assert sorted(r["DeletionPolicy"] for r in roles.values()) == ["Retain", "Retain"]
 
