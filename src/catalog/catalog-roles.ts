@@ -1,10 +1,13 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { TRUST_ENTRY_KEYS } from './catalog-schema';
 import { PathStep } from './catalog-source';
+import { PolicyKind } from '../policy-kind';
 import { describeValue, InputProblem } from '../private/errors';
+import { readPolicy } from '../private/policy-input';
 import { assumableRoleProblems, boundedRoleProblems, crossAccountRoleInput, irsaRoleInput, serviceRoleInput } from '../private/role-input';
 import { StackEnv } from '../private/stack-env';
-import { AssumableRole, AssumableRoleOptions } from '../roles/assumable-role';
+import { AssumableRole, AssumableRoleOptions, AssumableRoleProps } from '../roles/assumable-role';
 import { BoundedRole, BoundedRoleProps } from '../roles/bounded-role';
 import { CrossAccountRole, CrossAccountRoleProps } from '../roles/cross-account-role';
 import { IrsaRole, IrsaRoleProps } from '../roles/irsa-role';
@@ -75,7 +78,9 @@ export function propsOf(entry: any): any {
         serviceAccounts: entry.serviceAccounts,
       } as IrsaRoleProps;
     case 'bounded':
-      return { ...common, trust: (entry.trust ?? []).map(trustOf) } as BoundedRoleProps;
+      return { ...common, trust: [...(entry.trust ?? []).map(trustOf), ...(common.trust ?? [])] } as BoundedRoleProps;
+    case 'assumable':
+      return { ...common, trust: [...(entry.trust ?? []).map(trustOf), ...(common.trust ?? [])] } as AssumableRoleProps;
     default:
       throw new Error(`unknown role kind ${JSON.stringify(entry.kind)}`);
   }
@@ -101,8 +106,11 @@ export function entryProblems(entry: any, env: StackEnv): EntryProblem[] {
     case 'bounded':
       problems.push(...boundedRoleProblems(props), ...assumableRoleProblems(props, env));
       break;
+    case 'assumable':
+      problems.push(...assumableRoleProblems(props, env));
+      break;
   }
-  return problems.flatMap((p) => placed(p, entry));
+  return [...trustPolicyProblems(entry), ...problems.flatMap((p) => placed(p, entry))];
 }
 
 /** Creates the construct for one entry. */
@@ -120,8 +128,11 @@ export function createRole(scope: Construct, entry: any): AssumableRole {
     case 'irsa':
       role = new IrsaRole(scope, id, props);
       break;
-    default:
+    case 'bounded':
       role = new BoundedRole(scope, id, props);
+      break;
+    default:
+      role = new AssumableRole(scope, id, props);
   }
   for (const [check, reason] of Object.entries<string>(entry.acknowledgedChecks ?? {})) {
     RoleChecks.acknowledge(role, check, reason);
@@ -144,14 +155,54 @@ function commonProps(entry: any): AssumableRoleOptions & { permissionsBoundary?:
     awsManagedPolicyNames: entry.awsManagedPolicyNames,
     inlinePolicyJson: Object.keys(policies).length > 0 ? policies : undefined,
     permissionsBoundary: entry.permissionsBoundaryArn !== undefined ? PermissionsBoundary.fromArn(entry.permissionsBoundaryArn) : undefined,
+    outputs: entry.outputs,
+    trustPolicySizeQuota: entry.trustPolicySizeQuota,
+    managedPoliciesQuota: entry.managedPoliciesQuota,
+    removalPolicy: entry.removalPolicy !== undefined ? REMOVAL_POLICY[entry.removalPolicy as string] : undefined,
+    trust: entry.trustPolicy !== undefined ? [Trust.fromPolicyJson(entry.trustPolicy)] : undefined,
   };
 }
 
-/** One trust entry of a `bounded` role. */
-function trustOf(entry: any): TrustRelationship {
+/** The catalog's `removalPolicy` values (see `REMOVAL_POLICIES`). */
+const REMOVAL_POLICY: Record<string, RemovalPolicy> = {
+  'destroy': RemovalPolicy.DESTROY,
+  'retain': RemovalPolicy.RETAIN,
+  'retain-on-update-or-delete': RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+};
+
+/**
+ * The faults of a `trustPolicy`, at their place in it: the trust grammar's and placeholders' with
+ * the path of the faulty value (`trustPolicy.Statement[0].Resource`), a JSON syntax error of
+ * text at the field, with the line and column in the text.
+ */
+function trustPolicyProblems(entry: any): EntryProblem[] {
+  if (entry.trustPolicy === undefined) {
+    return [];
+  }
+  const { problem, documentProblems } = readPolicy(entry.trustPolicy, PolicyKind.TRUST);
+  if (!problem) {
+    return [];
+  }
+  if (typeof entry.trustPolicy === 'string') {
+    return [{ path: ['trustPolicy'], message: problem }];
+  }
+  return documentProblems.map((d) => ({ path: ['trustPolicy', ...d.path], message: d.message }));
+}
+
+/** The relationship of one trust entry, by its kind. */
+function typedTrustOf(entry: any): TrustRelationship {
   if (entry.service !== undefined) {
     const trust = Trust.service(entry.service);
     return entry.restrictToSourceAccount ? trust.withSourceAccount() : trust;
+  }
+  if (entry.eksPodIdentity !== undefined) {
+    return Trust.eksPodIdentity();
+  }
+  if (entry.oidcProviderArn !== undefined) {
+    return Trust.openIdConnect(OidcIssuer.fromProviderArn(entry.oidcProviderArn), { subjects: entry.subjects ?? [], audiences: entry.audiences });
+  }
+  if (entry.samlProviderArn !== undefined) {
+    return Trust.saml(entry.samlProviderArn, { audiences: entry.audiences });
   }
   if (entry.gitHubRepository !== undefined) {
     return Trust.githubActions({ repository: entry.gitHubRepository, branches: entry.branches, environments: entry.environments });
@@ -161,6 +212,15 @@ function trustOf(entry: any): TrustRelationship {
     trust = trust.withExternalId(entry.externalId);
   }
   return entry.requireMfa ? trust.requireMfa() : trust;
+}
+
+/** One trust entry, with the options every kind of entry accepts. */
+function trustOf(entry: any): TrustRelationship {
+  let trust = typedTrustOf(entry);
+  if (entry.sessionTags) {
+    trust = trust.withSessionTags();
+  }
+  return entry.sourceIdentity ? trust.withSourceIdentity() : trust;
 }
 
 /** The catalog fields of props whose names differ. */
@@ -189,8 +249,12 @@ function placed(problem: InputProblem, entry: any): EntryProblem[] {
     const arns = (entry.oidcProviderArns ?? []).length;
     const index = rest[0] as number;
     path = index < arns ? ['oidcProviderArns', index] : ['issuerUrls', index - arns];
+  } else if (field === 'trust' && (rest[0] as number) >= (entry.trust ?? []).length) {
+    // The trust made from `trustPolicy` (after the entries). Faults of the document itself are
+    // reported at their place by trustPolicyProblems; the others (its Version, the stack) here.
+    return readPolicy(entry.trustPolicy, PolicyKind.TRUST).problem ? [] : [{ path: ['trustPolicy'], message: problem.message }];
   } else if (field === 'trust') {
-    const key = ['service', 'account', 'roleArn', 'gitHubRepository'].find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
+    const key = TRUST_ENTRY_KEYS.find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
     path = ['trust', rest[0], ...(key ? [key] : [])];
   } else {
     path = [CATALOG_FIELD[field as string] ?? field, ...rest];

@@ -16,16 +16,21 @@ import { FINDING_PREFIX } from '../private/finding-ids';
 import {
   ACCOUNT_ID_OR_PLACEHOLDER, ARN, AWS_MANAGED_POLICY_NAME, EXTERNAL_ID, GITHUB_REF_NAME, GITHUB_REPOSITORY, InputRule, ISSUER_URL,
   MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH,
+  SAML_PROVIDER_ARN,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
 } from '../private/rules';
+import { LIMITS } from '../validation/limits';
 import { policySchema } from '../validation/policy-schema';
 import { RoleChecks } from '../validation/role-checks';
 
 /** The role kinds of a catalog, in the order they are documented. */
-export const ROLE_KINDS = ['service', 'cross-account', 'irsa', 'bounded'] as const;
+export const ROLE_KINDS = ['service', 'cross-account', 'irsa', 'bounded', 'assumable'] as const;
+
+/** The `removalPolicy` values of a catalog, and the `RemovalPolicy` each stands for. */
+export const REMOVAL_POLICIES = ['destroy', 'retain', 'retain-on-update-or-delete'] as const;
 
 /** The kinds of trust entries of a `bounded` role; each entry has exactly one of these fields. */
-export const TRUST_ENTRY_KEYS = ['service', 'account', 'roleArn', 'gitHubRepository'] as const;
+export const TRUST_ENTRY_KEYS = ['service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn'] as const;
 
 /** Where the committed schema file lives in the repository and in the npm package. */
 export const CATALOG_SCHEMA_FILE = 'schema/role-catalog.schema.json';
@@ -55,6 +60,9 @@ function flag(description: string): object {
 // and `{account}` placeholders pass them; the placeholders themselves are checked by name
 // after the schema (an unknown `{placeholder}` is reported with its path).
 // ---------------------------------------------------------------------------------------
+
+/** Options every trust entry accepts, whatever its kind. */
+const TRUST_ENTRY_OPTIONS = ['sessionTags', 'sourceIdentity'];
 
 const definitions = {
   roleName: {
@@ -143,6 +151,20 @@ const definitions = {
         'With gitHubRepository: branches whose workflows may assume the role (* wildcards allowed).', 'must be a non-empty list of branch names'),
       environments: nonEmptyList({ ...textRule(GITHUB_REF_NAME), 'x-rule': 'must be an environment name without whitespace' },
         'With gitHubRepository: GitHub environments whose jobs may assume the role.', 'must be a non-empty list of environment names'),
+      eksPodIdentity: {
+        'const': true,
+        'description': 'Trust EKS Pod Identity (pods.eks.amazonaws.com, with sts:TagSession), as Trust.eksPodIdentity().',
+        'x-rule': 'must be true',
+      },
+      oidcProviderArn: { ...ref('oidcProviderArn'), description: 'Trust identities of an OpenID Connect provider registered in IAM, as Trust.openIdConnect (with subjects and audiences).' },
+      subjects: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be a sub claim value' },
+        'With oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike.', 'must be a non-empty list of sub claim values'),
+      samlProviderArn: { ...textRule(SAML_PROVIDER_ARN), description: 'Trust users federated through a SAML 2.0 provider registered in IAM, as Trust.saml, e.g. arn:{partition}:iam::{account}:saml-provider/okta.' },
+      audiences: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be an audience value' },
+        'With oidcProviderArn: the aud claims accepted (default sts.amazonaws.com). With samlProviderArn: the SAML:aud values (default the sign-in endpoint of the stack\'s partition).',
+        'must be a non-empty list of audiences'),
+      sessionTags: flag('With any trust: callers may pass session tags (sts:TagSession), as Trust...withSessionTags().'),
+      sourceIdentity: flag('With any trust: callers may set a source identity (sts:SetSourceIdentity), as Trust...withSourceIdentity().'),
     },
     'oneOf': TRUST_ENTRY_KEYS.map((k) => ({ required: [k] })),
     'allOf': [
@@ -150,9 +172,18 @@ const definitions = {
       trustBranch('account', ['externalId', 'requireMfa']),
       trustBranch('roleArn', ['externalId', 'requireMfa']),
       trustBranch('gitHubRepository', ['branches', 'environments']),
+      trustBranch('eksPodIdentity', []),
+      trustBranch('oidcProviderArn', ['subjects', 'audiences']),
+      trustBranch('samlProviderArn', ['audiences']),
+      { if: { required: ['oidcProviderArn'] }, then: { 'required': ['subjects'], 'x-kind': 'an "oidcProviderArn" trust entry' } },
     ],
-    'description': 'Who may assume the role: one of service, account, roleArn or gitHubRepository, with its options.',
-    'x-rule': 'must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository"',
+    'description': `Who may assume the role: one of ${TRUST_ENTRY_KEYS.join(', ')}, with its options.`,
+    'x-rule': `must be a trust entry with exactly one of ${TRUST_ENTRY_KEYS.slice(0, -1).map((k) => JSON.stringify(k)).join(', ')} or ${JSON.stringify(TRUST_ENTRY_KEYS[TRUST_ENTRY_KEYS.length - 1])}`,
+  },
+  trustPolicy: {
+    'type': ['object', 'string'],
+    'description': 'A whole trust policy as JSON, as in an AWS::IAM::Role AssumeRolePolicyDocument: a map ({Version, Statement}) or JSON text (e.g. a YAML block scalar). Strings may use {partition}, {account}, {region}. Statements the typed trusts express are lifted into them; others are kept as written. Added to the role\'s other trust.',
+    'x-rule': 'must be a trust policy: a map with "Statement" (and "Version"), or its JSON text',
   },
   tags: {
     'type': 'object',
@@ -168,7 +199,7 @@ function trustBranch(key: string, options: string[]): object {
   return {
     if: { required: [key] },
     then: {
-      'propertyNames': { enum: [key, ...options] },
+      'propertyNames': { enum: [key, ...options, ...TRUST_ENTRY_OPTIONS] },
       'x-kind': `a "${key}" trust entry`,
     },
   };
@@ -184,7 +215,7 @@ const commonFields: Record<string, object> = {
   name: ref('roleName'),
   kind: {
     'enum': [...ROLE_KINDS],
-    'description': 'Who assumes the role: service (AWS services), cross-account (accounts, roles, users), irsa (EKS service accounts) or bounded (trust entries, required permissions boundary).',
+    'description': 'Who assumes the role: service (AWS services), cross-account (accounts, roles, users), irsa (EKS service accounts), bounded (trust entries, required permissions boundary) or assumable (trust entries or a trustPolicy only).',
     'x-rule': `must be one of ${ROLE_KINDS.map((k) => JSON.stringify(k)).join(', ')}`,
   },
   description: {
@@ -211,6 +242,29 @@ const commonFields: Record<string, object> = {
     ...ref('managedPolicyArn'),
     description: 'The permissions boundary: a managed policy ARN or ARN template. Required for kind bounded, optional for the others.',
   },
+  trustPolicy: ref('trustPolicy'),
+  removalPolicy: {
+    'enum': [...REMOVAL_POLICIES],
+    'description': 'What happens to the role when it leaves the stack or the stack is deleted: destroy (the default), retain, or retain-on-update-or-delete. The operator\'s deletionPolicy Delete is destroy, Retain is retain.',
+    'x-rule': `must be one of ${REMOVAL_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`,
+  },
+  outputs: flag('Add stack outputs with the role\'s ARN and name.'),
+  trustPolicySizeQuota: {
+    'type': 'integer',
+    'minimum': LIMITS.trustPolicyDefaultQuota,
+    'maximum': LIMITS.trustPolicyMaxQuota,
+    'default': LIMITS.trustPolicyDefaultQuota,
+    'description': 'The account\'s quota for the size of a trust policy, in characters: 2048 unless raised through Service Quotas (up to 4096).',
+    'x-rule': `must be a whole number of characters from ${LIMITS.trustPolicyDefaultQuota} to ${LIMITS.trustPolicyMaxQuota}`,
+  },
+  managedPoliciesQuota: {
+    'type': 'integer',
+    'minimum': LIMITS.managedPoliciesDefaultQuota,
+    'maximum': LIMITS.managedPoliciesMaxQuota,
+    'default': LIMITS.managedPoliciesDefaultQuota,
+    'description': 'The account\'s quota for managed policies attached to one role: 10 unless raised through Service Quotas (up to 20).',
+    'x-rule': `must be a whole number from ${LIMITS.managedPoliciesDefaultQuota} to ${LIMITS.managedPoliciesMaxQuota}`,
+  },
   policies: nonEmptyList(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
   acknowledgedChecks: {
     'type': 'object',
@@ -228,6 +282,10 @@ const commonFields: Record<string, object> = {
     'x-rule': 'must be a map of check ids to reasons, e.g. {PolicyAllowsEverything: break-glass role}',
   },
 };
+
+const trustEntries = nonEmptyList(ref('trustEntry'),
+  'Who may assume the role: entries such as {service: lambda}, {account: \'111122223333\', externalId: ...}, {roleArn: ...} or {gitHubRepository: owner/repo, branches: [main]}.',
+  'must be a non-empty list of trust entries');
 
 const kindFields: Record<string, Record<string, object>> = {
   'service': {
@@ -262,7 +320,10 @@ const kindFields: Record<string, Record<string, object>> = {
     serviceAccounts: nonEmptyList(ref('serviceAccount'), 'The service accounts that may assume the role, as namespace:name.', 'must be a non-empty list of "namespace:name" service accounts'),
   },
   'bounded': {
-    trust: nonEmptyList(ref('trustEntry'), 'Who may assume the role: entries such as {service: lambda}, {account: \'111122223333\', externalId: ...}, {roleArn: ...} or {gitHubRepository: owner/repo, branches: [main]}.', 'must be a non-empty list of trust entries'),
+    trust: trustEntries,
+  },
+  'assumable': {
+    trust: trustEntries,
   },
 };
 
@@ -270,7 +331,8 @@ const kindRules: Record<string, { required: string[]; anyOf?: string[] }> = {
   'service': { required: ['services'] },
   'cross-account': { required: [], anyOf: ['trustedAccounts', 'trustedRoleArns', 'trustedUserArns'] },
   'irsa': { required: ['serviceAccounts'], anyOf: ['oidcProviderArns', 'issuerUrls'] },
-  'bounded': { required: ['trust', 'permissionsBoundaryArn'] },
+  'bounded': { required: ['permissionsBoundaryArn'], anyOf: ['trust', 'trustPolicy'] },
+  'assumable': { required: [], anyOf: ['trust', 'trustPolicy'] },
 };
 
 function kindBranch(kind: string): object {
@@ -297,7 +359,8 @@ for (const fields of Object.values(kindFields)) {
 const role = {
   'type': 'object',
   'additionalProperties': false,
-  'required': ['name', 'kind'],
+  // `kind` may come from `defaults` (required below when it does not).
+  'required': ['name'],
   'properties': allRoleFields,
   'allOf': ROLE_KINDS.map(kindBranch),
   'description': 'One role: its name, its kind, the fields of that kind and the common fields.',
@@ -322,6 +385,13 @@ export function roleCatalogSchema(): any {
     },
     'properties': {
       version: { 'const': 1, 'description': 'The catalog format version; 1.', 'x-rule': 'must be 1' },
+      defaults: {
+        'type': 'object',
+        'additionalProperties': false,
+        'properties': Object.fromEntries(Object.entries(allRoleFields).filter(([field]) => field !== 'name')),
+        'description': 'Fields every role gets unless it sets them itself, e.g. {kind: cross-account, trustedRoleArns: [...]}. A field of one kind is given only to roles of that kind; values are not merged (a role\'s own tags replace these).',
+        'x-rule': 'must be a map of role fields (any field of a role entry but name)',
+      },
       roles: {
         'type': 'array',
         'items': ref('role'),
@@ -330,6 +400,9 @@ export function roleCatalogSchema(): any {
       },
     },
     'definitions': { ...definitions, role },
+    // Every role needs a kind: its own, or the one of `defaults`.
+    'if': { not: { required: ['defaults'], properties: { defaults: { required: ['kind'] } } } },
+    'then': { properties: { roles: { items: { required: ['kind'] } } } },
     'x-rule': 'must be an object with a "roles" list',
   }));
 }

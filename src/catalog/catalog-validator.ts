@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Token } from 'aws-cdk-lib';
+import { applyDefaults, defaultsProblems, writtenPath } from './catalog-defaults';
 import { EntryProblem, entryProblems } from './catalog-roles';
 import { ALL_ROLE_FIELDS, fieldsOfKind, kindsWithField, ROLE_KINDS, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, PathStep } from './catalog-source';
@@ -38,12 +39,16 @@ export function validateCatalog(source: CatalogSource, env: StackEnv = {}): stri
   if (source.syntaxProblems.length > 0) {
     return source.syntaxProblems;
   }
-  const document = source.document;
-  if (document === undefined || document === null || (typeof document === 'string' && document.trim() === '')) {
+  const written = source.document;
+  if (written === undefined || written === null || (typeof written === 'string' && written.trim() === '')) {
     return [`${source.name}: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"`];
   }
+  // Validated with the defaults applied, as the roles are built; reported where the text says it.
+  const document = applyDefaults(written);
   const schema = schemaProblems(document, source);
-  const problems = [...schema, ...ruleProblems(document), ...constructProblems(document, schema, env)];
+  const problems = [...schema, ...ruleProblems(document), ...constructProblems(document, schema, env)]
+    .map((p) => ({ ...p, ...writtenPath(written, p.path, p.key) }))
+    .concat(defaultsProblems(written));
   return sortProblems(problems, source).map((p) => formatProblem(source, p));
 }
 
@@ -193,7 +198,7 @@ function describe(error: ErrorObject, document: unknown, schema: any, source: Ca
 }
 
 function typeHint(data: unknown, type: string, expected: string, path: PathStep[], source: CatalogSource): string {
-  if (typeof data === 'number' && type.includes('string')) {
+  if (typeof data === 'number' && type.includes('string') && !type.includes('object')) {
     if (source.format !== 'yaml') {
       return `; write it as a string: "${data}"`;
     }
@@ -243,6 +248,8 @@ function trustEntryHint(field: string): string {
     requireMfa: 'account or roleArn',
     branches: 'gitHubRepository',
     environments: 'gitHubRepository',
+    subjects: 'oidcProviderArn',
+    audiences: 'oidcProviderArn or samlProviderArn',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Construct } from 'constructs';
+import { applyDefaults } from './catalog-defaults';
 import { createRole } from './catalog-roles';
 import { CATALOG_SCHEMA_FILE, roleCatalogSchema } from './catalog-schema';
 import { CatalogSource, objectSource, parseCatalogText, readCatalogFile } from './catalog-source';
@@ -89,10 +90,12 @@ export interface RoleCatalogValidateProps extends RoleCatalogProps {
  * IAM roles created from a catalog document (YAML or JSON), the way a platform team keeps a
  * list of roles next to its app.
  *
- * Each entry has a `name`, a `kind` (`service`, `cross-account`, `irsa` or `bounded`) and the
- * fields of its kind, and becomes a `ServiceRole`, `CrossAccountRole`, `IrsaRole` or
- * `BoundedRole` named after it, so every check of those constructs applies. ARNs and policy
- * strings may use `{partition}`, `{account}`, `{region}` and `{urlSuffix}`.
+ * Each entry has a `name`, a `kind` (`service`, `cross-account`, `irsa`, `bounded` or
+ * `assumable`) and the fields of its kind, and becomes a `ServiceRole`, `CrossAccountRole`,
+ * `IrsaRole`, `BoundedRole` or `AssumableRole` named after it, so every check of those
+ * constructs applies. A `defaults:` block gives fields to every entry that does not set them,
+ * and `trustPolicy` takes a whole trust policy as JSON (`Trust.fromPolicyJson`). ARNs and
+ * policy strings may use `{partition}`, `{account}`, `{region}` and `{urlSuffix}`.
  *
  * The whole document is validated before any role is created, against a JSON Schema (see
  * `RoleCatalog.jsonSchema()` and the package's `schema/role-catalog.schema.json`) and rules
@@ -237,7 +240,7 @@ export class RoleCatalog extends Construct {
 
     // The validation above ran the role constructs' own validators over the same props, so
     // building cannot fail on input.
-    for (const entry of (source.document as any).roles as any[]) {
+    for (const entry of (applyDefaults(source.document) as any).roles as any[]) {
       this.created.push(createRole(this, entry));
       this.names.push(entry.name);
     }

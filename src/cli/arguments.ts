@@ -7,7 +7,9 @@ import { ReviewFormat } from '../review/role-review';
 
 /** What the user asked for. */
 export interface CliRequest {
-  readonly command: 'review' | 'help' | 'version';
+  readonly command: 'review' | 'convert' | 'help' | 'version';
+  /** With `convert`: the format of the input, its file and the catalog's defaults block (YAML). */
+  readonly convert?: { readonly from: 'operator' | 'pulumi'; readonly input: string; readonly defaults?: string };
   /** The assembly to review (`cdk.out` when not given). */
   readonly assembly: string;
   /** With `--diff OLD NEW`: the older and newer assemblies. */
@@ -42,6 +44,15 @@ Options:
   --fail-on findings        without --diff: exit 1 when any error or warning is not acknowledged
   --trust-policy-quota N    the accounts' trust policy size quota (default 2048)
   --help, --version
+
+  cdk-assumable-roles convert operator MANIFEST [--defaults YAML] [--output FILE]
+  cdk-assumable-roles convert pulumi CONFIG --defaults YAML [--output FILE]
+
+Converts role definitions of other tools to a role catalog (YAML for RoleCatalog.fromFile):
+the Kubernetes infra operator's IAMRole manifests (aws-infra-operator.runner.codes/v1alpha1),
+or a Pulumi stack config of the iam-roles module (config: iam-roles:roles), whose roles have
+no trust: --defaults says who assumes them, e.g.
+  --defaults '{kind: cross-account, trustedRoleArns: ["arn:{partition}:iam::{account}:role/nodes"]}'
 `;
 
 const FORMATS = Object.values(ReviewFormat) as string[];
@@ -61,6 +72,7 @@ export function parseCommandLine(args: string[]): CliRequest {
         'trust-policy-quota': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean' },
+        'defaults': { type: 'string' },
       },
     });
   } catch (e) {
@@ -71,8 +83,10 @@ export function parseCommandLine(args: string[]): CliRequest {
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
   const [command, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('Give a command: review.');
-  if (command !== 'review') throw new UsageError(`Unknown command "${command}": the command is review.`);
+  if (command === undefined) throw new UsageError('Give a command: review or convert.');
+  if (command === 'convert') return convertRequest(rest, values.output, values.defaults);
+  if (command !== 'review') throw new UsageError(`Unknown command "${command}": the commands are review and convert.`);
+  if (values.defaults !== undefined) throw new UsageError('--defaults is an option of convert.');
 
   const format = values.format ?? ReviewFormat.MARKDOWN;
   if (!FORMATS.includes(format)) throw new UsageError(`--format "${format}" is not one of ${FORMATS.join(', ')}.`);
@@ -95,4 +109,17 @@ export function parseCommandLine(args: string[]): CliRequest {
   if (rest.length > 1) throw new UsageError(`review takes one assembly directory; got ${rest.length}. To compare two, use --diff OLD NEW.`);
   if (failOn === 'new-access') throw new UsageError('--fail-on new-access compares two assemblies: use it with --diff OLD NEW.');
   return { ...common, assembly: rest[0] ?? 'cdk.out', failOn: failOn as 'findings' | undefined };
+}
+
+/** `convert operator|pulumi FILE [--defaults YAML]`. */
+function convertRequest(rest: string[], output: string | undefined, defaults: string | undefined): CliRequest {
+  const [from, ...inputs] = rest;
+  if (from !== 'operator' && from !== 'pulumi') {
+    throw new UsageError(`convert reads "operator" manifests or a "pulumi" config; got ${from === undefined ? 'nothing' : `"${from}"`}.`);
+  }
+  if (inputs.length !== 1) throw new UsageError(`convert ${from} takes one file; got ${inputs.length}.`);
+  if (from === 'pulumi' && defaults === undefined) {
+    throw new UsageError('convert pulumi needs --defaults: the roles of an iam-roles config have no trust; say who assumes them, e.g. --defaults \'{kind: cross-account, trustedRoleArns: [...]}\'.');
+  }
+  return { command: 'convert', assembly: 'cdk.out', format: ReviewFormat.MARKDOWN, output, convert: { from, input: inputs[0], defaults } };
 }

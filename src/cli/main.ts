@@ -7,6 +7,8 @@
  */
 import * as fs from 'fs';
 import { CliRequest, parseCommandLine, UsageError, USAGE } from './arguments';
+import { RoleCatalogMigration } from '../catalog/role-catalog-migration';
+import { yamlLibrary } from '../private/lazy-modules';
 import { AssemblyError } from '../review/cloud-assembly';
 import { RoleReview } from '../review/role-review';
 import { ReviewDiff } from '../review/role-review-diff';
@@ -33,6 +35,9 @@ export function main(
     out(`${packageVersion()}\n`);
     return 0;
   }
+  if (request.command === 'convert') {
+    return convert(request, out, err);
+  }
   try {
     const options = { trustPolicySizeQuota: request.trustPolicySizeQuota };
     if (request.diff) {
@@ -57,6 +62,22 @@ export function main(
       return 2;
     }
     throw e;
+  }
+}
+
+/** `convert`: a role catalog from another tool's role definitions. */
+function convert(request: CliRequest, out: (text: string) => void, err: (text: string) => void): number {
+  const { from, input, defaults } = request.convert!;
+  try {
+    const text = fs.readFileSync(input, 'utf-8');
+    const options = { sourceName: input, defaults: defaults === undefined ? undefined : yamlLibrary().parse(defaults) };
+    const catalog = from === 'operator' ? RoleCatalogMigration.fromOperatorManifests(text, options) : RoleCatalogMigration.fromPulumiConfig(text, options);
+    write(request, catalog, out);
+    return 0;
+  } catch (e) {
+    // Input the converter cannot carry over, an unreadable file or --defaults that is not YAML.
+    err(`cdk-assumable-roles: ${(e as Error).message}\n`);
+    return 2;
   }
 }
 

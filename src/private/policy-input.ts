@@ -31,6 +31,11 @@ export function jsonSyntaxProblem(text: string): { value?: unknown; problem?: st
  * `PolicyJson.fromText`, `PolicyJson.fromObject`, `inlinePolicyJson` and the catalog's policies.
  */
 export function readIdentityPolicy(json: unknown): PolicyInput {
+  return readPolicy(json, PolicyKind.IDENTITY);
+}
+
+/** `readIdentityPolicy` for a policy of either kind (`Trust.fromPolicyJson` reads trust policies). */
+export function readPolicy(json: unknown, kind: PolicyKind): PolicyInput {
   let document = json;
   if (typeof json === 'string') {
     const { value, problem } = jsonSyntaxProblem(json);
@@ -39,10 +44,10 @@ export function readIdentityPolicy(json: unknown): PolicyInput {
     }
     document = value;
   }
-  const grammar = policyProblems(document, PolicyKind.IDENTITY);
+  const grammar = policyProblems(document, kind);
   if (grammar.length > 0) {
     return {
-      problem: `policy JSON is not a valid IAM identity policy: ${grammar.map(policyProblemText).join('; ')}`,
+      problem: `policy JSON is not a valid IAM ${kind} policy: ${grammar.map(policyProblemText).join('; ')}`,
       documentProblems: grammar,
     };
   }

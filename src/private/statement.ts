@@ -20,6 +20,12 @@ export interface TrustStatement {
    * must be created while the construct tree is still open).
    */
   readonly conditionJson?: CfnJson;
+  /**
+   * A statement kept as its author wrote it (`Trust.fromPolicyJson`), placeholders rendered:
+   * rendered as is and never merged, as its elements may be ones this model does not write
+   * (Deny, NotPrincipal, a Sid). The other fields are then empty.
+   */
+  readonly verbatim?: Record<string, unknown>;
 }
 
 /** Adds one condition to a copy of a block, keeping values unique and in order. */
@@ -54,6 +60,10 @@ export function mergeStatements(statements: TrustStatement[]): MergedStatement[]
   const merged: MergedStatement[] = [];
   const byKey = new Map<string, MergedStatement>();
   for (const s of statements) {
+    if (s.verbatim) {
+      merged.push({ principals: {}, actions: [], conditions: {}, verbatim: s.verbatim });
+      continue;
+    }
     const conditionsKey = s.conditionJson ? s.conditionJson.toString() : canonicalConditions(s.conditions);
     const key = JSON.stringify([[...s.actions].sort(), conditionsKey]);
     let target = byKey.get(key);
@@ -73,6 +83,7 @@ export interface MergedStatement {
   readonly actions: string[];
   readonly conditions: Conditions;
   readonly conditionJson?: CfnJson;
+  readonly verbatim?: Record<string, unknown>;
 }
 
 function canonicalConditions(conditions: Conditions): unknown {
@@ -102,6 +113,9 @@ export function renderConditions(conditions: Conditions): Record<string, Record<
  * aws-cdk-lib's EKS module does. Statements without token keys are returned unchanged.
  */
 export function wrapTokenKeys(scope: IConstruct, statement: TrustStatement, id: string): TrustStatement {
+  if (statement.verbatim) {
+    return statement;
+  }
   const tokenKey = Object.values(statement.conditions).some((block) => Object.keys(block).some((k) => Token.isUnresolved(k)));
   if (!tokenKey) {
     return statement;
@@ -112,6 +126,9 @@ export function wrapTokenKeys(scope: IConstruct, statement: TrustStatement, id: 
 /** Renders merged statements as trust-policy JSON statements. */
 export function renderStatements(statements: MergedStatement[]): any[] {
   return statements.map((s) => {
+    if (s.verbatim) {
+      return s.verbatim;
+    }
     const principal: Record<string, string | string[]> = {};
     for (const kind of ['AWS', 'Service', 'Federated']) {
       if (s.principals[kind]?.length) {

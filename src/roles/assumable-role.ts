@@ -295,7 +295,9 @@ export class AssumableRole extends Construct implements iam.IRole {
   }
 
   /**
-   * The trust relationships of the role.
+   * The trust relationships of the role. A trust policy given as JSON (`Trust.fromPolicyJson`)
+   * is listed as the typed relationships its statements were lifted into, followed by a
+   * `PolicyJsonTrust` of the statements kept verbatim, if any.
    */
   public get trusts(): TrustRelationship[] {
     return this.trustPolicy.trusts;

@@ -32,9 +32,9 @@ export class TrustPolicy {
     }
   }
 
-  /** The relationships added so far. */
+  /** The relationships added so far; a trust policy given as JSON as the typed relationships it was lifted into. */
   public get trusts(): TrustRelationship[] {
-    return [...this.relationships];
+    return this.relationships.flatMap((t) => t._parts());
   }
 
   /** Whether no relationship has been added. */

@@ -68,6 +68,16 @@ export abstract class TrustRelationship {
   }
 
   /**
+   * The relationships this value stands for, as a role lists them (`AssumableRole.trusts`):
+   * itself, or for a trust policy given as JSON, the typed relationships its statements were
+   * lifted into.
+   * @internal
+   */
+  public _parts(): TrustRelationship[] {
+    return [this];
+  }
+
+  /**
    * The statements this relationship contributes, before merging.
    * @internal
    */

@@ -1,5 +1,6 @@
 import { AwsPrincipalTrust } from './aws-principal-trust';
 import { OidcIssuer } from './oidc-issuer';
+import { PolicyJsonTrust } from './policy-json-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
@@ -225,6 +226,32 @@ export class Trust {
   public static saml(providerArn: string, options: SamlTrustOptions = {}): SamlTrust {
     const problem = arnProblem(providerArn, SAML_PROVIDER_ARN);
     return SamlTrust._create(providerArn, problem ? [problem] : [], options.audiences);
+  }
+
+  /**
+   * Trust as a whole trust policy written as JSON: the `assumeRolePolicyDocument` of a
+   * CloudFormation template or a Kubernetes operator, the file of `aws iam create-role
+   * --assume-role-policy-document`, a Terraform custom trust policy.
+   *
+   * Give the JSON text (a syntax error names its line and column) or the parsed object (one
+   * method for both, as `inlinePolicyJson` takes either). Strings may use ARN template
+   * placeholders (`{partition}`, `{account}`, `{region}`, `{urlSuffix}`). The document is
+   * checked against the IAM trust-policy grammar, and its statements join the role's trust
+   * policy, where every check and the size quota apply.
+   *
+   * A statement whose shape a typed factory writes exactly is lifted into that relationship
+   * (`Trust.accounts`, `roles`, `user`, `principals` with ExternalId, MFA, `aws:PrincipalArn`
+   * and organization conditions; `Trust.services` with `aws:SourceAccount` / `aws:SourceArn`;
+   * `Trust.eksServiceAccounts` or `Trust.openIdConnect` with `aud` and `sub`; `Trust.saml`
+   * with `SAML:aud`; `sts:TagSession` and `sts:SetSourceIdentity` as `withSessionTags()` and
+   * `withSourceIdentity()`), and renders as that relationship does, with the same meaning.
+   * Any other statement (Deny, NotPrincipal, other conditions or operators, a non-empty Sid)
+   * is kept as written.
+   *
+   * @param json the policy as JSON text or as a parsed object, e.g. `{ Version: '2012-10-17', Statement: [...] }`
+   */
+  public static fromPolicyJson(json: any): PolicyJsonTrust {
+    return PolicyJsonTrust._create(json);
   }
 
   private constructor() {}

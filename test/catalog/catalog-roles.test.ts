@@ -81,7 +81,44 @@ const trustEntry = fc.oneof(
   fc.record({ account: pick([OTHER, '{account}'], ['1234']), externalId: maybe(pick(['partner-1'], ['x'])), requireMfa: maybe(fc.boolean()) }, { requiredKeys: ['account'] }),
   fc.record({ roleArn, requireMfa: maybe(fc.boolean()) }, { requiredKeys: ['roleArn'] }),
   fc.record({ gitHubRepository: pick(['acme/app'], ['acme']), branches: someOf(['main', 'release/*'], ['two words']) }, { requiredKeys: ['gitHubRepository'] }),
+  fc.record({ eksPodIdentity: pick([true], [false]) }, { requiredKeys: ['eksPodIdentity'] }),
+  fc.record({
+    oidcProviderArn: pick(['arn:{partition}:iam::{account}:oidc-provider/gitlab.com'], [`arn:aws:iam::${OTHER}:oidc-provider/gitlab.com`]),
+    subjects: fc.constant(['project_path:acme/app:ref_type:branch:ref:main']),
+    audiences: someOf(['https://gitlab.com'], ['']),
+    sessionTags: maybe(fc.boolean()),
+  }, { requiredKeys: ['oidcProviderArn', 'subjects'] }),
+  fc.record({ samlProviderArn: pick(['arn:{partition}:iam::{account}:saml-provider/okta'], ['arn:aws:iam::{acount}:saml-provider/okta']) }, { requiredKeys: ['samlProviderArn'] }),
 );
+
+/** A trust policy as a map or as text: lifted, verbatim, or invalid for the grammar, a placeholder, its Version or the stack. */
+const trustPolicy = pick<unknown>([
+  { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:{partition}:iam::999988887777:root"}, "Action": "sts:AssumeRole", '
+    + '"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}, "StringEquals": {"sts:ExternalId": "ext-12"}}}]}',
+], [
+  { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*' }] },
+  '{"Statement": [{"Effect": "Allow",}]}',
+  { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:{partition}:iam::{acount}:root' }, Action: 'sts:AssumeRole' }] },
+  { Statement: [{ Effect: 'Allow', Principal: { AWS: OTHER }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:RoleSessionName': '${aws:username}' } } }] },
+  {
+    Version: '2012-10-17',
+    Statement: [{
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${OTHER}:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC` },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:aud': 'sts.amazonaws.com', 'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub': 'system:serviceaccount:a:b' } },
+    }],
+  },
+]);
+
+const assumable = fc.record({
+  kind: fc.constant('assumable'),
+  trust: maybe(fc.array(trustEntry, { minLength: 1, maxLength: 2 })),
+  trustPolicy: maybe(trustPolicy),
+  removalPolicy: maybe(pick(['retain', 'destroy'], ['Retain'])),
+  ...common,
+}, { requiredKeys: ['kind'] });
 
 const bounded = fc.record({
   kind: fc.constant('bounded'),
@@ -90,7 +127,7 @@ const bounded = fc.record({
 }, { requiredKeys: ['kind', 'trust'] });
 
 /** One or two entries, named apart; `undefined` fields left out as YAML would leave them. */
-const documents = fc.array(fc.oneof(service, crossAccount, irsa, bounded), { minLength: 1, maxLength: 2 })
+const documents = fc.array(fc.oneof(service, crossAccount, irsa, bounded, assumable), { minLength: 1, maxLength: 2 })
   .map((entries) => ({ roles: entries.map((e, i) => ({ name: `role-${i}`, ...withoutUndefined(e) })) }));
 
 function withoutUndefined(value: object): object {

@@ -9,6 +9,11 @@ function yaml(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A role of kind assumable with one trust entry, written as a YAML flow map on line 5. */
+function trustEntry(entry: string): RoleCatalogProps {
+  return text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust:', `      - ${entry}`));
+}
+
 /** A YAML document named as a file would be. */
 function text(body: string): RoleCatalogProps {
   return { text: body, sourceName: 'roles.yaml' };
@@ -24,10 +29,10 @@ const PLACEHOLDERS = '{partition}, {account}, {region}, {urlSuffix} (IAM policy 
  */
 const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['a kind that does not exist', text(yaml('roles:', '  - name: app', '    kind: lamda', '    services: [lambda]')), [
-    'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "lamda")',
+    'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded", "assumable" (found "lamda")',
   ]],
   ['a misspelt kind', { document: { roles: [{ name: 'app', kind: 'servce', services: ['lambda'] }] } }, [
-    '<object>: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "servce"); did you mean "service"?',
+    '<object>: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded", "assumable" (found "servce"); did you mean "service"?',
   ]],
   ['a role without name', text(yaml('roles:', '  - kind: service', '    services: [lambda]')), [
     'roles.yaml:2:5: roles[0]: missing "name": the IAM role name (1-64 letters, digits and +=,.@_-), unique in the catalog',
@@ -37,7 +42,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['an unknown field with nothing close', { document: { roles: [{ name: 'app', kind: 'irsa', issuerUrls: ['https://oidc.example.com'], serviceAccounts: ['a:b'], color: 'red' }] } }, [
     '<object>: roles[0]: unknown field "color"; the fields of kind "irsa" are name, kind, description, path, maxSessionDurationSeconds, tags, '
-      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
+      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
   ]],
   ['a field of another kind', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    externalIds: [abc-123]')), [
     'roles.yaml:5:5: roles[0]: field "externalIds" does not apply to a role of kind "service"; it is a field of kind "cross-account"',
@@ -92,8 +97,8 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['trust entries with two kinds, none, or a foreign option', text(yaml('roles:', '  - name: team', '    kind: bounded',
     '    permissionsBoundaryArn: \'arn:aws:iam::111122223333:policy/b\'', '    trust:',
     '      - {account: \'111122223333\', service: lambda}', '      - {externalId: abc-123}', '      - {service: lambda, externalId: abc-123}')), [
-    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository" (found "account" and "service")',
-    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn" or "gitHubRepository" (found none)',
+    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn" or "samlProviderArn" (found "account" and "service")',
+    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn" or "samlProviderArn" (found none)',
     'roles.yaml:8:27: roles[0].trust[2]: field "externalId" does not apply to a "service" trust entry; it goes with account or roleArn',
   ]],
   ['duplicate role names, compared case-insensitively', text(yaml('roles:',
@@ -155,14 +160,84 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:1:1: (top level): missing "roles": the roles to create; names are unique (case-insensitively, as IAM compares them)',
     'roles.yaml:1:1: (top level): unknown field "role"; did you mean "roles"?',
   ]],
-  ['an unknown top-level field', text(yaml('defaults: {kind: service}', 'roles: []')), [
-    'roles.yaml:1:1: (top level): unknown field "defaults"; the fields are version, roles (and x-... extension fields, e.g. for YAML anchors)',
+  ['an unknown top-level field', text(yaml('settings: {kind: service}', 'roles: []')), [
+    'roles.yaml:1:1: (top level): unknown field "settings"; the fields are version, defaults, roles (and x-... extension fields, e.g. for YAML anchors)',
   ]],
   ['a bad value that comes from a merge key', text(yaml('x-base: &base', '  kind: service', '  services: lambda', 'roles:', '  - <<: *base', '    name: app')), [
     'roles.yaml:5:5: roles[0].services: must be a non-empty list of AWS service names, e.g. [lambda] (found "lambda"); write a single value as a list: [lambda]',
   ]],
   ['an account ID as a number in JSON text', { text: '{"roles": [{"name": "p", "kind": "cross-account", "trustedAccounts": [111122223333]}]}', format: RoleCatalogFormat.JSON, sourceName: 'roles.json' }, [
     'roles.json:1:71: roles[0].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found the number 111122223333); write it as a string: "111122223333"',
+  ]],
+  ['a trust policy with a Resource', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trustPolicy:', '      Version: "2012-10-17"', '      Statement:',
+    '        - {Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole, Resource: "*"}')), [
+    'roles.yaml:7:11: roles[0].trustPolicy.Statement[0]: field "Resource" is not allowed here: a trust policy has no Resource (the resource is the role itself); Resource belongs in an identity policy',
+  ]],
+  ['trust policy text that does not parse', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trustPolicy: |', '      {"Version": "2012-10-17",', '       "Statement": [{"Effect": "Allow",}]}')), [
+    'roles.yaml:4:18: roles[0].trustPolicy: policy JSON does not parse at line 2, column 35: expected a double-quoted property name (comments and trailing commas are not JSON)',
+  ]],
+  ['a trust policy that is a number', { document: { roles: [{ name: 'app', kind: 'assumable', trustPolicy: 42 }] } }, [
+    '<object>: roles[0].trustPolicy: must be a trust policy: a map with "Statement" (and "Version"), or its JSON text (found the number 42)',
+  ]],
+  ['a trust policy with an unknown placeholder', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    trustPolicy:', '      Statement:',
+    '        - {Effect: Allow, Principal: {AWS: "arn:{partition}:iam::{acount}:root"}, Action: sts:AssumeRole}')), [
+    'roles.yaml:7:44: roles[0].trustPolicy.Statement[0].Principal.AWS: unknown placeholder {acount}; the placeholders are {partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...}) (found "arn:{partition}:iam::{acount}:root")',
+  ]],
+  ['a policy variable in a trust policy without Version', {
+    document: {
+      roles: [{
+        name: 'app',
+        kind: 'assumable',
+        trustPolicy: {
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:RoleSessionName': '${aws:username}' } } }],
+        },
+      }],
+    },
+  }, [
+    '<object>: roles[0].trustPolicy: the document\'s Version is absent (IAM reads 2008-10-17), under which ${...} is literal text, but the role\'s trust policy is written with Version 2012-10-17, where it is a policy variable: set "Version": "2012-10-17" if the variables are meant, or write the text without ${...}',
+  ]],
+  ['an assumable role without trust', text(yaml('roles:', '  - name: app', '    kind: assumable')), [
+    'roles.yaml:2:5: roles[0]: a role of kind "assumable" needs at least one of "trust", "trustPolicy"',
+  ]],
+  ['a removal policy in the operator\'s words', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    removalPolicy: Retain')), [
+    'roles.yaml:5:20: roles[0].removalPolicy: must be one of "destroy", "retain", "retain-on-update-or-delete" (found "Retain"); did you mean "retain"?',
+  ]],
+  ['session tags as a string in a trust entry', trustEntry('{account: \'111122223333\', sessionTags: "yes"}'), [
+    'roles.yaml:5:48: roles[0].trust[0].sessionTags: must be true or false (found "yes")',
+  ]],
+  ['a role without kind and no defaults', text(yaml('roles:', '  - name: app', '    services: [lambda]')), [
+    'roles.yaml:2:5: roles[0]: missing "kind": who assumes the role: service (AWS services), cross-account (accounts, roles, users), irsa (EKS service accounts), bounded (trust entries, required permissions boundary) or assumable (trust entries or a trustPolicy only)',
+  ]],
+  ['an unknown field in defaults', text(yaml('defaults:', '  kind: service', '  servics: [lambda]', 'roles:', '  - name: app')), [
+    'roles.yaml:3:3: defaults: unknown field "servics"; did you mean "services"?',
+    'roles.yaml:5:5: roles[0]: missing "services" (required for a role of kind "service"): the AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com]',
+  ]],
+  ['a name in defaults', text(yaml('defaults:', '  name: app', '  kind: service', '  services: [lambda]', 'roles:', '  - name: app')), [
+    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
+  ]],
+  ['a bad value in defaults, inherited by two roles', text(yaml('defaults:', '  kind: cross-account', '  trustedAccounts: [\'12345\']', 'roles:', '  - name: a', '  - name: b')), [
+    'roles.yaml:3:21: defaults.trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
+  ]],
+  ['a defaults field of the wrong kind', text(yaml('defaults:', '  kind: service', '  services: [lambda]', '  externalIds: [abc-123]', 'roles:', '  - name: a')), [
+    'roles.yaml:4:3: defaults: field "externalIds" does not apply to the default kind "service"; it is a field of kind "cross-account": set it on the roles of that kind',
+  ]],
+  ['a missing field that defaults do not give', text(yaml('defaults:', '  kind: cross-account', 'roles:', '  - name: a')), [
+    'roles.yaml:4:5: roles[0]: a role of kind "cross-account" needs at least one of "trustedAccounts", "trustedRoleArns", "trustedUserArns"',
+  ]],
+  ['an OIDC trust entry without subjects', trustEntry('{oidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/gitlab.com"}'), [
+    'roles.yaml:5:9: roles[0].trust[0]: missing "subjects" (required for an "oidcProviderArn" trust entry): with oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike',
+  ]],
+  ['audiences on a service trust entry', trustEntry('{service: lambda, audiences: [x]}'), [
+    'roles.yaml:5:27: roles[0].trust[0]: field "audiences" does not apply to a "service" trust entry; it goes with oidcProviderArn or samlProviderArn',
+  ]],
+  ['eksPodIdentity false', trustEntry('{eksPodIdentity: false}'), [
+    'roles.yaml:5:26: roles[0].trust[0].eksPodIdentity: must be true (found false)',
+  ]],
+  ['a SAML trust entry with an OIDC provider ARN', trustEntry('{samlProviderArn: "arn:aws:iam::123456789012:oidc-provider/x"}'), [
+    'roles.yaml:5:27: roles[0].trust[0].samlProviderArn: must be an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>) (found "arn:aws:iam::123456789012:oidc-provider/x")',
+  ]],
+  ['a trust policy quota above the maximum', { document: { roles: [{ name: 'app', kind: 'service', services: ['lambda'], trustPolicySizeQuota: 8192 }] } }, [
+    '<object>: roles[0].trustPolicySizeQuota: must be a whole number of characters from 2048 to 4096 (found the number 8192)',
   ]],
   ['an unsupported version', text(yaml('version: 2', 'roles: []')), [
     'roles.yaml:1:10: version: must be 1 (found the number 2)',
@@ -249,7 +324,7 @@ describe('malformed role catalogs', () => {
       '    services: [lambda]',
     )));
     expect(problems).toEqual([
-      'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "servce"); did you mean "service"?',
+      'roles.yaml:3:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded", "assumable" (found "servce"); did you mean "service"?',
       'roles.yaml:6:23: roles[1].trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
       'roles.yaml:7:32: roles[1].maxSessionDurationSeconds: must be a whole number of seconds from 3600 (1 hour) to 43200 (12 hours) (found the number 50000)',
       'roles.yaml:8:11: roles[2].name: duplicate role name "APP": roles[0].name is "app", and IAM compares role names case-insensitively; role names must be unique',

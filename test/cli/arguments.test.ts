@@ -14,6 +14,12 @@ describe('the command line', () => {
     expect(parseCommandLine(['review', '--diff', 'old.out', 'new.out', '--fail-on', 'new-access'])).toMatchObject({ diff: { older: 'old.out', newer: 'new.out' }, failOn: 'new-access' });
   });
 
+  test('convert: the input format, the file, the defaults and an output file', () => {
+    expect(parseCommandLine(['convert', 'pulumi', 'Pulumi.dev.yaml', '--defaults', '{kind: service}', '-o', 'roles.yaml'])).toMatchObject({
+      command: 'convert', output: 'roles.yaml', convert: { from: 'pulumi', input: 'Pulumi.dev.yaml', defaults: '{kind: service}' },
+    });
+  });
+
   test('help and version', () => {
     expect(parseCommandLine(['--help']).command).toBe('help');
     expect(parseCommandLine(['review', '-h']).command).toBe('help');
@@ -21,8 +27,13 @@ describe('the command line', () => {
   });
 
   test.each([
-    [[], 'Give a command: review.'],
-    [['inspect'], 'Unknown command "inspect": the command is review.'],
+    [[], 'Give a command: review or convert.'],
+    [['inspect'], 'Unknown command "inspect": the commands are review and convert.'],
+    [['review', '--defaults', '{}'], '--defaults is an option of convert.'],
+    [['convert'], 'convert reads "operator" manifests or a "pulumi" config; got nothing.'],
+    [['convert', 'terraform', 'main.tf'], 'convert reads "operator" manifests or a "pulumi" config; got "terraform".'],
+    [['convert', 'operator'], 'convert operator takes one file; got 0.'],
+    [['convert', 'pulumi', 'Pulumi.dev.yaml'], 'convert pulumi needs --defaults: the roles of an iam-roles config have no trust; say who assumes them, e.g. --defaults \'{kind: cross-account, trustedRoleArns: [...]}\'.'],
     [['review', '--format', 'html'], '--format "html" is not one of markdown, json, mermaid.'],
     [['review', '--fail-on', 'anything'], '--fail-on "anything" is not one of new-access (with --diff), findings.'],
     [['review', '--trust-policy-quota', '2k'], '--trust-policy-quota "2k" is not a positive whole number of characters.'],

@@ -77,7 +77,7 @@ def test_role_catalog_from_yaml_text_rejects_an_unknown_kind_naming_line_and_col
         RoleCatalog.from_yaml(stack, "Roles", text)
     assert str(raised.value) == (
         "Error: Stack/Roles: invalid role catalog <text> (1 problem); no role was created:\n"
-        '  <text>:4:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded" (found "robot")'
+        '  <text>:4:11: roles[0].kind: must be one of "service", "cross-account", "irsa", "bounded", "assumable" (found "robot")'
     )
 
 
