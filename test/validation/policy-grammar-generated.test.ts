@@ -37,7 +37,7 @@ const condition = mostly(
   fc.dictionary(mostly(fc.constantFrom('StringEquals', 'StringLikeIfExists', 'ForAnyValue:StringLike', 'Bool', 'Null'), fc.constant('StringEqual')),
     fc.dictionary(fc.constantFrom('aws:SourceAccount', 'sts:ExternalId'), oneOrMany(fc.constantFrom('x', 1, true, { Ref: 'P' }))), { minKeys: 1, maxKeys: 2 }),
   bad);
-const statement = (kind: PolicyKind) => fc.record({
+const statement = (kind: PolicyKind) => fc.record<Record<string, unknown>>({
   Sid: mostly(fc.constantFrom('S1', 'Read'), fc.constantFrom('bad sid', 3)),
   Effect: mostly(fc.constantFrom('Allow', 'Deny'), fc.constant('allow')),
   Action: oneOrMany(action),
@@ -45,7 +45,7 @@ const statement = (kind: PolicyKind) => fc.record({
     ? { Principal: mostly(fc.oneof(fc.constant('*'), fc.record({ AWS: oneOrMany(principal), Service: oneOrMany(fc.constant('lambda.amazonaws.com')) }, { requiredKeys: [] })), bad) }
     : { Resource: oneOrMany(resource) }),
   Condition: condition,
-}, { requiredKeys: ['Effect', 'Action', kind === PolicyKind.TRUST ? 'Principal' : 'Resource'] });
+} as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: ['Effect', 'Action', kind === PolicyKind.TRUST ? 'Principal' : 'Resource'] });
 const policy = (kind: PolicyKind) => fc.record({
   Version: mostly(fc.constant('2012-10-17'), fc.constant('2020-01-01')),
   Statement: fc.oneof(statement(kind), fc.array(statement(kind), { minLength: 1, maxLength: 3 })),
@@ -77,6 +77,6 @@ describe('src/validation/policy-grammar.generated.ts', () => {
     expect(generated.trust(trust)).toBe(true);
     const misspelled = { ...trust, Statement: [{ ...trust.Statement[0], Condition: { StringEqual: { 'sts:ExternalId': 'x' } } }] };
     expect(generated.trust(misspelled)).toBe(false);
-    expect(generated.trust.errors?.map((e: any) => e.instancePath)).toContain('/Statement/0/Condition');
+    expect((generated.trust as unknown as { errors?: Array<{ instancePath: string }> }).errors?.map((e) => e.instancePath)).toContain('/Statement/0/Condition');
   });
 });
