@@ -60,7 +60,7 @@ def test_from_policy_json_text_that_does_not_parse_names_line_and_column(stack: 
     with pytest.raises(RuntimeError) as raised:
         AssumableRole(stack, "Role", trust=[Trust.from_policy_json('{\n  "Statement": [\n    {"Effect": "Allow",}\n  ]\n}')])
     assert str(raised.value) == (
-        'Error: Stack/Role: invalid trust[0] "Trust.fromPolicyJson(...)": policy JSON does not parse at line 3, column 24: '
+        'Stack/Role: invalid trust[0] "Trust.fromPolicyJson(...)": policy JSON does not parse at line 3, column 24: '
         "expected a double-quoted property name (comments and trailing commas are not JSON)"
     )
 
