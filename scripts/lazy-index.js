@@ -42,9 +42,12 @@ const lines = [
   '"use strict";',
   MARK,
   'Object.defineProperty(exports, "__esModule", { value: true });',
+  // The module is kept once loaded: each read of an export (compiled TypeScript reads
+  // `cdk_assumable_roles_1.ServiceRole` at every use) would otherwise call require() again.
   'function lazy(load, names) {',
+  '    let module;',
   '    for (const name of names) {',
-  '        Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: () => load()[name] });',
+  '        Object.defineProperty(exports, name, { enumerable: true, configurable: true, get: () => (module ??= load())[name] });',
   '    }',
   '}',
 ];

@@ -34,4 +34,18 @@ describe('lib/index.js', () => {
     const unneeded = (f: string) => /^(catalog|rollout|cli)\//.test(f) || /^review\/(role-review|report-|cloud-assembly|review-|assembly-)/.test(f);
     expect(files.filter(unneeded)).toEqual([]);
   });
+
+  compiled('reads an export of a loaded module without calling require() again', () => {
+    // Compiled TypeScript reads `cdk_assumable_roles_1.ServiceRole` at every use of the name.
+    const calls = execFileSync(process.execPath, ['-e', `const Module = require('module');
+      const m = require(${JSON.stringify(INDEX)});
+      m.ServiceRole;
+      let calls = 0;
+      const original = Module.prototype.require;
+      Module.prototype.require = function (...args) { calls++; return original.apply(this, args); };
+      const same = m.ServiceRole === m.ServiceRole && m.ServiceRole === m.ServiceRole;
+      Module.prototype.require = original;
+      process.stdout.write(JSON.stringify({ calls, same }));`], { encoding: 'utf8' });
+    expect(JSON.parse(calls)).toEqual({ calls: 0, same: true });
+  });
 });

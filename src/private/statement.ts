@@ -64,8 +64,8 @@ export function mergeStatements(statements: TrustStatement[]): MergedStatement[]
       merged.push({ principals: {}, actions: [], conditions: {}, verbatim: s.verbatim });
       continue;
     }
-    const conditionsKey = s.conditionJson ? s.conditionJson.toString() : canonicalConditions(s.conditions);
-    const key = JSON.stringify([[...s.actions].sort(), conditionsKey]);
+    // A role's only statement (the common case) has nothing to be merged with: no key is needed.
+    const key = statements.length === 1 ? '' : JSON.stringify([[...s.actions].sort(), s.conditionJson ? s.conditionJson.toString() : canonicalConditions(s.conditions)]);
     let target = byKey.get(key);
     if (!target) {
       target = { principals: {}, actions: unique(s.actions), conditions: s.conditions, conditionJson: s.conditionJson };

@@ -14,7 +14,7 @@ import { registerRole } from '../private/role-registry';
 import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
-import { keptLazyValue, resolvedProperty, unwrapped } from '../validation/captured-value';
+import { keepRenderedProperties, keptLazyValue, resolvedProperty, unwrapped } from '../validation/captured-value';
 import { LIMITS, policySize } from '../validation/limits';
 import { checkWithItsTemplate } from '../validation/role-checks';
 
@@ -220,10 +220,12 @@ export class AssumableRole extends Construct implements iam.IRole {
     // AWS::IAM::Role, and reports the role's policies for the team that creates it instead.
     const cfnRole = this.role.node.defaultChild as iam.CfnRole | undefined;
     if (cfnRole) {
-      // Produced once, as Lazy.any would: CDK writes that document. Its resolved value is kept, so
-      // the checks and the size limits read it without resolving it again.
+      // Produced once, as Lazy.any would: CDK writes that document. The role's properties are
+      // kept as CDK resolves them for the template, so the checks and the size limits read them
+      // without resolving them again.
       const trustPolicy = keptLazyValue(() => this.renderTrustPolicy());
       cfnRole.assumeRolePolicyDocument = trustPolicy;
+      keepRenderedProperties(cfnRole, trustPolicy);
       if (maxSessionIsToken) {
         cfnRole.maxSessionDuration = props.maxSessionDuration!.toSeconds({ integral: false });
       }

@@ -51,16 +51,19 @@ export class AppRoles {
   /** Role indexes by logical ID (several when stacks reuse one), made when a document first refers to a resource. */
   private byLogicalId?: Map<string, number[]>;
   private readonly cfnRoles: CfnRole[];
+  /** What the graph reads of each stack, and the principal text of its values. */
+  private readonly stacks = new Map<Stack, { path: string; account: string; text: PrincipalText }>();
 
   private constructor(root: IConstruct) {
     const all = root.node.findAll();
     const cfnRoles = all.filter((c): c is CfnRole => c instanceof CfnRole);
     this.cfnRoles = cfnRoles;
     for (const role of cfnRoles) {
-      const stack = Stack.of(role);
+      const { path, account } = this.stackOf(Stack.of(role));
       const target = reportTarget(role);
-      // Named when a trust policy first names a role by name (see nameRolesWhenNeeded below).
-      const index = this.graph.addRole({ label: target.node.path, stack: stack.node.path, account: accountOf(stack), path: '/' });
+      // Named when a trust policy first names a role by name (see nameRolesWhenNeeded below);
+      // labelled only when a finding names the role.
+      const index = this.graph.addRole({ get label() { return target.node.path; }, stack: path, account, path: '/' });
       this.byConstruct.set(role, index);
       this.roles.set(role, { index, target, attachedPolicies: [] });
     }
@@ -75,12 +78,15 @@ export class AppRoles {
       }
     }
     this.graph.nameRolesWhenNeeded(() => cfnRoles.forEach((role, index) => {
-      const text = new PrincipalText(Stack.of(role), this.byConstruct);
+      const { text } = this.stackOf(Stack.of(role));
       const name = role.roleName === undefined ? undefined : text.resolve(role.roleName);
       const path = role.path === undefined ? '/' : text.resolve(role.path) ?? '/';
       this.graph.nameRole(index, typeof name === 'string' && !/[{}\u0001]/.test(name) ? name : undefined, typeof path === 'string' ? path : TOKEN_PLACEHOLDER);
     }));
-    cfnRoles.forEach((role, index) => addTrustEdges(this.graph, index, this.trustPrincipals(role)));
+    cfnRoles.forEach((role, index) => {
+      const principals = this.trustPrincipals(role);
+      if (principals !== undefined) addTrustEdges(this.graph, index, principals);
+    });
   }
 
   /** What the trust graph says about the role. */
@@ -94,15 +100,26 @@ export class AppRoles {
     return indexes.map((i) => this.graph.nodes[i].label);
   }
 
+  /** The path, account and principal text of a stack, made once per stack. */
+  private stackOf(stack: Stack): { path: string; account: string; text: PrincipalText } {
+    let known = this.stacks.get(stack);
+    if (!known) {
+      known = { path: stack.node.path, account: accountOf(stack), text: new PrincipalText(stack, this.byConstruct) };
+      this.stacks.set(stack, known);
+    }
+    return known;
+  }
+
   /**
    * The parts of a role's trust policy the graph reads, as principal text: each Allow
    * statement's AWS principals and `aws:PrincipalArn` conditions, read from the document before
-   * it is resolved and resolving only those values. A document that is not plain JSON (a token)
-   * is resolved whole.
+   * it is resolved and resolving only those values; undefined when no statement has any (a
+   * service or a web identity cannot be a role of the app). A document that is not plain JSON
+   * (a token) is resolved whole.
    */
   private trustPrincipals(role: CfnRole): unknown {
     const stack = Stack.of(role);
-    const text = new PrincipalText(stack, this.byConstruct);
+    const { text } = this.stackOf(stack);
     // Roles of a stack often name the same principals (one account, one partition token).
     const resolve = (value: unknown) => {
       if (value === undefined) return undefined;
@@ -117,8 +134,12 @@ export class AppRoles {
     if (!isPlainObject(document) || !statements.every(isPlainObject)) {
       return text.resolve(document);
     }
+    const naming = statements.filter(mayNameRole);
+    if (naming.length === 0) {
+      return undefined;
+    }
     return {
-      Statement: statements.map((statement) => {
+      Statement: naming.map((statement) => {
         const principal = statement.Principal;
         const arnConditions = isPlainObject(statement.Condition)
           ? conditionEntries(statement).filter(({ key }) => key.toLowerCase() === 'aws:principalarn')
@@ -157,7 +178,7 @@ export class AppRoles {
       });
     } catch (e) {
       if (!(e instanceof AmbiguousReference)) throw e;
-      return new PrincipalText(Stack.of(resource), this.byConstruct).resolve(unwrapped((resource as any)[key]));
+      return this.stackOf(Stack.of(resource)).text.resolve(unwrapped((resource as any)[key]));
     }
   }
 }
@@ -170,6 +191,27 @@ function unresolvedTrustPolicy(role: CfnRole): unknown {
   if (render) return render();
   const value = unwrapped(role.assumeRolePolicyDocument);
   return value instanceof PolicyDocument ? value.toJSON() : value;
+}
+
+/**
+ * Whether a trust statement may name a role, as the graph reads it (`review/trust-edges.ts`): an
+ * Allow statement whose principal has AWS principals (or is not an object, e.g. `"*"`) or that
+ * has an `aws:PrincipalArn` condition. Services and web identities are never roles of the app.
+ */
+function mayNameRole(statement: Record<string, any>): boolean {
+  if (statement.Effect !== 'Allow') return false;
+  const principal = statement.Principal;
+  if (!isPlainObject(principal) || principal.AWS !== undefined) return true;
+  const condition = statement.Condition;
+  if (!isPlainObject(condition)) return false;
+  for (const operator in condition) {
+    const block = condition[operator];
+    if (!isPlainObject(block)) continue;
+    for (const key in block) {
+      if (key.toLowerCase() === 'aws:principalarn') return true;
+    }
+  }
+  return false;
 }
 
 function isPlainObject(value: unknown): value is Record<string, any> {

@@ -1,12 +1,14 @@
 /**
- * Resolved property values for the checks and the size limits: the trust policy of the library's
- * roles kept while CDK resolves the template (resolving the same document again was a large part
- * of what checking cost), any other property resolved once per template pass.
+ * Resolved property values for the checks and the size limits: the properties of the library's
+ * roles kept as CDK resolved them for the template (resolving the same documents again was a
+ * large part of what checking cost), any other property resolved once per template pass.
  *
- * The kept value comes from a post-processor (`IResolveContext.registerPostProcessor`) that
- * keeps the fully resolved value it is handed and passes it on unchanged: the template is the
- * same. Only resolutions for the template count: CDK also resolves every resource while it
- * prepares the app (`preparing`), with a resolver that renders strings differently.
+ * The kept properties are the ones CDK hands the resource's `renderProperties` when it writes
+ * the template: fully resolved, before they are turned into CloudFormation's casing. Keeping them
+ * changes nothing in the template. Only resolutions for the template count: CDK also resolves
+ * every resource while it prepares the app (`preparing`), with a resolver that renders strings
+ * differently; the role's trust policy, a lazy value of its own (`keptLazyValue`), tells the two
+ * apart.
  */
 import { CfnResource, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
 
@@ -41,15 +43,15 @@ export function noteResolution(preparing: boolean | undefined): void {
 }
 
 /**
- * A lazy value (like `Lazy.any`: produced once, on first resolution) that keeps what it resolved
- * to in the current template pass. It replaces the lazy value a property would have had, so it
- * adds no layer of resolution (each layer costs every resolution of the resource).
+ * A lazy value (like `Lazy.any`: produced once, on first resolution) that notes whether it is
+ * resolved for the template, and in which template pass. It replaces the lazy value a property
+ * would have had, so it adds no layer of resolution (each layer costs every resolution of the
+ * resource).
  */
 class KeptLazyValue implements IResolvable {
   public readonly creationStack: string[] = [];
-  /** The template pass `resolved` was kept in. */
+  /** The template pass it was last resolved in for the template (not while CDK prepared the app). */
   public pass = -1;
-  public resolved: any;
   private produced?: { value: unknown };
 
   constructor(private readonly producer: () => unknown) {}
@@ -62,16 +64,9 @@ class KeptLazyValue implements IResolvable {
 
   public resolve(context: IResolveContext): any {
     noteResolution(context.preparing);
-    if (context.preparing) {
-      return this.value;
+    if (!context.preparing) {
+      this.pass = templatePass;
     }
-    context.registerPostProcessor({
-      postProcess: (resolved) => {
-        this.resolved = resolved;
-        this.pass = templatePass;
-        return resolved;
-      },
-    });
     return this.value;
   }
 
@@ -81,11 +76,32 @@ class KeptLazyValue implements IResolvable {
 }
 
 /**
- * A lazy property value, produced once, whose resolved value `resolvedProperty` reads from the
- * template pass instead of resolving it again.
+ * A lazy property value, produced once. Set as the trust policy of a role resource passed to
+ * `keepRenderedProperties`, it tells when the resource is resolved for the template.
  */
 export function keptLazyValue(producer: () => unknown): IResolvable {
   return new KeptLazyValue(producer);
+}
+
+/** The resolved properties of a resource, by resource, with the template pass they were kept in. */
+const kept = new WeakMap<CfnResource, { pass: number; properties: Record<string, any> }>();
+
+/**
+ * Keeps the properties of `resource` as CDK resolves them for its template, for
+ * `resolvedProperty`: CDK hands them, resolved, to the resource's `renderProperties`, which is
+ * wrapped here (on this resource only) to keep them on the way. `marker` is the resource's trust
+ * policy as a `keptLazyValue`: resolved just before, as part of the same properties, it tells a
+ * template resolution from one made while CDK prepares the app.
+ */
+export function keepRenderedProperties(resource: CfnResource, marker: IResolvable): void {
+  const target = resource as unknown as { renderProperties(props: Record<string, any>): Record<string, any> };
+  const render = target.renderProperties;
+  target.renderProperties = function (this: unknown, properties: Record<string, any>) {
+    if (marker instanceof KeptLazyValue && marker.pass === templatePass && inTemplatePass()) {
+      kept.set(resource, { pass: templatePass, properties });
+    }
+    return render.call(this, properties);
+  };
 }
 
 /** Values resolved here because none was kept, once per template pass. */
@@ -93,14 +109,15 @@ const fallback = new WeakMap<CfnResource, { pass: number; values: Map<string, an
 
 /**
  * `resource[key]` resolved for CloudFormation: as kept in the current template pass or, when
- * nothing was kept (a resource of a stack not yet written, a property set after it was wrapped),
+ * nothing was kept (a resource of a stack not yet written, a role not made by this library),
  * resolved here, once per pass.
  */
 export function resolvedProperty(resource: CfnResource, key: string): any {
-  const value = (resource as unknown as Record<string, unknown>)[key];
-  if (value instanceof KeptLazyValue && value.pass === templatePass) {
-    return value.resolved;
+  const properties = kept.get(resource);
+  if (properties?.pass === templatePass) {
+    return properties.properties[key];
   }
+  const value = (resource as unknown as Record<string, unknown>)[key];
   if (value === undefined) {
     return undefined;
   }

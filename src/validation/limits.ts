@@ -133,9 +133,13 @@ const SIZES = new WeakMap<object, number>();
  */
 const RAW_WHITESPACE = /[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
 
+/** Characters JSON.stringify escapes (quote, backslash, control characters, lone surrogates). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** Characters of a string in JSON, without whitespace. */
 function stringSize(text: string): number {
-  const json = JSON.stringify(text).length;
+  // Most strings need no escape: their JSON is the text and two quotes (no string is built).
+  const json = ESCAPED.test(text) ? JSON.stringify(text).length : text.length + 2;
   RAW_WHITESPACE.lastIndex = 0;
   return RAW_WHITESPACE.test(text) ? json - (text.match(RAW_WHITESPACE)?.length ?? 0) : json;
 }

@@ -122,11 +122,14 @@ function checkRole(node: CfnRole, quota: number): void {
   const target = app.roles.get(node)!.target;
   const facts = gatherFacts(node, quota, app);
   const shared = documentFindings(app, facts);
-  ROLE_CHECKS.forEach((check, i) => {
-    for (const message of check.readsTheApp ? check.check(facts) : shared[i]) {
-      report(target, check, message);
+  // Plain loops: this runs for every role of the app, and most roles have no finding.
+  for (let i = 0; i < ROLE_CHECKS.length; i++) {
+    const check = ROLE_CHECKS[i];
+    const messages = check.readsTheApp ? check.check(facts) : shared[i];
+    for (let m = 0; m < messages.length; m++) {
+      report(target, check, messages[m]);
     }
-  });
+  }
 }
 
 /**
