@@ -214,7 +214,7 @@ const ORG = 'o-a1b2c3d4e5';
 const ORG_ID = { StringEquals: { 'aws:PrincipalOrgID': ORG } };
 
 /** The organization statements the factories write, as JSON, and the typed value each equals. */
-const LIFTED_ORGANIZATIONS: Array<[string, object, OrganizationTrust]> = [
+const LIFTED_ORGANIZATIONS: Array<[string, object, TrustRelationship]> = [
   ['Principal "*" with the organization ID', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: ORG_ID }, Trust.organization(ORG)],
   ['{"AWS": "*"} with the organization ID', { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: ORG_ID }, Trust.organization(ORG)],
   ['units of the organization and the units below them', {
@@ -243,7 +243,9 @@ describe('Trust.fromPolicyJson lifts the organization statements into Organizati
     expect(trust.liftedTrusts).toHaveLength(1);
     const lifted = trust.liftedTrusts[0] as OrganizationTrust;
     expect(lifted).toBeInstanceOf(OrganizationTrust);
-    expect([lifted.organizationId, lifted.organizationalUnitIds]).toEqual([typed.organizationId, typed.organizationalUnitIds]);
+    // withSessionTags returns the base type; the value is an OrganizationTrust all the same.
+    const expected = typed as OrganizationTrust;
+    expect([lifted.organizationId, lifted.organizationalUnitIds]).toEqual([expected.organizationId, expected.organizationalUnitIds]);
     expect(rawStatements([trust])).toEqual(rawStatements([typed]));
   });
 });
