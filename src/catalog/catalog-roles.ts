@@ -160,6 +160,7 @@ function commonProps(entry: any): AssumableRoleOptions & { permissionsBoundary?:
     managedPoliciesQuota: entry.managedPoliciesQuota,
     removalPolicy: entry.removalPolicy !== undefined ? REMOVAL_POLICY[entry.removalPolicy as string] : undefined,
     trust: entry.trustPolicy !== undefined ? [Trust.fromPolicyJson(entry.trustPolicy)] : undefined,
+    allowSelfAssume: entry.allowSelfAssume,
   };
 }
 

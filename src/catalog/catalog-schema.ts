@@ -280,6 +280,7 @@ const commonFields: Record<string, object> = {
     'x-rule': `must be a whole number from ${LIMITS.managedPoliciesDefaultQuota} to ${LIMITS.managedPoliciesMaxQuota}`,
   },
   policies: nonEmptyList(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
+  allowSelfAssume: flag('The role may assume itself: its own account narrowed to its own ARN (aws:PrincipalArn) in the trust policy, and the inline policy AssumeSelf allowing sts:AssumeRole on itself.'),
   acknowledgedChecks: {
     'type': 'object',
     'minProperties': 1,

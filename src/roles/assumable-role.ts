@@ -11,6 +11,7 @@ import { policyDocumentOf, readIdentityPolicy } from '../private/policy-input';
 import { reportTrustPolicy } from '../private/precreated-report';
 import { assumableRoleProblems } from '../private/role-input';
 import { registerRole } from '../private/role-registry';
+import { SELF_ASSUME_POLICY_NAME, selfArnTemplate, selfAssumePolicy, selfAssumeRoleName, selfAssumeTrust } from '../private/self-assume';
 import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
@@ -134,6 +135,24 @@ export interface AssumableRoleOptions {
    * @default 10
    */
   readonly managedPoliciesQuota?: number;
+
+  /**
+   * Whether the role may assume itself, e.g. to pass session tags or a session policy to a
+   * session of its own. Since 2023 IAM requires the role's trust policy to allow this
+   * explicitly (https://aws.amazon.com/blogs/security/announcing-an-update-to-iam-role-trust-policy-behavior/).
+   *
+   * The trust names the role's own account with `aws:PrincipalArn` equal to the role's ARN
+   * (built from `path` and the name), and the role gets the inline policy `AssumeSelf` allowing
+   * `sts:AssumeRole` on that ARN: no reference to the role in its own properties, so no circular
+   * dependency. The name must be known before the role exists: without `roleName`, the role is
+   * named like CDK's generated physical names, the construct's unique name (stack name, path and
+   * a hash, at most 47 characters), `-` and the stack's Region, e.g.
+   * `StackDeployerA1B2C3D4-eu-west-1`. Turning this on for a role without `roleName` replaces the
+   * role (it gets a name).
+   *
+   * @default false
+   */
+  readonly allowSelfAssume?: boolean;
 }
 
 /**
@@ -204,17 +223,20 @@ export class AssumableRole extends Construct implements iam.IRole {
     const managedQuota = props.managedPoliciesQuota ?? LIMITS.managedPoliciesDefaultQuota;
 
     const maxSessionIsToken = props.maxSessionDuration !== undefined && Token.isUnresolved(props.maxSessionDuration.toSeconds({ integral: false }));
+    // allowSelfAssume needs the name before the role exists (see private/self-assume.ts).
+    const roleName = props.allowSelfAssume ? selfAssumeRoleName(this, props.roleName) : props.roleName;
+    const selfArn = props.allowSelfAssume ? selfArnTemplate(roleName!, props.path) : undefined;
     // The role's id is 'Default' so its logical ID equals that of `new iam.Role(scope, id)`.
     this.role = new iam.Role(this, 'Default', {
       assumedBy: new DeferredTrustPrincipal(),
-      roleName: props.roleName,
+      roleName,
       description: props.description,
       path: props.path,
       // iam.Role rejects a deploy-time duration; it is set on the CfnRole below instead.
       maxSessionDuration: maxSessionIsToken ? undefined : props.maxSessionDuration,
       permissionsBoundary: props.permissionsBoundary?.bind(this),
       managedPolicies: this.managedPolicies(props),
-      inlinePolicies: this.inlinePolicies(props),
+      inlinePolicies: this.inlinePolicies(props, selfArn),
     });
     // Undefined under `iam.Role.customizeRoles` (pre-created roles): aws-cdk-lib then makes no
     // AWS::IAM::Role, and reports the role's policies for the team that creates it instead.
@@ -250,6 +272,9 @@ export class AssumableRole extends Construct implements iam.IRole {
       this.role.applyRemovalPolicy(props.removalPolicy);
     }
     (props.trust ?? []).forEach((t, i) => this.trustPolicy.add(t, `trust[${i}]`));
+    if (selfArn) {
+      this.trustPolicy.add(selfAssumeTrust(selfArn), 'allowSelfAssume');
+    }
 
     if (props.outputs) {
       new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: `ARN of ${this.node.path}` });
@@ -509,12 +534,15 @@ export class AssumableRole extends Construct implements iam.IRole {
     return policies;
   }
 
-  private inlinePolicies(props: AssumableRoleOptions): { [name: string]: iam.PolicyDocument } | undefined {
+  private inlinePolicies(props: AssumableRoleOptions, selfArn: string | undefined): { [name: string]: iam.PolicyDocument } | undefined {
     // A map without prototype, so names like "valueOf" or "__proto__" are ordinary keys.
     // Validated with the other props (assumableRoleProblems) before the role was made.
     const policies: { [name: string]: iam.PolicyDocument } = Object.assign(Object.create(null), props.inlinePolicies ?? {});
     for (const [name, json] of Object.entries(props.inlinePolicyJson ?? {})) {
       policies[name] = policyDocumentOf(readIdentityPolicy(json).document);
+    }
+    if (selfArn) {
+      policies[SELF_ASSUME_POLICY_NAME] = selfAssumePolicy(selfArn);
     }
     return Object.keys(policies).length > 0 ? policies : undefined;
   }

@@ -34,6 +34,7 @@ const CATALOG_FIELDS: Record<string, Field[]> = {
   'AssumableRoleOptions.outputs': ['role.outputs'],
   'AssumableRoleOptions.trustPolicySizeQuota': ['role.trustPolicySizeQuota'],
   'AssumableRoleOptions.managedPoliciesQuota': ['role.managedPoliciesQuota'],
+  'AssumableRoleOptions.allowSelfAssume': ['role.allowSelfAssume'],
   'AssumableRoleProps.permissionsBoundary': ['role.permissionsBoundaryArn'],
   'BoundedRoleProps.permissionsBoundary': ['role.permissionsBoundaryArn'],
   'ServiceRoleProps.services': ['role.services'],

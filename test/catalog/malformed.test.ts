@@ -42,7 +42,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['an unknown field with nothing close', { document: { roles: [{ name: 'app', kind: 'irsa', issuerUrls: ['https://oidc.example.com'], serviceAccounts: ['a:b'], color: 'red' }] } }, [
     '<object>: roles[0]: unknown field "color"; the fields of kind "irsa" are name, kind, description, path, maxSessionDurationSeconds, tags, '
-      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
+      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
   ]],
   ['a field of another kind', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    externalIds: [abc-123]')), [
     'roles.yaml:5:5: roles[0]: field "externalIds" does not apply to a role of kind "service"; it is a field of kind "cross-account"',
@@ -213,7 +213,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:5:5: roles[0]: missing "services" (required for a role of kind "service"): the AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com]',
   ]],
   ['a name in defaults', text(yaml('defaults:', '  name: app', '  kind: service', '  services: [lambda]', 'roles:', '  - name: app')), [
-    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
+    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
   ]],
   ['a bad value in defaults, inherited by two roles', text(yaml('defaults:', '  kind: cross-account', '  trustedAccounts: [\'12345\']', 'roles:', '  - name: a', '  - name: b')), [
     'roles.yaml:3:21: defaults.trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
@@ -295,6 +295,11 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['organizational units of two roots', trustEntry('{organization: o-a1b2c3d4e5, organizationalUnits: [ou-ab12-11111111, ou-cd34-22222222]}'), [
     'roles.yaml:5:59: roles[0].trust[0].organizationalUnits: organizational units "ou-ab12-11111111", "ou-cd34-22222222" are under different roots (ou-<root>-...), '
       + 'but an organization has one root: they cannot all be units of one organization',
+  ]],
+  // ---- allowSelfAssume ----
+  ['allowSelfAssume with a path aws:PrincipalArn would read as a pattern', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    path: /ops*/', '    allowSelfAssume: true')), [
+    'roles.yaml:5:11: roles[0].path: a self-assuming role (allowSelfAssume) is named in its own trust policy by aws:PrincipalArn, where *, ? are wildcards '
+      + 'and ${...} a policy variable: use a path without *, ?, $, { and } (found "/ops*/")',
   ]],
 ];
 

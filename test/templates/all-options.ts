@@ -131,6 +131,10 @@ new AssumableRole(stack, 'Organization', {
   ],
 });
 
+// Roles that may assume themselves: named, and with a generated name.
+new ServiceRole(stack, 'SelfAssumeNamed', { services: ['lambda'], roleName: 'self-assume-named', path: '/jobs/', allowSelfAssume: true });
+new AssumableRole(stack, 'SelfAssumeGenerated', { trust: [Trust.service('lambda')], allowSelfAssume: true });
+
 // The caller's side of cross-account access, and the roles of a catalog file.
 const caller = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
 new CallerPolicy(stack, 'CallerPolicy', {
