@@ -262,7 +262,7 @@ const commonFields: Record<string, object> = {
     'description': 'What happens to the role when it leaves the stack or the stack is deleted: destroy (the default), retain, or retain-on-update-or-delete. The operator\'s deletionPolicy Delete is destroy, Retain is retain.',
     'x-rule': `must be one of ${REMOVAL_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`,
   },
-  outputs: flag('Add stack outputs with the role\'s ARN and name.'),
+  outputs: flag('Add stack outputs with the role\'s ARN, name and unique ID (RoleId), and for a role people assume by hand (trusted by accounts, roles, users or an organization, without ExternalId) the console switch-role link.'),
   trustPolicySizeQuota: {
     'type': 'integer',
     'minimum': LIMITS.trustPolicyDefaultQuota,

@@ -10,6 +10,7 @@ import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../pr
 import { policyDocumentOf, readIdentityPolicy } from '../private/policy-input';
 import { reportTrustPolicy } from '../private/precreated-report';
 import { assumableRoleProblems } from '../private/role-input';
+import { addSwitchRoleUrlOutput, assumedByHand, SwitchRoleTarget } from '../private/role-outputs';
 import { registerRole } from '../private/role-registry';
 import { SELF_ASSUME_POLICY_NAME, selfArnTemplate, selfAssumePolicy, selfAssumeRoleName, selfAssumeTrust } from '../private/self-assume';
 import { stackEnvOf } from '../private/stack-env';
@@ -114,7 +115,17 @@ export interface AssumableRoleOptions {
   readonly trust?: TrustRelationship[];
 
   /**
-   * Whether to add stack outputs with the role's ARN and name.
+   * Whether to add stack outputs: the role's ARN (`RoleArn`), name (`RoleName`) and unique ID
+   * (`RoleId`, `AROA...`, what IAM reports as the role's ID; not for roles pre-created under
+   * `iam.Role.customizeRoles`), and, for a role people assume by
+   * hand, the console link that switches to it (`SwitchRoleUrl`).
+   *
+   * A role is assumed by hand when its trust allows AWS principals (accounts, roles, users) or
+   * the principals of an organization without an ExternalId, which the console cannot pass; not
+   * services, web identities, SAML users, nor the role itself (`allowSelfAssume`). The link is
+   * `https://<sign-in host>/switchrole?account=<account>&roleName=<path/name>` for the stack's
+   * partition (`aws`, `aws-cn`, `aws-us-gov`; in other partitions the output is left out), and
+   * is not added when path and name together are longer than the console's 64 characters.
    *
    * @default false
    */
@@ -208,6 +219,8 @@ export class AssumableRole extends Construct implements iam.IRole {
 
   private readonly trustPolicy: TrustPolicy;
   private revokeBefore?: Date;
+  /** The role `outputs` should link to, until a trust people assume by hand has been added. */
+  private switchRoleTarget?: SwitchRoleTarget;
 
   /**
    * @param scope the construct this role belongs to
@@ -271,7 +284,9 @@ export class AssumableRole extends Construct implements iam.IRole {
       // Only when asked: a plain iam.Role carries no DeletionPolicy, and neither do we by default.
       this.role.applyRemovalPolicy(props.removalPolicy);
     }
+    this.switchRoleTarget = props.outputs ? { roleName: roleName ?? this.roleName, path: props.path ?? '/' } : undefined;
     (props.trust ?? []).forEach((t, i) => this.trustPolicy.add(t, `trust[${i}]`));
+    (props.trust ?? []).forEach((t) => this.offerSwitchRoleUrl(t));
     if (selfArn) {
       this.trustPolicy.add(selfAssumeTrust(selfArn), 'allowSelfAssume');
     }
@@ -279,6 +294,10 @@ export class AssumableRole extends Construct implements iam.IRole {
     if (props.outputs) {
       new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: `ARN of ${this.node.path}` });
       new CfnOutput(this, 'RoleName', { value: this.roleName, description: `Name of ${this.node.path}` });
+      if (cfnRole) {
+        // A pre-created role (iam.Role.customizeRoles) has no ID in this app's template.
+        new CfnOutput(this, 'RoleId', { value: this.roleId, description: `Unique ID (AROA...) of ${this.node.path}` });
+      }
     }
 
     this.node.addValidation({
@@ -317,6 +336,7 @@ export class AssumableRole extends Construct implements iam.IRole {
    */
   public addTrust(trust: TrustRelationship): void {
     this.trustPolicy.add(trust, `addTrust(${trust})`);
+    this.offerSwitchRoleUrl(trust);
   }
 
   /**
@@ -492,6 +512,18 @@ export class AssumableRole extends Construct implements iam.IRole {
    */
   protected addTrustFor(field: string, trust: TrustRelationship): void {
     this.trustPolicy.add(trust, field);
+    this.offerSwitchRoleUrl(trust);
+  }
+
+  /**
+   * Adds the `SwitchRoleUrl` output once, with the first trust people assume by hand, when
+   * `outputs` asks for it: trust is added by props, by subclasses and by `addTrust`.
+   */
+  private offerSwitchRoleUrl(trust: TrustRelationship): void {
+    if (this.switchRoleTarget && assumedByHand(trust)) {
+      addSwitchRoleUrlOutput(this, this.switchRoleTarget);
+      this.switchRoleTarget = undefined;
+    }
   }
 
   /** Limits that depend on the whole role, checked when the app is synthesized. */
