@@ -4,6 +4,7 @@ export * from './policy-json';
 export * from './trust/trust-relationship';
 export * from './trust/service-trust';
 export * from './trust/aws-principal-trust';
+export * from './trust/organization-trust';
 export * from './trust/web-identity-trust';
 export * from './trust/saml-trust';
 export * from './trust/policy-json-trust';

@@ -160,6 +160,7 @@ function commonProps(entry: any): AssumableRoleOptions & { permissionsBoundary?:
     managedPoliciesQuota: entry.managedPoliciesQuota,
     removalPolicy: entry.removalPolicy !== undefined ? REMOVAL_POLICY[entry.removalPolicy as string] : undefined,
     trust: entry.trustPolicy !== undefined ? [Trust.fromPolicyJson(entry.trustPolicy)] : undefined,
+    allowSelfAssume: entry.allowSelfAssume,
   };
 }
 
@@ -207,9 +208,23 @@ function typedTrustOf(entry: any): TrustRelationship {
   if (entry.gitHubRepository !== undefined) {
     return Trust.githubActions({ repository: entry.gitHubRepository, branches: entry.branches, environments: entry.environments });
   }
+  if (entry.organization !== undefined) {
+    return organizationTrustOf(entry);
+  }
   let trust = entry.account !== undefined ? Trust.account(entry.account) : Trust.role(entry.roleArn);
   if (entry.externalId !== undefined) {
     trust = trust.withExternalId(entry.externalId);
+  }
+  return entry.requireMfa ? trust.requireMfa() : trust;
+}
+
+/** An `organization` trust entry: the organization or its units, with principal ARN patterns and MFA. */
+function organizationTrustOf(entry: any): TrustRelationship {
+  let trust = entry.organizationalUnits !== undefined
+    ? Trust.organizationalUnits(entry.organization, entry.organizationalUnits)
+    : Trust.organization(entry.organization);
+  for (const pattern of entry.principalArnPatterns ?? []) {
+    trust = trust.withPrincipalArn(pattern);
   }
   return entry.requireMfa ? trust.requireMfa() : trust;
 }
@@ -255,13 +270,22 @@ function placed(problem: InputProblem, entry: any): EntryProblem[] {
     return readPolicy(entry.trustPolicy, PolicyKind.TRUST).problem ? [] : [{ path: ['trustPolicy'], message: problem.message }];
   } else if (field === 'trust') {
     const key = TRUST_ENTRY_KEYS.find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
-    path = ['trust', rest[0], ...(key ? [key] : [])];
+    path = ['trust', rest[0], ...(key ? [unitsOrKey(entry.trust[rest[0] as number], key, problem.message)] : [])];
   } else {
     path = [CATALOG_FIELD[field as string] ?? field, ...rest];
   }
   const value = valueAt(entry, path);
   const shown = typeof value === 'string' && !problem.message.includes(JSON.stringify(value)) ? ` (found ${describeValue(value)})` : '';
   return [{ path, message: `${problem.message}${shown}` }];
+}
+
+/**
+ * The field of a trust entry a problem is about: its key, or for an `organization` entry the
+ * `organizationalUnits` when the problem is about the units (OrganizationTrust's messages say
+ * "organizational unit(s)" or "root"), so a unit the schema already rejected is reported once.
+ */
+function unitsOrKey(trustEntry: any, key: string, message: string): string {
+  return key === 'organization' && trustEntry.organizationalUnits !== undefined && /organizational units? |organization's root/.test(message) ? 'organizationalUnits' : key;
 }
 
 function valueAt(value: any, path: PathStep[]): unknown {

@@ -16,7 +16,7 @@ import { FINDING_PREFIX } from '../private/finding-ids';
 import {
   ACCOUNT_ID_OR_PLACEHOLDER, ARN, AWS_MANAGED_POLICY_NAME, EXTERNAL_ID, GITHUB_REF_NAME, GITHUB_REPOSITORY, InputRule, ISSUER_URL,
   MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH,
-  SAML_PROVIDER_ARN,
+  SAML_PROVIDER_ARN, ORGANIZATIONAL_UNIT_ID,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
 } from '../private/rules';
 import { LIMITS } from '../validation/limits';
@@ -30,7 +30,10 @@ export const ROLE_KINDS = ['service', 'cross-account', 'irsa', 'bounded', 'assum
 export const REMOVAL_POLICIES = ['destroy', 'retain', 'retain-on-update-or-delete'] as const;
 
 /** The kinds of trust entries of a `bounded` role; each entry has exactly one of these fields. */
-export const TRUST_ENTRY_KEYS = ['service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn'] as const;
+export const TRUST_ENTRY_KEYS = [
+  'service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn',
+  'organization',
+] as const;
 
 /** Where the committed schema file lives in the repository and in the npm package. */
 export const CATALOG_SCHEMA_FILE = 'schema/role-catalog.schema.json';
@@ -142,7 +145,7 @@ const definitions = {
       account: { ...ref('accountId'), description: 'Trust a whole account (its principals whose own policies allow sts:AssumeRole).' },
       roleArn: { ...ref('roleArn'), description: 'Trust an IAM role, by ARN or ARN template.' },
       externalId: { ...ref('externalId'), description: 'With account or roleArn: the ExternalId the caller must pass.' },
-      requireMfa: flag('With account or roleArn: the caller must have signed in with MFA.'),
+      requireMfa: flag('With account, roleArn or organization: the caller must have signed in with MFA.'),
       gitHubRepository: {
         ...textRule(GITHUB_REPOSITORY),
         description: 'Trust GitHub Actions workflows of a repository, owner/name (through the account\'s token.actions.githubusercontent.com OIDC provider).',
@@ -163,6 +166,16 @@ const definitions = {
       audiences: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be an audience value' },
         'With oidcProviderArn: the aud claims accepted (default sts.amazonaws.com). With samlProviderArn: the SAML:aud values (default the sign-in endpoint of the stack\'s partition).',
         'must be a non-empty list of audiences'),
+      organization: {
+        ...textRule(ORGANIZATION_ID),
+        description: 'Trust every IAM principal of the accounts of this AWS Organizations organization (Principal "*" with aws:PrincipalOrgID), as Trust.organization, e.g. o-a1b2c3d4e5.',
+      },
+      organizationalUnits: nonEmptyList(textRule(ORGANIZATIONAL_UNIT_ID),
+        'With organization: only the accounts of these organizational units and of the units below them (aws:PrincipalOrgPaths), as Trust.organizationalUnits, e.g. [ou-ab12-11111111].',
+        'must be a non-empty list of organizational unit IDs'),
+      principalArnPatterns: nonEmptyList(ref('arn'),
+        'With organization: only callers whose ARN matches one of these patterns (aws:PrincipalArn, ArnLike), e.g. [arn:{partition}:iam::*:role/deployer].',
+        'must be a non-empty list of ARN patterns'),
       sessionTags: flag('With any trust: callers may pass session tags (sts:TagSession), as Trust...withSessionTags().'),
       sourceIdentity: flag('With any trust: callers may set a source identity (sts:SetSourceIdentity), as Trust...withSourceIdentity().'),
     },
@@ -175,6 +188,7 @@ const definitions = {
       trustBranch('eksPodIdentity', []),
       trustBranch('oidcProviderArn', ['subjects', 'audiences']),
       trustBranch('samlProviderArn', ['audiences']),
+      trustBranch('organization', ['organizationalUnits', 'principalArnPatterns', 'requireMfa']),
       { if: { required: ['oidcProviderArn'] }, then: { 'required': ['subjects'], 'x-kind': 'an "oidcProviderArn" trust entry' } },
     ],
     'description': `Who may assume the role: one of ${TRUST_ENTRY_KEYS.join(', ')}, with its options.`,
@@ -248,7 +262,7 @@ const commonFields: Record<string, object> = {
     'description': 'What happens to the role when it leaves the stack or the stack is deleted: destroy (the default), retain, or retain-on-update-or-delete. The operator\'s deletionPolicy Delete is destroy, Retain is retain.',
     'x-rule': `must be one of ${REMOVAL_POLICIES.map((p) => JSON.stringify(p)).join(', ')}`,
   },
-  outputs: flag('Add stack outputs with the role\'s ARN and name.'),
+  outputs: flag('Add stack outputs with the role\'s ARN, name and unique ID (RoleId), and for a role people assume by hand (trusted by accounts, roles, users or an organization, without ExternalId) the console switch-role link.'),
   trustPolicySizeQuota: {
     'type': 'integer',
     'minimum': LIMITS.trustPolicyDefaultQuota,
@@ -266,6 +280,7 @@ const commonFields: Record<string, object> = {
     'x-rule': `must be a whole number from ${LIMITS.managedPoliciesDefaultQuota} to ${LIMITS.managedPoliciesMaxQuota}`,
   },
   policies: nonEmptyList(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
+  allowSelfAssume: flag('The role may assume itself: its own account narrowed to its own ARN (aws:PrincipalArn) in the trust policy, and the inline policy AssumeSelf allowing sts:AssumeRole on itself.'),
   acknowledgedChecks: {
     'type': 'object',
     'minProperties': 1,

@@ -245,11 +245,13 @@ function trustEntryHint(field: string): string {
   const owner: Record<string, string> = {
     restrictToSourceAccount: 'service',
     externalId: 'account or roleArn',
-    requireMfa: 'account or roleArn',
+    requireMfa: 'account, roleArn or organization',
     branches: 'gitHubRepository',
     environments: 'gitHubRepository',
     subjects: 'oidcProviderArn',
     audiences: 'oidcProviderArn or samlProviderArn',
+    organizationalUnits: 'organization',
+    principalArnPatterns: 'organization',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }

@@ -2,6 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { InputProblem, inputProblem } from './errors';
 import { readIdentityPolicy } from './policy-input';
 import { AWS_MANAGED_POLICY_NAME, breaks, MANAGED_POLICY_ARN } from './rules';
+import { selfAssumeProblems } from './self-assume';
 import { servicePrincipalName } from './service-names';
 import { ArnTemplate } from '../arn-template';
 import { StackEnv } from './stack-env';
@@ -82,6 +83,7 @@ export function assumableRoleProblems(props: AssumableRoleProps, env: StackEnv):
     const problem = trustProblem(trust, env);
     if (problem) problems.push(inputProblem(['trust', i], trust instanceof TrustRelationship ? trust.toString() : trust, problem, `trust[${i}]`));
   });
+  problems.push(...selfAssumeProblems(props));
   return problems;
 }
 

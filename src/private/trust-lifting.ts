@@ -1,8 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
+import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from './organization-paths';
 import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
 import { hasWildcard, STS_AUDIENCE } from './web-identity';
 import { OidcIssuer } from '../trust/oidc-issuer';
+import { OrganizationTrust } from '../trust/organization-trust';
 import { Trust } from '../trust/trust';
 import { TrustRelationship } from '../trust/trust-relationship';
 
@@ -36,8 +38,11 @@ export function liftStatement(statement: any): TrustRelationship[] | undefined {
   if (statement.Sid !== undefined && statement.Sid !== '') return undefined;
   const actions = stringList(statement.Action);
   const conditions = conditionValues(statement.Condition);
-  if (!actions || !conditions || !isPlainObject(statement.Principal)) return undefined;
-  const kinds = Object.entries(statement.Principal);
+  // `"Principal": "*"` and `{"AWS": "*"}` are the same principal
+  // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous).
+  const principal = statement.Principal === '*' ? { AWS: '*' } : statement.Principal;
+  if (!actions || !conditions || !isPlainObject(principal)) return undefined;
+  const kinds = Object.entries(principal);
   if (kinds.length === 0) return undefined;
   const lifted: TrustRelationship[] = [];
   for (const [kind, value] of kinds) {
@@ -53,6 +58,9 @@ export function liftStatement(statement: any): TrustRelationship[] | undefined {
 function liftKind(kind: string, principals: string[], actions: string[], conditions: ConditionValues): TrustRelationship | undefined {
   switch (kind) {
     case 'AWS':
+      if (principals.length === 1 && principals[0] === '*') {
+        return withOptionalActions(liftOrganization(conditions), actions, 'sts:AssumeRole');
+      }
       return withOptionalActions(liftAwsPrincipals(principals, conditions), actions, 'sts:AssumeRole');
     case 'Service':
       return withOptionalActions(liftServices(principals, conditions), actions, 'sts:AssumeRole');
@@ -95,21 +103,62 @@ function liftAwsPrincipals(principals: string[], conditions: ConditionValues): T
   }
   const rest = new Map(conditions);
   const externalIds = take(rest, 'StringEquals', 'sts:ExternalId');
-  const mfa = take(rest, 'Bool', 'aws:MultiFactorAuthPresent');
-  const mfaAge = take(rest, 'NumericLessThanEquals', 'aws:MultiFactorAuthAge');
-  const principalArns = take(rest, 'ArnLike', 'aws:PrincipalArn');
+  const caller = takeCallerConditions(rest);
   const organizations = take(rest, 'StringEquals', 'aws:PrincipalOrgID');
-  if (rest.size > 0) return undefined;
+  if (rest.size > 0 || !caller) return undefined;
   if (externalIds) trust = trust.withExternalIds(externalIds);
-  if (mfa || mfaAge) {
-    // requireMfa writes aws:MultiFactorAuthPresent "true", and the age only with it.
-    if (!mfa || mfa.length !== 1 || mfa[0] !== 'true') return undefined;
-    if (mfaAge && (mfaAge.length !== 1 || !/^[1-9]\d*$/.test(mfaAge[0]))) return undefined;
-    trust = trust.requireMfa(mfaAge ? Duration.seconds(Number(mfaAge[0])) : undefined);
-  }
-  for (const pattern of principalArns ?? []) trust = trust.withPrincipalArn(pattern);
+  trust = caller(trust);
   for (const id of organizations ?? []) trust = trust.withinOrganization(id);
   return trust._problems.length === 0 ? trust : undefined;
+}
+
+/**
+ * `Trust.organization` (`StringEquals aws:PrincipalOrgID`, one organization) or
+ * `Trust.organizationalUnits` (`ForAnyValue:StringLike aws:PrincipalOrgPaths`, each value the
+ * `<org>/*` + `/<ou>/*` pattern it writes, all of one organization), with MFA and
+ * `aws:PrincipalArn`: the statement of `"*"` these write, and no other.
+ */
+function liftOrganization(conditions: ConditionValues): TrustRelationship | undefined {
+  const rest = new Map(conditions);
+  const organizations = take(rest, 'StringEquals', 'aws:PrincipalOrgID');
+  const paths = take(rest, ORG_PATHS_OPERATOR, 'aws:PrincipalOrgPaths');
+  const caller = takeCallerConditions(rest);
+  if (rest.size > 0 || !caller || (organizations === undefined) === (paths === undefined)) return undefined;
+  let trust: OrganizationTrust;
+  if (organizations) {
+    if (organizations.length !== 1) return undefined;
+    trust = Trust.organization(organizations[0]);
+  } else {
+    const units = paths!.map(readOrganizationalUnitPath);
+    if (units.some((u) => u === undefined) || new Set(units.map((u) => u!.organizationId)).size !== 1) return undefined;
+    trust = Trust.organizationalUnits(units[0]!.organizationId, units.map((u) => u!.organizationalUnitId));
+  }
+  trust = caller(trust);
+  return trust._problems.length === 0 ? trust : undefined;
+}
+
+/** What `requireMfa` and `withPrincipalArn` write on a caller, with or without it. */
+interface CallerTrust<T> {
+  requireMfa(maxAge?: Duration): T;
+  withPrincipalArn(pattern: string): T;
+}
+
+/**
+ * Takes the MFA and `aws:PrincipalArn` conditions out of a block and returns what applies them
+ * to a trust, or `undefined` when they are not in the shape `requireMfa` writes
+ * (`aws:MultiFactorAuthPresent` "true", and the age only with it).
+ */
+function takeCallerConditions(rest: ConditionValues): (<T extends CallerTrust<T>>(trust: T) => T) | undefined {
+  const mfa = take(rest, 'Bool', 'aws:MultiFactorAuthPresent');
+  const mfaAge = take(rest, 'NumericLessThanEquals', 'aws:MultiFactorAuthAge');
+  const principalArns = take(rest, 'ArnLike', 'aws:PrincipalArn') ?? [];
+  if ((mfa || mfaAge) && (!mfa || mfa.length !== 1 || mfa[0] !== 'true')) return undefined;
+  if (mfaAge && (mfaAge.length !== 1 || !/^[1-9]\d*$/.test(mfaAge[0]))) return undefined;
+  return <T extends CallerTrust<T>>(trust: T): T => {
+    let out = mfa ? trust.requireMfa(mfaAge ? Duration.seconds(Number(mfaAge[0])) : undefined) : trust;
+    for (const pattern of principalArns) out = out.withPrincipalArn(pattern);
+    return out;
+  };
 }
 
 /** `Trust.services` with the confused-deputy conditions `ServiceTrust` writes. */

@@ -4,6 +4,7 @@
  * partner-7d1f3a and MFA within 1 h`, `GitHub Actions: repository acme/app, branch main`.
  */
 import type { ConditionText, PartyCondition, PartyContext, PartyKind } from './trusted-party';
+import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from '../private/organization-paths';
 import { GITHUB_ACTIONS_ISSUER, STS_AUDIENCE } from '../private/web-identity';
 
 /** What service principals stand for, by the service's short name. */
@@ -70,9 +71,10 @@ function wordsOf({ operator, key: original, values }: ConditionText, { hasMfaAge
     case 'aws:multifactorauthage':
       return /^Numeric(LessThan|LessThanEquals)$/.test(operator) ? `MFA within ${duration(values[0])}` : `${original} ${operator} ${list}`;
     case 'aws:principalorgid':
-      return `in organization ${list}`;
+      // "any principal of organization o-...", "account 1111... (root), in organization o-..."
+      return kind === 'anyone' ? `of organization ${list}` : `in organization ${list}`;
     case 'aws:principalorgpaths':
-      return `in organization path ${list}`;
+      return organizationalUnitWords(values, operator) ?? `in organization path ${list}`;
     case 'aws:principalarn':
       return `only ${list}`;
     case 'aws:principalaccount':
@@ -112,7 +114,7 @@ export function partyWho(
   const shown = context.display(principal);
   switch (kind) {
     case 'anyone':
-      return narrowing.length ? `anyone ${narrowing.join(', ')}` : 'anyone (any AWS principal, in any account)';
+      return narrowing.length ? `any principal ${narrowing.join(', ')}` : 'anyone (any AWS principal, in any account)';
     case 'account': {
       const account = /(\d{12}|\{account\})/.exec(principal)?.[1] ?? shown;
       return withNarrowing(`${accountWords(account, context)} (root)`, narrowing);
@@ -135,6 +137,20 @@ export function partyWho(
     default:
       return withNarrowing(shown, narrowing);
   }
+}
+
+/**
+ * `in organizational unit ou-... (or a unit below it) of organization o-...`, for the patterns
+ * `Trust.organizationalUnits` writes (all of one organization); `undefined` for any other path.
+ */
+function organizationalUnitWords(values: string[], operator: string): string | undefined {
+  const units = values.map(readOrganizationalUnitPath);
+  if (operator !== ORG_PATHS_OPERATOR || units.length === 0 || units.some((u) => !u) || new Set(units.map((u) => u!.organizationId)).size !== 1) {
+    return undefined;
+  }
+  const ids = units.map((u) => u!.organizationalUnitId);
+  const unitWords = ids.length === 1 ? `organizational unit ${ids[0]} (or a unit below it)` : `organizational units ${or(ids)} (or units below them)`;
+  return `in ${unitWords} of organization ${units[0]!.organizationId}`;
 }
 
 function withNarrowing(who: string, narrowing: string[]): string {

@@ -10,7 +10,9 @@ import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../pr
 import { policyDocumentOf, readIdentityPolicy } from '../private/policy-input';
 import { reportTrustPolicy } from '../private/precreated-report';
 import { assumableRoleProblems } from '../private/role-input';
+import { addSwitchRoleUrlOutput, assumedByHand, SwitchRoleTarget } from '../private/role-outputs';
 import { registerRole } from '../private/role-registry';
+import { SELF_ASSUME_POLICY_NAME, selfArnTemplate, selfAssumePolicy, selfAssumeRoleName, selfAssumeTrust } from '../private/self-assume';
 import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
@@ -113,7 +115,17 @@ export interface AssumableRoleOptions {
   readonly trust?: TrustRelationship[];
 
   /**
-   * Whether to add stack outputs with the role's ARN and name.
+   * Whether to add stack outputs: the role's ARN (`RoleArn`), name (`RoleName`) and unique ID
+   * (`RoleId`, `AROA...`, what IAM reports as the role's ID; not for roles pre-created under
+   * `iam.Role.customizeRoles`), and, for a role people assume by
+   * hand, the console link that switches to it (`SwitchRoleUrl`).
+   *
+   * A role is assumed by hand when its trust allows AWS principals (accounts, roles, users) or
+   * the principals of an organization without an ExternalId, which the console cannot pass; not
+   * services, web identities, SAML users, nor the role itself (`allowSelfAssume`). The link is
+   * `https://<sign-in host>/switchrole?account=<account>&roleName=<path/name>` for the stack's
+   * partition (`aws`, `aws-cn`, `aws-us-gov`; in other partitions the output is left out), and
+   * is not added when path and name together are longer than the console's 64 characters.
    *
    * @default false
    */
@@ -134,6 +146,24 @@ export interface AssumableRoleOptions {
    * @default 10
    */
   readonly managedPoliciesQuota?: number;
+
+  /**
+   * Whether the role may assume itself, e.g. to pass session tags or a session policy to a
+   * session of its own. Since 2023 IAM requires the role's trust policy to allow this
+   * explicitly (https://aws.amazon.com/blogs/security/announcing-an-update-to-iam-role-trust-policy-behavior/).
+   *
+   * The trust names the role's own account with `aws:PrincipalArn` equal to the role's ARN
+   * (built from `path` and the name), and the role gets the inline policy `AssumeSelf` allowing
+   * `sts:AssumeRole` on that ARN: no reference to the role in its own properties, so no circular
+   * dependency. The name must be known before the role exists: without `roleName`, the role is
+   * named like CDK's generated physical names, the construct's unique name (stack name, path and
+   * a hash, at most 47 characters), `-` and the stack's Region, e.g.
+   * `StackDeployerA1B2C3D4-eu-west-1`. Turning this on for a role without `roleName` replaces the
+   * role (it gets a name).
+   *
+   * @default false
+   */
+  readonly allowSelfAssume?: boolean;
 }
 
 /**
@@ -189,6 +219,8 @@ export class AssumableRole extends Construct implements iam.IRole {
 
   private readonly trustPolicy: TrustPolicy;
   private revokeBefore?: Date;
+  /** The role `outputs` should link to, until a trust people assume by hand has been added. */
+  private switchRoleTarget?: SwitchRoleTarget;
 
   /**
    * @param scope the construct this role belongs to
@@ -204,17 +236,20 @@ export class AssumableRole extends Construct implements iam.IRole {
     const managedQuota = props.managedPoliciesQuota ?? LIMITS.managedPoliciesDefaultQuota;
 
     const maxSessionIsToken = props.maxSessionDuration !== undefined && Token.isUnresolved(props.maxSessionDuration.toSeconds({ integral: false }));
+    // allowSelfAssume needs the name before the role exists (see private/self-assume.ts).
+    const roleName = props.allowSelfAssume ? selfAssumeRoleName(this, props.roleName) : props.roleName;
+    const selfArn = props.allowSelfAssume ? selfArnTemplate(roleName!, props.path) : undefined;
     // The role's id is 'Default' so its logical ID equals that of `new iam.Role(scope, id)`.
     this.role = new iam.Role(this, 'Default', {
       assumedBy: new DeferredTrustPrincipal(),
-      roleName: props.roleName,
+      roleName,
       description: props.description,
       path: props.path,
       // iam.Role rejects a deploy-time duration; it is set on the CfnRole below instead.
       maxSessionDuration: maxSessionIsToken ? undefined : props.maxSessionDuration,
       permissionsBoundary: props.permissionsBoundary?.bind(this),
       managedPolicies: this.managedPolicies(props),
-      inlinePolicies: this.inlinePolicies(props),
+      inlinePolicies: this.inlinePolicies(props, selfArn),
     });
     // Undefined under `iam.Role.customizeRoles` (pre-created roles): aws-cdk-lib then makes no
     // AWS::IAM::Role, and reports the role's policies for the team that creates it instead.
@@ -251,11 +286,20 @@ export class AssumableRole extends Construct implements iam.IRole {
       // Only when asked: a plain iam.Role carries no DeletionPolicy, and neither do we by default.
       this.role.applyRemovalPolicy(props.removalPolicy);
     }
+    this.switchRoleTarget = props.outputs ? { roleName: roleName ?? this.roleName, path: props.path ?? '/' } : undefined;
     (props.trust ?? []).forEach((t, i) => this.trustPolicy.add(t, `trust[${i}]`));
+    (props.trust ?? []).forEach((t) => this.offerSwitchRoleUrl(t));
+    if (selfArn) {
+      this.trustPolicy.add(selfAssumeTrust(selfArn), 'allowSelfAssume');
+    }
 
     if (props.outputs) {
       new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: `ARN of ${this.node.path}` });
       new CfnOutput(this, 'RoleName', { value: this.roleName, description: `Name of ${this.node.path}` });
+      if (cfnRole) {
+        // A pre-created role (iam.Role.customizeRoles) has no ID in this app's template.
+        new CfnOutput(this, 'RoleId', { value: this.roleId, description: `Unique ID (AROA...) of ${this.node.path}` });
+      }
     }
 
     this.node.addValidation({
@@ -294,6 +338,7 @@ export class AssumableRole extends Construct implements iam.IRole {
    */
   public addTrust(trust: TrustRelationship): void {
     this.trustPolicy.add(trust, `addTrust(${trust})`);
+    this.offerSwitchRoleUrl(trust);
   }
 
   /**
@@ -469,6 +514,18 @@ export class AssumableRole extends Construct implements iam.IRole {
    */
   protected addTrustFor(field: string, trust: TrustRelationship): void {
     this.trustPolicy.add(trust, field);
+    this.offerSwitchRoleUrl(trust);
+  }
+
+  /**
+   * Adds the `SwitchRoleUrl` output once, with the first trust people assume by hand, when
+   * `outputs` asks for it: trust is added by props, by subclasses and by `addTrust`.
+   */
+  private offerSwitchRoleUrl(trust: TrustRelationship): void {
+    if (this.switchRoleTarget && assumedByHand(trust)) {
+      addSwitchRoleUrlOutput(this, this.switchRoleTarget);
+      this.switchRoleTarget = undefined;
+    }
   }
 
   /** Limits that depend on the whole role, checked when the app is synthesized. */
@@ -511,12 +568,15 @@ export class AssumableRole extends Construct implements iam.IRole {
     return policies;
   }
 
-  private inlinePolicies(props: AssumableRoleOptions): { [name: string]: iam.PolicyDocument } | undefined {
+  private inlinePolicies(props: AssumableRoleOptions, selfArn: string | undefined): { [name: string]: iam.PolicyDocument } | undefined {
     // A map without prototype, so names like "valueOf" or "__proto__" are ordinary keys.
     // Validated with the other props (assumableRoleProblems) before the role was made.
     const policies: { [name: string]: iam.PolicyDocument } = Object.assign(Object.create(null), props.inlinePolicies ?? {});
     for (const [name, json] of Object.entries(props.inlinePolicyJson ?? {})) {
       policies[name] = policyDocumentOf(readIdentityPolicy(json).document);
+    }
+    if (selfArn) {
+      policies[SELF_ASSUME_POLICY_NAME] = selfAssumePolicy(selfArn);
     }
     return Object.keys(policies).length > 0 ? policies : undefined;
   }

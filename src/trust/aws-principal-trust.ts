@@ -1,8 +1,9 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
-import { arnProblem, renderArn } from '../private/arn-values';
-import { ARN, breaks, EXTERNAL_ID, ORGANIZATION_ID } from '../private/rules';
+import { renderArn } from '../private/arn-values';
+import { addCallerConditions, mfaMaxAge, principalArnProblem } from '../private/caller-conditions';
+import { breaks, EXTERNAL_ID, ORGANIZATION_ID } from '../private/rules';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
 
 
@@ -84,12 +85,8 @@ export class AwsPrincipalTrust extends TrustRelationship {
    * @default - MFA required, at any age
    */
   public requireMfa(maxAge?: Duration): AwsPrincipalTrust {
-    const seconds = maxAge?.toSeconds({ integral: false });
-    const problems = [...this._problems];
-    if (seconds !== undefined && !Token.isUnresolved(seconds) && (!Number.isInteger(seconds) || seconds < 1)) {
-      problems.push(`MFA max age ${maxAge!.toHumanString()} must be a whole number of seconds, at least 1 (aws:MultiFactorAuthAge is counted in seconds)`);
-    }
-    return this._with({ _mfa: true, _mfaMaxAgeSeconds: seconds, _problems: problems });
+    const { seconds, problem } = mfaMaxAge(maxAge);
+    return this._with({ _mfa: true, _mfaMaxAgeSeconds: seconds, _problems: problem ? [...this._problems, problem] : this._problems });
   }
 
   /**
@@ -99,10 +96,10 @@ export class AwsPrincipalTrust extends TrustRelationship {
    * @param pattern an ARN or ARN template; `*` and `?` are wildcards
    */
   public withPrincipalArn(pattern: string): AwsPrincipalTrust {
-    const problem = arnProblem(pattern, ARN);
+    const problem = principalArnProblem(pattern);
     return this._with({
       _principalArnPatterns: unique([...this._principalArnPatterns, pattern]),
-      _problems: problem ? [...this._problems, `principal ARN pattern: ${problem}`] : this._problems,
+      _problems: problem ? [...this._problems, problem] : this._problems,
     });
   }
 
@@ -130,15 +127,7 @@ export class AwsPrincipalTrust extends TrustRelationship {
     if (this._externalIds.length > 0) {
       conditions = addCondition(conditions, 'StringEquals', 'sts:ExternalId', this._externalIds);
     }
-    if (this._mfa) {
-      conditions = addCondition(conditions, 'Bool', 'aws:MultiFactorAuthPresent', ['true']);
-    }
-    if (this._mfaMaxAgeSeconds !== undefined) {
-      conditions = addCondition(conditions, 'NumericLessThanEquals', 'aws:MultiFactorAuthAge', [String(this._mfaMaxAgeSeconds)]);
-    }
-    if (this._principalArnPatterns.length > 0) {
-      conditions = addCondition(conditions, 'ArnLike', 'aws:PrincipalArn', this._principalArnPatterns.map(renderArn));
-    }
+    conditions = addCallerConditions(conditions, this);
     if (this._organizationIds.length > 0) {
       conditions = addCondition(conditions, 'StringEquals', 'aws:PrincipalOrgID', this._organizationIds);
     }

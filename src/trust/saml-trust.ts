@@ -3,15 +3,12 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
 import { renderArn } from '../private/arn-values';
+import { SIGN_IN_HOSTS } from '../private/sign-in';
 import { StackEnv } from '../private/stack-env';
 import { addCondition, TrustStatement, unique } from '../private/statement';
 
 /** The AWS sign-in endpoint that SAML assertions for console access are addressed to. */
-const SAML_SIGN_IN: Record<string, string> = {
-  'aws': 'https://signin.aws.amazon.com/saml',
-  'aws-cn': 'https://signin.amazonaws.cn/saml',
-  'aws-us-gov': 'https://signin.amazonaws-us-gov.com/saml',
-};
+const SAML_SIGN_IN: Record<string, string> = Object.fromEntries(Object.entries(SIGN_IN_HOSTS).map(([p, host]) => [p, `https://${host}/saml`]));
 
 /**
  * Trust in users federated through a SAML 2.0 identity provider registered in IAM,

@@ -1,5 +1,6 @@
 import { AwsPrincipalTrust } from './aws-principal-trust';
 import { OidcIssuer } from './oidc-issuer';
+import { OrganizationTrust } from './organization-trust';
 import { PolicyJsonTrust } from './policy-json-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
@@ -252,6 +253,35 @@ export class Trust {
    */
   public static fromPolicyJson(json: any): PolicyJsonTrust {
     return PolicyJsonTrust._create(json);
+  }
+
+  // ---- Organizations: every principal of an organization or of organizational units ----
+
+  /**
+   * Trust every IAM principal (role, user, account root) of the accounts of an AWS
+   * Organizations organization: `Principal: {"AWS": "*"}` with `StringEquals
+   * aws:PrincipalOrgID`. One short statement however many accounts the organization has;
+   * callers outside the organization, outside any organization, and AWS services do not match.
+   * Narrow it with `withPrincipalArn` (e.g. `arn:{partition}:iam::*:role/deployer`) and
+   * `requireMfa`.
+   *
+   * @param organizationId e.g. `o-a1b2c3d4e5` (`o-` and 10-32 lowercase letters or digits)
+   */
+  public static organization(organizationId: string): OrganizationTrust {
+    return OrganizationTrust._create(organizationId, undefined);
+  }
+
+  /**
+   * Trust every IAM principal of the accounts in some organizational units of an organization,
+   * directly or in units below them: `Principal: {"AWS": "*"}` with `ForAnyValue:StringLike
+   * aws:PrincipalOrgPaths` `<organization>/*` + `/<unit>/*`, as AWS documents for a unit and its
+   * children. Narrow it with `withPrincipalArn` and `requireMfa`.
+   *
+   * @param organizationId the organization the units belong to, e.g. `o-a1b2c3d4e5`
+   * @param organizationalUnitIds e.g. `['ou-ab12-11111111']` (`ou-`, the root's 4-32 characters, `-`, 8-32 more)
+   */
+  public static organizationalUnits(organizationId: string, organizationalUnitIds: string[]): OrganizationTrust {
+    return OrganizationTrust._create(organizationId, organizationalUnitIds);
   }
 
   private constructor() {}

@@ -34,6 +34,7 @@ const CATALOG_FIELDS: Record<string, Field[]> = {
   'AssumableRoleOptions.outputs': ['role.outputs'],
   'AssumableRoleOptions.trustPolicySizeQuota': ['role.trustPolicySizeQuota'],
   'AssumableRoleOptions.managedPoliciesQuota': ['role.managedPoliciesQuota'],
+  'AssumableRoleOptions.allowSelfAssume': ['role.allowSelfAssume'],
   'AssumableRoleProps.permissionsBoundary': ['role.permissionsBoundaryArn'],
   'BoundedRoleProps.permissionsBoundary': ['role.permissionsBoundaryArn'],
   'ServiceRoleProps.services': ['role.services'],
@@ -72,17 +73,21 @@ const TRUST_FACTORY_FIELDS: Record<string, Field[]> = {
   'Trust.openIdConnect': ['trust.oidcProviderArn'],
   'Trust.saml': ['trust.samlProviderArn'],
   'Trust.fromPolicyJson': ['role.trustPolicy'],
+  // Organizations
+  'Trust.organization': ['trust.organization'],
+  'Trust.organizationalUnits': ['trust.organizationalUnits'],
 };
 
 /** Catalog fields that are options of a factory or a method of a trust value, not props. */
 const TRUST_OPTION_FIELDS: Record<Field, string> = {
   'trust.restrictToSourceAccount': 'ServiceTrust.withSourceAccount',
   'trust.externalId': 'AwsPrincipalTrust.withExternalId',
-  'trust.requireMfa': 'AwsPrincipalTrust.requireMfa',
+  'trust.requireMfa': 'AwsPrincipalTrust.requireMfa, OrganizationTrust.requireMfa',
   'trust.branches': 'GitHubActionsTrustOptions.branches',
   'trust.environments': 'GitHubActionsTrustOptions.environments',
   'trust.subjects': 'OpenIdConnectTrustOptions.subjects',
   'trust.audiences': 'OpenIdConnectTrustOptions.audiences, SamlTrustOptions.audiences',
+  'trust.principalArnPatterns': 'OrganizationTrust.withPrincipalArn',
   'trust.sessionTags': 'TrustRelationship.withSessionTags',
   'trust.sourceIdentity': 'TrustRelationship.withSourceIdentity',
   // Catalog-only fields, each with what it stands for.

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { yaml } from './catalog-text';
-import { AwsPrincipalTrust, RoleCatalog, ServiceTrust } from '../../src';
+import { AwsPrincipalTrust, OrganizationTrust, RoleCatalog, ServiceTrust } from '../../src';
 import { newStack } from '../support/stacks';
 
 
@@ -205,5 +205,43 @@ describe('catalog trustPolicy and the stack', () => {
     expect(problems).toEqual([expect.stringMatching(/^<object>: roles\[0\]\.trustPolicy: the OIDC provider .* is in account 999988887777, but the role is in account 111122223333/)]);
     expect(RoleCatalog.validate({ document })).toEqual([]);
     expect(() => RoleCatalog.fromObject(newStack({ env: { account: '111122223333' } }), 'Roles', document)).toThrow(problems[0]);
+  });
+});
+
+describe('catalog organization trust entries', () => {
+  test('organization, with organizationalUnits, principalArnPatterns and requireMfa, as Trust.organization / organizationalUnits', () => {
+    const stack = newStack();
+    const catalog = RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'roles:',
+      '  - name: app',
+      '    kind: assumable',
+      '    trust:',
+      '      - {organization: o-a1b2c3d4e5}',
+      '      - organization: o-a1b2c3d4e5',
+      '        organizationalUnits: [ou-ab12-11111111]',
+      '        principalArnPatterns: ["arn:{partition}:iam::*:role/deployer"]',
+      '        requireMfa: true',
+    ));
+    expect(catalog.role('app').trusts.map((t) => [t.constructor, t.toString()])).toEqual([
+      [OrganizationTrust, 'Trust.organization(o-a1b2c3d4e5)'],
+      [OrganizationTrust, 'Trust.organizationalUnits(o-a1b2c3d4e5, ou-ab12-11111111)'],
+    ]);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } },
+          {
+            Effect: 'Allow',
+            Principal: { AWS: '*' },
+            Action: 'sts:AssumeRole',
+            Condition: {
+              'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/*/ou-ab12-11111111/*' },
+              'Bool': { 'aws:MultiFactorAuthPresent': 'true' },
+              'ArnLike': { 'aws:PrincipalArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::*:role/deployer']] } },
+            },
+          },
+        ],
+      },
+    });
   });
 });

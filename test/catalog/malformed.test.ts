@@ -42,7 +42,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['an unknown field with nothing close', { document: { roles: [{ name: 'app', kind: 'irsa', issuerUrls: ['https://oidc.example.com'], serviceAccounts: ['a:b'], color: 'red' }] } }, [
     '<object>: roles[0]: unknown field "color"; the fields of kind "irsa" are name, kind, description, path, maxSessionDurationSeconds, tags, '
-      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
+      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
   ]],
   ['a field of another kind', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    externalIds: [abc-123]')), [
     'roles.yaml:5:5: roles[0]: field "externalIds" does not apply to a role of kind "service"; it is a field of kind "cross-account"',
@@ -97,8 +97,8 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['trust entries with two kinds, none, or a foreign option', text(yaml('roles:', '  - name: team', '    kind: bounded',
     '    permissionsBoundaryArn: \'arn:aws:iam::111122223333:policy/b\'', '    trust:',
     '      - {account: \'111122223333\', service: lambda}', '      - {externalId: abc-123}', '      - {service: lambda, externalId: abc-123}')), [
-    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn" or "samlProviderArn" (found "account" and "service")',
-    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn" or "samlProviderArn" (found none)',
+    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn", "samlProviderArn" or "organization" (found "account" and "service")',
+    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn", "samlProviderArn" or "organization" (found none)',
     'roles.yaml:8:27: roles[0].trust[2]: field "externalId" does not apply to a "service" trust entry; it goes with account or roleArn',
   ]],
   ['duplicate role names, compared case-insensitively', text(yaml('roles:',
@@ -213,7 +213,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:5:5: roles[0]: missing "services" (required for a role of kind "service"): the AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com]',
   ]],
   ['a name in defaults', text(yaml('defaults:', '  name: app', '  kind: service', '  services: [lambda]', 'roles:', '  - name: app')), [
-    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
+    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
   ]],
   ['a bad value in defaults, inherited by two roles', text(yaml('defaults:', '  kind: cross-account', '  trustedAccounts: [\'12345\']', 'roles:', '  - name: a', '  - name: b')), [
     'roles.yaml:3:21: defaults.trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
@@ -278,6 +278,28 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['a null object', { document: null }, [
     '<object>: the document is empty; expected an object with a "roles" list, e.g. "roles: [{name: app, kind: service, services: [lambda]}]"',
+  ]],
+  // ---- organization trust entries ----
+  ['an organization ID in upper case', trustEntry('{organization: o-A1B2C3D4E5}'), [
+    'roles.yaml:5:24: roles[0].trust[0].organization: must be an AWS Organizations ID such as "o-a1b2c3d4e5" (o- and 10-32 lowercase letters or digits) (found "o-A1B2C3D4E5")',
+  ]],
+  ['organizational units without the organization', trustEntry('{organizationalUnits: [ou-ab12-11111111]}'), [
+    'roles.yaml:5:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn", "samlProviderArn" or "organization" (found none)',
+  ]],
+  ['the root among organizational units', trustEntry('{organization: o-a1b2c3d4e5, organizationalUnits: [r-ab12]}'), [
+    'roles.yaml:5:60: roles[0].trust[0].organizationalUnits[0]: must be an organizational unit ID such as "ou-ab12-cd34ef56" (ou-, 4-32 lowercase letters or digits, -, 8-32 lowercase letters or digits) (found "r-ab12")',
+  ]],
+  ['principal ARN patterns on an account trust entry', trustEntry('{account: \'111122223333\', principalArnPatterns: ["arn:aws:iam::111122223333:role/ci"]}'), [
+    'roles.yaml:5:35: roles[0].trust[0]: field "principalArnPatterns" does not apply to a "account" trust entry; it goes with organization',
+  ]],
+  ['organizational units of two roots', trustEntry('{organization: o-a1b2c3d4e5, organizationalUnits: [ou-ab12-11111111, ou-cd34-22222222]}'), [
+    'roles.yaml:5:59: roles[0].trust[0].organizationalUnits: organizational units "ou-ab12-11111111", "ou-cd34-22222222" are under different roots (ou-<root>-...), '
+      + 'but an organization has one root: they cannot all be units of one organization',
+  ]],
+  // ---- allowSelfAssume ----
+  ['allowSelfAssume with a path aws:PrincipalArn would read as a pattern', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    path: /ops*/', '    allowSelfAssume: true')), [
+    'roles.yaml:5:11: roles[0].path: a self-assuming role (allowSelfAssume) is named in its own trust policy by aws:PrincipalArn, where *, ? are wildcards '
+      + 'and ${...} a policy variable: use a path without *, ?, $, { and } (found "/ops*/")',
   ]],
 ];
 

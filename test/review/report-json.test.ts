@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { synthExampleApp } from './example-app';
+import { AssumableRole, Trust } from '../../src';
 import { ReviewFormat, RoleReview } from '../../src/review/role-review';
 import { useTempAssemblies, useTempDirectories } from '../support/assemblies';
 
@@ -59,5 +60,22 @@ describe('the review as JSON', () => {
     expect(report.cycles).toEqual([['S/One', 'S/Two', 'S/One']]);
     expect(report.summary.unreadableTrustPolicies).toBe(1);
     expect(report.unreadStacks).toEqual([expect.objectContaining({ name: 'Broken' })]);
+  });
+});
+
+describe('the review of an organization trust', () => {
+  test('a role trusting the deployer roles of an organization\'s units reads as such, with no finding', () => {
+    const dir = synth((app) => {
+      const stack = new Stack(app, 'S', { env: { account: '111111111111', region: 'us-east-1' } });
+      new AssumableRole(stack, 'Deploy', {
+        trust: [Trust.organizationalUnits('o-a1b2c3d4e5', ['ou-ab12-11111111']).withPrincipalArn('arn:{partition}:iam::*:role/deployer')],
+      });
+    });
+    const report = json(RoleReview.fromAssembly(dir));
+    expect(report.roles.map((r: any) => [r.path, r.trustedParties.map((p: any) => p.sentence), r.findings])).toEqual([[
+      'S/Deploy',
+      ['any principal in organizational unit ou-ab12-11111111 (or a unit below it) of organization o-a1b2c3d4e5, only arn:{partition}:iam::*:role/deployer'],
+      [],
+    ]]);
   });
 });

@@ -69,8 +69,8 @@ describe.each(['aws', 'aws-cn', 'aws-us-gov'])('trusted parties in plain words, 
     expect(sentences(statement({ Service: `example${suffix}` }))).toEqual([`the service example${suffix} (example${suffix})`]);
   });
 
-  test('anyone in an organization, and anyone at all', () => {
-    expect(sentences(statement({ AWS: '*' }, { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }))).toEqual(['anyone in organization o-a1b2c3d4e5']);
+  test('any principal of an organization, and anyone at all', () => {
+    expect(sentences(statement({ AWS: '*' }, { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }))).toEqual(['any principal of organization o-a1b2c3d4e5']);
     expect(sentences(statement('*'))).toEqual(['anyone (any AWS principal, in any account)']);
   });
 
@@ -143,5 +143,41 @@ describe('trusted parties', () => {
       .toEqual(['Google users: audience client-1']);
     expect(sentences(statement({ Federated: 'arn:aws:iam::111111111111:oidc-provider/idp.example.com' }, { StringEquals: { 'idp.example.com:sub': 'svc-1' } })))
       .toEqual(['users of OIDC provider idp.example.com: subject svc-1']);
+  });
+});
+
+describe('the organization trusts in plain words', () => {
+  const ORG = 'o-a1b2c3d4e5';
+
+  test('any principal of an organization, narrowed to roles named deployer, with MFA', () => {
+    const doc = statement({ AWS: '*' }, {
+      StringEquals: { 'aws:PrincipalOrgID': ORG },
+      ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/deployer' },
+      Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+    });
+    const [party] = trustedParties(doc, context);
+    expect(party).toMatchObject({
+      kind: 'anyone',
+      who: `any principal of organization ${ORG}, only arn:aws:iam::*:role/deployer`,
+      sentence: `any principal of organization ${ORG}, only arn:aws:iam::*:role/deployer with MFA`,
+      crossAccount: false,
+    });
+  });
+
+  test('any principal of an organizational unit, or of several, and the units below them', () => {
+    const one = statement('*', { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': `${ORG}/*/ou-ab12-11111111/*` } });
+    expect(sentences(one)).toEqual([`any principal in organizational unit ou-ab12-11111111 (or a unit below it) of organization ${ORG}`]);
+    const two = statement('*', { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': [`${ORG}/*/ou-ab12-11111111/*`, `${ORG}/*/ou-ab12-22222222/*`] } });
+    expect(sentences(two)).toEqual([`any principal in organizational units ou-ab12-11111111 or ou-ab12-22222222 (or units below them) of organization ${ORG}`]);
+  });
+
+  test('other organization paths are shown as written', () => {
+    const path = `${ORG}/r-ab12/ou-ab12-11111111/`;
+    expect(sentences(statement('*', { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgPaths': path } }))).toEqual([`any principal in organization path ${path}`]);
+  });
+
+  test('an account root narrowed to an organization keeps its words', () => {
+    expect(sentences(statement({ AWS: 'arn:aws:iam::222233334444:root' }, { StringEquals: { 'aws:PrincipalOrgID': ORG } })))
+      .toEqual([`account 222233334444 (root), in organization ${ORG}`]);
   });
 });

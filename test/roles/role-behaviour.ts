@@ -255,13 +255,14 @@ export function describeAssumableRoleBehaviour(name: string, rut: RoleUnderTest)
       expect(role.trusts).toContain(EXTRA_TRUST);
     });
 
-    test('outputs adds CfnOutputs with the role ARN and name', () => {
+    test('outputs adds CfnOutputs with the role ARN, name and ID (the switch-role link: role-outputs.test.ts)', () => {
       const stack = newStack();
       const role = rut.make(stack, 'Role', { outputs: true });
       const outputs = Template.fromStack(stack).toJSON().Outputs;
-      expect(Object.values(outputs)).toEqual([
+      expect(Object.entries(outputs).filter(([id]) => !id.startsWith('RoleSwitchRoleUrl')).map(([, output]) => output)).toEqual([
         { Description: 'ARN of Stack/Role', Value: arnOf(role) },
         { Description: 'Name of Stack/Role', Value: { Ref: logicalIdOf(role) } },
+        { Description: 'Unique ID (AROA...) of Stack/Role', Value: { 'Fn::GetAtt': [logicalIdOf(role), 'RoleId'] } },
       ]);
     });
   });

@@ -123,6 +123,18 @@ new BoundedRole(stack, 'BoundedByArn', {
   permissionsBoundary: PermissionsBoundary.fromArn('arn:{partition}:iam::{account}:policy/team-boundary'),
 });
 
+// Every principal of an organization, and of organizational units.
+new AssumableRole(stack, 'Organization', {
+  trust: [
+    Trust.organization('o-a1b2c3d4e5').withPrincipalArn('arn:{partition}:iam::*:role/deployer').requireMfa(Duration.hours(1)).withSessionTags(),
+    Trust.organizationalUnits('o-a1b2c3d4e5', ['ou-ab12-11111111', 'ou-ab12-22222222']).withSourceIdentity(),
+  ],
+});
+
+// Roles that may assume themselves: named, and with a generated name.
+new ServiceRole(stack, 'SelfAssumeNamed', { services: ['lambda'], roleName: 'self-assume-named', path: '/jobs/', allowSelfAssume: true });
+new AssumableRole(stack, 'SelfAssumeGenerated', { trust: [Trust.service('lambda')], allowSelfAssume: true });
+
 // The caller's side of cross-account access, and the roles of a catalog file.
 const caller = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
 new CallerPolicy(stack, 'CallerPolicy', {

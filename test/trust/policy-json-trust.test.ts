@@ -2,7 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { Annotations } from 'aws-cdk-lib/assertions';
 import { deployedStatements, rawStatements, roleTrusting, synthesize } from './trust-fixtures';
 import {
-  AssumableRole, AwsPrincipalTrust, OidcIssuer, PolicyJsonTrust, SamlTrust, ServiceTrust, Trust, TrustRelationship, WebIdentityTrust,
+  AssumableRole, AwsPrincipalTrust, OidcIssuer, OrganizationTrust, PolicyJsonTrust, SamlTrust, ServiceTrust, Trust, TrustRelationship,
+  WebIdentityTrust,
 } from '../../src';
 import { newStack } from '../support/stacks';
 import { expectFinding, expectNoFinding } from '../validation/validation-support';
@@ -91,7 +92,6 @@ const NEAR_MISSES: Array<[string, object]> = [
   ['a condition no factory writes', { Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }],
   ['MFA as a JSON boolean', { Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': true } } }],
   ['an MFA age without MFA present', { Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'sts:AssumeRole', Condition: { NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '300' } } }],
-  ['Principal "*"', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }],
   ['an action the factory does not add', { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity'] }],
   ['a short service name (the factory writes the full name)', { Effect: 'Allow', Principal: { Service: 'lambda' }, Action: 'sts:AssumeRole' }],
   ['IRSA without an audience (the factory always writes aud)', {
@@ -134,13 +134,14 @@ describe('Trust.fromPolicyJson keeps any other statement verbatim', () => {
   });
 
   test('withSessionTags and withCondition apply to every statement that allows, lifted or verbatim', () => {
-    const verbatim = { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } };
+    // A source IP condition keeps this organization statement verbatim.
+    const verbatim = { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' }, IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } };
     const deny = { Effect: 'Deny', Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole' };
     const trust = Trust.fromPolicyJson(doc(verbatim, deny, { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }))
       .withSessionTags().withCondition('StringEquals', 'aws:RequestedRegion', ['eu-west-1']);
     expect(deployedStatements([trust])).toEqual([
       { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'], Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } },
-      { ...verbatim, Action: ['sts:AssumeRole', 'sts:TagSession'], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', 'aws:RequestedRegion': ['eu-west-1'] } } },
+      { ...verbatim, Action: ['sts:AssumeRole', 'sts:TagSession'], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', 'aws:RequestedRegion': ['eu-west-1'] }, IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
       deny,
     ]);
   });
@@ -204,5 +205,79 @@ describe('Trust.fromPolicyJson reads text and objects', () => {
     const stack = newStack();
     new AssumableRole(stack, 'Role', { trust: [Trust.fromPolicyJson(doc(...statements))] });
     expect(() => stack.node.root.node.tryFindChild('Stack') && (stack.node.root as any).synth()).toThrow(/Stack\/Role: invalid trust policy of about \d+ characters/);
+  });
+});
+
+// ---- Organizations: "*" narrowed by aws:PrincipalOrgID or aws:PrincipalOrgPaths ----
+
+const ORG = 'o-a1b2c3d4e5';
+const ORG_ID = { StringEquals: { 'aws:PrincipalOrgID': ORG } };
+
+/** The organization statements the factories write, as JSON, and the typed value each equals. */
+const LIFTED_ORGANIZATIONS: Array<[string, object, TrustRelationship]> = [
+  ['Principal "*" with the organization ID', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: ORG_ID }, Trust.organization(ORG)],
+  ['{"AWS": "*"} with the organization ID', { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: ORG_ID }, Trust.organization(ORG)],
+  ['units of the organization and the units below them', {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 'sts:AssumeRole',
+    Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': [`${ORG}/*/ou-ab12-11111111/*`, `${ORG}/*/ou-ab12-22222222/*`] } },
+  }, Trust.organizationalUnits(ORG, ['ou-ab12-11111111', 'ou-ab12-22222222'])],
+  ['the organization with principal ARN, MFA age and session tags', {
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: ['sts:AssumeRole', 'sts:TagSession'],
+    Condition: {
+      StringEquals: { 'aws:PrincipalOrgID': ORG },
+      ArnLike: { 'aws:PrincipalArn': 'arn:{partition}:iam::*:role/deployer' },
+      Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+      NumericLessThanEquals: { 'aws:MultiFactorAuthAge': '900' },
+    },
+  }, Trust.organization(ORG).withPrincipalArn('arn:{partition}:iam::*:role/deployer').requireMfa(Duration.minutes(15)).withSessionTags()],
+];
+
+describe('Trust.fromPolicyJson lifts the organization statements into OrganizationTrust', () => {
+  test.each(LIFTED_ORGANIZATIONS)('%s', (_name, statement, typed) => {
+    const trust = Trust.fromPolicyJson(doc(statement));
+    expect(trust.verbatimStatements).toEqual([]);
+    expect(trust.liftedTrusts).toHaveLength(1);
+    const lifted = trust.liftedTrusts[0] as OrganizationTrust;
+    expect(lifted).toBeInstanceOf(OrganizationTrust);
+    // withSessionTags returns the base type; the value is an OrganizationTrust all the same.
+    const expected = typed as OrganizationTrust;
+    expect([lifted.organizationId, lifted.organizationalUnitIds]).toEqual([expected.organizationId, expected.organizationalUnitIds]);
+    expect(rawStatements([trust])).toEqual(rawStatements([typed]));
+  });
+});
+
+/** "*" statements one element away from what the organization factories write: kept as written. */
+const ORGANIZATION_NEAR_MISSES: Array<[string, object]> = [
+  ['Principal "*" without a condition', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }],
+  ['two organizations (the factory takes one)', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': [ORG, 'o-zz9yy8xx7w'] } } }],
+  ['the organization ID under StringLike', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringLike: { 'aws:PrincipalOrgID': ORG } } }],
+  ['the organization ID and a unit path together', {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 'sts:AssumeRole',
+    Condition: { 'StringEquals': { 'aws:PrincipalOrgID': ORG }, 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': `${ORG}/*/ou-ab12-11111111/*` } },
+  }],
+  ['a unit path that names the root', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': `${ORG}/r-ab12/ou-ab12-11111111/*` } } }],
+  ['a unit path without its children', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgPaths': `${ORG}/r-ab12/ou-ab12-11111111/` } } }],
+  ['unit paths under StringLike without ForAnyValue', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringLike: { 'aws:PrincipalOrgPaths': `${ORG}/*/ou-ab12-11111111/*` } } }],
+  ['units of two organizations', {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 'sts:AssumeRole',
+    Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': [`${ORG}/*/ou-ab12-11111111/*`, 'o-zz9yy8xx7w/*/ou-zz99-11111111/*'] } },
+  }],
+  ['the organization with an ExternalId', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'sts:ExternalId': 'x-123' } } }],
+  ['the organization with "*" next to an account', { Effect: 'Allow', Principal: { AWS: ['*', '111122223333'] }, Action: 'sts:AssumeRole', Condition: ORG_ID }],
+];
+
+describe('Trust.fromPolicyJson keeps other "*" statements verbatim', () => {
+  test.each(ORGANIZATION_NEAR_MISSES)('%s', (_name, statement) => {
+    const trust = Trust.fromPolicyJson(doc(statement));
+    expect(trust.liftedTrusts).toEqual([]);
+    expect(trust.verbatimStatements).toEqual([statement]);
   });
 });

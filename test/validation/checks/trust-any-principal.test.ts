@@ -79,3 +79,15 @@ describe('TrustAnyPrincipal (error)', () => {
     expectNoFinding(stack, 'TrustAnyPrincipal', 'error');
   });
 });
+
+describe('TrustAnyPrincipal and the organization trusts', () => {
+  test.each([
+    ['Trust.organization', Trust.organization('o-a1b2c3d4e5')],
+    ['Trust.organizationalUnits', Trust.organizationalUnits('o-a1b2c3d4e5', ['ou-ab12-11111111', 'ou-ab12-22222222'])],
+    ['Trust.organization with a principal ARN of any account', Trust.organization('o-a1b2c3d4e5').withPrincipalArn('arn:{partition}:iam::*:role/deployer')],
+  ])('is not reported for "*" narrowed by %s', (_what, trust) => {
+    const stack = newStack();
+    new AssumableRole(stack, 'Role', { trust: [trust] });
+    expectNoFinding(stack, 'TrustAnyPrincipal', 'error');
+  });
+});
