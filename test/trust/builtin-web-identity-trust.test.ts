@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { deployedStatements, rawStatements, roleTrusting } from './trust-fixtures';
-import { AssumableRole, Trust } from '../../src';
+import { AssumableRole, BuiltinWebIdentityTrust, Trust, TrustRelationship } from '../../src';
 import { errorOf } from '../validation/validation-support';
 import { newStack, stringParameter } from '../support/stacks';
 
@@ -186,5 +186,64 @@ describe('built-in web identity values', () => {
     expect(rawStatements([Trust.google([stringParameter(stack)])], stack)).toEqual([
       webIdentity('accounts.google.com', { StringEquals: { 'accounts.google.com:aud': { Ref: 'P' } } }),
     ]);
+  });
+});
+
+/** Each shape a built-in factory writes, as JSON, and the typed value it lifts to. */
+const LIFTED: Array<[string, object, TrustRelationship]> = [
+  ['a Cognito pool, authenticated identities', webIdentity('cognito-identity.amazonaws.com', {
+    'StringEquals': { 'cognito-identity.amazonaws.com:aud': POOL },
+    'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+  }), Trust.cognitoIdentityPool(POOL)],
+  ['a Cognito pool, both kinds of identity, one identity ID, with session tags', webIdentity('cognito-identity.amazonaws.com', {
+    'StringEquals': { 'cognito-identity.amazonaws.com:aud': POOL, 'cognito-identity.amazonaws.com:sub': POOL },
+    'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': ['authenticated', 'unauthenticated'] },
+  }, ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']), Trust.cognitoIdentityPool(POOL, { unauthenticated: true, identityIds: [POOL] }).withSessionTags()],
+  ['a GovCloud (US-West) pool under its own principal', webIdentity('cognito-identity-us-gov.amazonaws.com', {
+    'StringEquals': { 'cognito-identity-us-gov.amazonaws.com:aud': GOV_WEST_POOL },
+    'ForAnyValue:StringLike': { 'cognito-identity-us-gov.amazonaws.com:amr': 'unauthenticated' },
+  }), Trust.cognitoIdentityPool(GOV_WEST_POOL, { authenticated: false, unauthenticated: true })],
+  ['Google with sub and oaud', webIdentity('accounts.google.com', {
+    StringEquals: { 'accounts.google.com:aud': GOOGLE_CLIENT, 'accounts.google.com:sub': '1101', 'accounts.google.com:oaud': 'sts.amazonaws.com' },
+  }), Trust.google([GOOGLE_CLIENT], { userIds: ['1101'], originalAudiences: ['sts.amazonaws.com'] })],
+  ['Facebook', webIdentity('graph.facebook.com', { StringEquals: { 'graph.facebook.com:app_id': FACEBOOK_APP } }), Trust.facebook([FACEBOOK_APP])],
+  ['Login with Amazon with a user', webIdentity('www.amazon.com', { StringEquals: { 'www.amazon.com:app_id': AMAZON_APP, 'www.amazon.com:user_id': 'amzn1.account.X' } }),
+    Trust.loginWithAmazon([AMAZON_APP], { userIds: ['amzn1.account.X'] })],
+];
+
+/** Statements one element away from a lifted shape: kept as written. */
+const NEAR_MISSES: Array<[string, object]> = [
+  ['Cognito without amr (the factory always writes it)', webIdentity('cognito-identity.amazonaws.com', { StringEquals: { 'cognito-identity.amazonaws.com:aud': POOL } })],
+  ['Cognito without aud', webIdentity('cognito-identity.amazonaws.com', { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } })],
+  ['Cognito amr limited to a login provider', webIdentity('cognito-identity.amazonaws.com', {
+    'StringEquals': { 'cognito-identity.amazonaws.com:aud': POOL },
+    'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'graph.facebook.com' },
+  })],
+  ['Cognito with two pools', webIdentity('cognito-identity.amazonaws.com', {
+    'StringEquals': { 'cognito-identity.amazonaws.com:aud': [POOL, 'us-east-1:11111111-2222-3333-4444-555555555555'] },
+    'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+  })],
+  ['a GovCloud pool under the commercial principal (the factory names the pool Region\'s)', webIdentity('cognito-identity.amazonaws.com', {
+    'StringEquals': { 'cognito-identity.amazonaws.com:aud': GOV_WEST_POOL },
+    'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+  })],
+  ['Google aud with StringLike', webIdentity('accounts.google.com', { StringLike: { 'accounts.google.com:aud': '*.apps.googleusercontent.com' } })],
+  ['Facebook with another condition', webIdentity('graph.facebook.com', { StringEquals: { 'graph.facebook.com:app_id': FACEBOOK_APP, 'aws:RequestedRegion': 'eu-west-1' } })],
+  ['Login with Amazon with oaud (a Google key)', webIdentity('www.amazon.com', { StringEquals: { 'www.amazon.com:app_id': AMAZON_APP, 'accounts.google.com:oaud': 'x' } })],
+];
+
+describe('Trust.fromPolicyJson and the built-in providers', () => {
+  test.each(LIFTED)('lifts %s', (_name, statement, typed) => {
+    const trust = Trust.fromPolicyJson({ Version: '2012-10-17', Statement: [statement] });
+    expect(trust.verbatimStatements).toEqual([]);
+    expect(trust.liftedTrusts).toHaveLength(1);
+    expect(trust.liftedTrusts[0]).toBeInstanceOf(BuiltinWebIdentityTrust);
+    expect(rawStatements([trust])).toEqual(rawStatements([typed]));
+  });
+
+  test.each(NEAR_MISSES)('keeps %s as written', (_name, statement) => {
+    const trust = Trust.fromPolicyJson({ Version: '2012-10-17', Statement: [statement] });
+    expect(trust.liftedTrusts).toEqual([]);
+    expect(rawStatements([trust])).toEqual([statement]);
   });
 });
