@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { deployedStatements, rawStatements, roleTrusting } from './trust-fixtures';
 import { AssumableRole, BuiltinWebIdentityTrust, Trust, TrustRelationship } from '../../src';
-import { errorOf } from '../validation/validation-support';
 import { newStack, stringParameter } from '../support/stacks';
+import { errorOf } from '../validation/validation-support';
 
 const POOL = 'us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 const GOV_WEST_POOL = 'us-gov-west-1:11111111-2222-3333-4444-555555555555';
@@ -167,7 +167,8 @@ describe('built-in web identity values', () => {
     const stack = newStack();
     new AssumableRole(stack, 'First', { trust: [base] });
     new AssumableRole(stack, 'Second', { trust: [tagged] });
-    const actions = Object.values(Template.fromStack(stack).toJSON().Resources).map((r: any) => r.Properties.AssumeRolePolicyDocument.Statement[0].Action);
+    const actions = Object.values(Template.fromStack(stack).toJSON().Resources)
+      .map((r: any) => r.Properties.AssumeRolePolicyDocument.Statement[0].Action);
     expect(actions).toEqual(['sts:AssumeRoleWithWebIdentity', ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']]);
   });
 

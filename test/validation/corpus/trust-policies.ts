@@ -117,10 +117,13 @@ export const SAFE: CorpusEntry[] = [
   },
   {
     name: 'Cognito identity pool with attributes for access control (sts:TagSession)',
-    statements: [{ ...(webIdentity('cognito-identity.amazonaws.com', {
-      'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' },
-      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-    }) as any), Action: [WEB, 'sts:TagSession'] }],
+    statements: [{
+      ...(webIdentity('cognito-identity.amazonaws.com', {
+        'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' },
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+      }) as any),
+      Action: [WEB, 'sts:TagSession'],
+    }],
   },
   {
     name: 'Google service account with aud (azp), oaud and sub (IAM condition keys page)',
