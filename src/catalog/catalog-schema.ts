@@ -18,6 +18,7 @@ import {
   MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH,
   SAML_PROVIDER_ARN,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
+  IDENTITY_POOL_ID, WEB_IDENTITY_ID,
 } from '../private/rules';
 import { LIMITS } from '../validation/limits';
 import { policySchema } from '../validation/policy-schema';
@@ -30,7 +31,10 @@ export const ROLE_KINDS = ['service', 'cross-account', 'irsa', 'bounded', 'assum
 export const REMOVAL_POLICIES = ['destroy', 'retain', 'retain-on-update-or-delete'] as const;
 
 /** The kinds of trust entries of a `bounded` role; each entry has exactly one of these fields. */
-export const TRUST_ENTRY_KEYS = ['service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn'] as const;
+export const TRUST_ENTRY_KEYS = [
+  'service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn',
+  'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
+] as const;
 
 /** Where the committed schema file lives in the repository and in the npm package. */
 export const CATALOG_SCHEMA_FILE = 'schema/role-catalog.schema.json';
@@ -163,6 +167,32 @@ const definitions = {
       audiences: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be an audience value' },
         'With oidcProviderArn: the aud claims accepted (default sts.amazonaws.com). With samlProviderArn: the SAML:aud values (default the sign-in endpoint of the stack\'s partition).',
         'must be a non-empty list of audiences'),
+      // The web identity providers built into STS (Trust.cognitoIdentityPool, google, facebook, loginWithAmazon).
+      cognitoIdentityPoolId: {
+        ...textRule(IDENTITY_POOL_ID),
+        description: 'Trust identities of an Amazon Cognito identity pool, as Trust.cognitoIdentityPool: the pool ID <region>:<GUID> (cognito-identity.amazonaws.com:aud), authenticated identities unless told otherwise.',
+      },
+      authenticated: {
+        'type': 'boolean',
+        'default': true,
+        'description': 'With cognitoIdentityPoolId: whether identities signed in through a login provider may assume the role (amr authenticated).',
+        'x-rule': 'must be true or false',
+      },
+      unauthenticated: flag('With cognitoIdentityPoolId: whether unauthenticated (guest) identities may assume the role (amr unauthenticated); the role\'s permissions are then public.'),
+      identityIds: nonEmptyList(textRule(IDENTITY_POOL_ID),
+        'With cognitoIdentityPoolId: only these identities (cognito-identity.amazonaws.com:sub).', 'must be a non-empty list of identity IDs'),
+      googleClientIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'Trust users who sign in with Google, as Trust.google: your OAuth 2.0 client IDs (accounts.google.com:aud).', 'must be a non-empty list of Google client IDs'),
+      facebookAppIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'Trust users who log in with Facebook, as Trust.facebook: your app IDs (graph.facebook.com:app_id).', 'must be a non-empty list of Facebook app IDs'),
+      loginWithAmazonAppIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'Trust users who log in with Amazon, as Trust.loginWithAmazon: your app IDs (www.amazon.com:app_id).', 'must be a non-empty list of Login with Amazon app IDs'),
+      userIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'With googleClientIds, facebookAppIds or loginWithAmazonAppIds: only these users (accounts.google.com:sub, graph.facebook.com:id, www.amazon.com:user_id).',
+        'must be a non-empty list of user IDs'),
+      originalAudiences: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'With googleClientIds: the tokens\' own aud values (accounts.google.com:oaud), for tokens with an azp field (hybrid apps, service accounts).',
+        'must be a non-empty list of audiences'),
       sessionTags: flag('With any trust: callers may pass session tags (sts:TagSession), as Trust...withSessionTags().'),
       sourceIdentity: flag('With any trust: callers may set a source identity (sts:SetSourceIdentity), as Trust...withSourceIdentity().'),
     },
@@ -175,6 +205,10 @@ const definitions = {
       trustBranch('eksPodIdentity', []),
       trustBranch('oidcProviderArn', ['subjects', 'audiences']),
       trustBranch('samlProviderArn', ['audiences']),
+      trustBranch('cognitoIdentityPoolId', ['authenticated', 'unauthenticated', 'identityIds']),
+      trustBranch('googleClientIds', ['userIds', 'originalAudiences']),
+      trustBranch('facebookAppIds', ['userIds']),
+      trustBranch('loginWithAmazonAppIds', ['userIds']),
       { if: { required: ['oidcProviderArn'] }, then: { 'required': ['subjects'], 'x-kind': 'an "oidcProviderArn" trust entry' } },
     ],
     'description': `Who may assume the role: one of ${TRUST_ENTRY_KEYS.join(', ')}, with its options.`,

@@ -250,6 +250,11 @@ function trustEntryHint(field: string): string {
     environments: 'gitHubRepository',
     subjects: 'oidcProviderArn',
     audiences: 'oidcProviderArn or samlProviderArn',
+    authenticated: 'cognitoIdentityPoolId',
+    unauthenticated: 'cognitoIdentityPoolId',
+    identityIds: 'cognitoIdentityPoolId',
+    userIds: 'googleClientIds, facebookAppIds or loginWithAmazonAppIds',
+    originalAudiences: 'googleClientIds',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }

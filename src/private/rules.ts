@@ -310,6 +310,5 @@ export const IDENTITY_POOL_ID: InputRule = {
  */
 export const WEB_IDENTITY_ID: InputRule = {
   pattern: '^[^\\s*?]+$',
-  maxLength: 1024,
   rule: 'must be a non-empty ID without whitespace or the wildcards * and ? (it is compared exactly)',
 };

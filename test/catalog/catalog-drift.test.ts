@@ -72,6 +72,10 @@ const TRUST_FACTORY_FIELDS: Record<string, Field[]> = {
   'Trust.openIdConnect': ['trust.oidcProviderArn'],
   'Trust.saml': ['trust.samlProviderArn'],
   'Trust.fromPolicyJson': ['role.trustPolicy'],
+  'Trust.cognitoIdentityPool': ['trust.cognitoIdentityPoolId'],
+  'Trust.google': ['trust.googleClientIds'],
+  'Trust.facebook': ['trust.facebookAppIds'],
+  'Trust.loginWithAmazon': ['trust.loginWithAmazonAppIds'],
 };
 
 /** Catalog fields that are options of a factory or a method of a trust value, not props. */
@@ -85,6 +89,11 @@ const TRUST_OPTION_FIELDS: Record<Field, string> = {
   'trust.audiences': 'OpenIdConnectTrustOptions.audiences, SamlTrustOptions.audiences',
   'trust.sessionTags': 'TrustRelationship.withSessionTags',
   'trust.sourceIdentity': 'TrustRelationship.withSourceIdentity',
+  'trust.authenticated': 'CognitoIdentityPoolTrustOptions.authenticated',
+  'trust.unauthenticated': 'CognitoIdentityPoolTrustOptions.unauthenticated',
+  'trust.identityIds': 'CognitoIdentityPoolTrustOptions.identityIds',
+  'trust.userIds': 'SocialIdentityTrustOptions.userIds (Trust.google, facebook, loginWithAmazon)',
+  'trust.originalAudiences': 'GoogleTrustOptions.originalAudiences',
   // Catalog-only fields, each with what it stands for.
   'role.kind': 'the construct: ServiceRole, CrossAccountRole, IrsaRole, BoundedRole or AssumableRole',
   'role.acknowledgedChecks': 'RoleChecks.acknowledge',
