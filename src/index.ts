@@ -7,6 +7,7 @@ export * from './trust/aws-principal-trust';
 export * from './trust/organization-trust';
 export * from './trust/web-identity-trust';
 export * from './trust/saml-trust';
+export * from './trust/builtin-web-identity-trust';
 export * from './trust/policy-json-trust';
 export * from './trust/oidc-issuer';
 export * from './trust/trust';

@@ -205,6 +205,20 @@ function typedTrustOf(entry: any): TrustRelationship {
   if (entry.samlProviderArn !== undefined) {
     return Trust.saml(entry.samlProviderArn, { audiences: entry.audiences });
   }
+  if (entry.cognitoIdentityPoolId !== undefined) {
+    return Trust.cognitoIdentityPool(entry.cognitoIdentityPoolId, {
+      authenticated: entry.authenticated, unauthenticated: entry.unauthenticated, identityIds: entry.identityIds,
+    });
+  }
+  if (entry.googleClientIds !== undefined) {
+    return Trust.google(entry.googleClientIds, { userIds: entry.userIds, originalAudiences: entry.originalAudiences });
+  }
+  if (entry.facebookAppIds !== undefined) {
+    return Trust.facebook(entry.facebookAppIds, { userIds: entry.userIds });
+  }
+  if (entry.loginWithAmazonAppIds !== undefined) {
+    return Trust.loginWithAmazon(entry.loginWithAmazonAppIds, { userIds: entry.userIds });
+  }
   if (entry.gitHubRepository !== undefined) {
     return Trust.githubActions({ repository: entry.gitHubRepository, branches: entry.branches, environments: entry.environments });
   }

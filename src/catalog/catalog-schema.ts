@@ -18,6 +18,7 @@ import {
   MANAGED_POLICY_ARN, OIDC_PROVIDER_ARN, ORGANIZATION_ID, POLICY_NAME, ROLE_ARN, ROLE_DESCRIPTION, ROLE_LIMITS, ROLE_NAME, ROLE_PATH,
   SAML_PROVIDER_ARN, ORGANIZATIONAL_UNIT_ID,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
+  IDENTITY_POOL_ID, WEB_IDENTITY_ID,
 } from '../private/rules';
 import { LIMITS } from '../validation/limits';
 import { policySchema } from '../validation/policy-schema';
@@ -33,6 +34,7 @@ export const REMOVAL_POLICIES = ['destroy', 'retain', 'retain-on-update-or-delet
 export const TRUST_ENTRY_KEYS = [
   'service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn',
   'organization',
+  'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
 ] as const;
 
 /** Where the committed schema file lives in the repository and in the npm package. */
@@ -176,6 +178,32 @@ const definitions = {
       principalArnPatterns: nonEmptyList(ref('arn'),
         'With organization: only callers whose ARN matches one of these patterns (aws:PrincipalArn, ArnLike), e.g. [arn:{partition}:iam::*:role/deployer].',
         'must be a non-empty list of ARN patterns'),
+      // The web identity providers built into STS (Trust.cognitoIdentityPool, google, facebook, loginWithAmazon).
+      cognitoIdentityPoolId: {
+        ...textRule(IDENTITY_POOL_ID),
+        description: 'Trust identities of an Amazon Cognito identity pool, as Trust.cognitoIdentityPool: the pool ID <region>:<GUID> (cognito-identity.amazonaws.com:aud), authenticated identities unless told otherwise.',
+      },
+      authenticated: {
+        'type': 'boolean',
+        'default': true,
+        'description': 'With cognitoIdentityPoolId: whether identities signed in through a login provider may assume the role (amr authenticated).',
+        'x-rule': 'must be true or false',
+      },
+      unauthenticated: flag('With cognitoIdentityPoolId: whether unauthenticated (guest) identities may assume the role (amr unauthenticated); the role\'s permissions are then public.'),
+      identityIds: nonEmptyList(textRule(IDENTITY_POOL_ID),
+        'With cognitoIdentityPoolId: only these identities (cognito-identity.amazonaws.com:sub).', 'must be a non-empty list of identity IDs'),
+      googleClientIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'Trust users who sign in with Google, as Trust.google: your OAuth 2.0 client IDs (accounts.google.com:aud).', 'must be a non-empty list of Google client IDs'),
+      facebookAppIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'Trust users who log in with Facebook, as Trust.facebook: your app IDs (graph.facebook.com:app_id).', 'must be a non-empty list of Facebook app IDs'),
+      loginWithAmazonAppIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'Trust users who log in with Amazon, as Trust.loginWithAmazon: your app IDs (www.amazon.com:app_id).', 'must be a non-empty list of Login with Amazon app IDs'),
+      userIds: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'With googleClientIds, facebookAppIds or loginWithAmazonAppIds: only these users (accounts.google.com:sub, graph.facebook.com:id, www.amazon.com:user_id).',
+        'must be a non-empty list of user IDs'),
+      originalAudiences: nonEmptyList(textRule(WEB_IDENTITY_ID),
+        'With googleClientIds: the tokens\' own aud values (accounts.google.com:oaud), for tokens with an azp field (hybrid apps, service accounts).',
+        'must be a non-empty list of audiences'),
       sessionTags: flag('With any trust: callers may pass session tags (sts:TagSession), as Trust...withSessionTags().'),
       sourceIdentity: flag('With any trust: callers may set a source identity (sts:SetSourceIdentity), as Trust...withSourceIdentity().'),
     },
@@ -189,6 +217,10 @@ const definitions = {
       trustBranch('oidcProviderArn', ['subjects', 'audiences']),
       trustBranch('samlProviderArn', ['audiences']),
       trustBranch('organization', ['organizationalUnits', 'principalArnPatterns', 'requireMfa']),
+      trustBranch('cognitoIdentityPoolId', ['authenticated', 'unauthenticated', 'identityIds']),
+      trustBranch('googleClientIds', ['userIds', 'originalAudiences']),
+      trustBranch('facebookAppIds', ['userIds']),
+      trustBranch('loginWithAmazonAppIds', ['userIds']),
       { if: { required: ['oidcProviderArn'] }, then: { 'required': ['subjects'], 'x-kind': 'an "oidcProviderArn" trust entry' } },
     ],
     'description': `Who may assume the role: one of ${TRUST_ENTRY_KEYS.join(', ')}, with its options.`,

@@ -252,6 +252,11 @@ function trustEntryHint(field: string): string {
     audiences: 'oidcProviderArn or samlProviderArn',
     organizationalUnits: 'organization',
     principalArnPatterns: 'organization',
+    authenticated: 'cognitoIdentityPoolId',
+    unauthenticated: 'cognitoIdentityPoolId',
+    identityIds: 'cognitoIdentityPoolId',
+    userIds: 'googleClientIds, facebookAppIds or loginWithAmazonAppIds',
+    originalAudiences: 'googleClientIds',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }

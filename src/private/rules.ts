@@ -287,3 +287,28 @@ export const ISSUER_URL: InputRule = {
   pattern: '^(https://)?[A-Za-z0-9.-]+(/[\\w./-]*)?$',
   rule: 'must be an OIDC issuer URL (https://host/path), e.g. https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE',
 };
+
+// ---------------------------------------------------------------------------------------
+// Identities of the web identity providers built into STS (Cognito, Google, Facebook, Amazon)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A Cognito identity pool ID (or identity ID): "An identity pool ID in the format REGION:GUID",
+ * API pattern `[\w-]+:[0-9a-f-]+`, at most 55 characters (Cognito Identity API reference, GetId
+ * IdentityPoolId, https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html).
+ * The Region part has the shape of `REGION`, the GUID its 8-4-4-4-12 lowercase hex digits.
+ */
+export const IDENTITY_POOL_ID: InputRule = {
+  pattern: '^[a-z]{2,4}(-[a-z]+)+-\\d{1,2}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+  maxLength: 55,
+  rule: 'must be written "<region>:<GUID>" in lowercase, e.g. "us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0" (Cognito identity pool and identity IDs)',
+};
+
+/**
+ * An application or user ID of Google, Facebook or Login with Amazon in a trust condition:
+ * compared exactly (StringEquals), so no whitespace and no IAM wildcards.
+ */
+export const WEB_IDENTITY_ID: InputRule = {
+  pattern: '^[^\\s*?]+$',
+  rule: 'must be a non-empty ID without whitespace or the wildcards * and ? (it is compared exactly)',
+};

@@ -1,8 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from './organization-paths';
+import {
+  AUTHENTICATED, BUILTIN_PROVIDERS, cognitoPrincipalOf, FACEBOOK, GOOGLE, GOOGLE_ORIGINAL_AUDIENCE_KEY, isCognitoPrincipal, UNAUTHENTICATED,
+} from './builtin-web-identity';
 import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
 import { hasWildcard, STS_AUDIENCE } from './web-identity';
+import { BuiltinWebIdentityTrust } from '../trust/builtin-web-identity-trust';
 import { OidcIssuer } from '../trust/oidc-issuer';
 import { OrganizationTrust } from '../trust/organization-trust';
 import { Trust } from '../trust/trust';
@@ -71,6 +75,9 @@ function liftKind(kind: string, principals: string[], actions: string[], conditi
       }
       if (matches(OIDC_PROVIDER_ARN, principals[0]) && principals[0].includes(':oidc-provider/')) {
         return withOptionalActions(liftWebIdentity(principals[0], conditions), actions, 'sts:AssumeRoleWithWebIdentity');
+      }
+      if (BUILTIN_PROVIDERS[principals[0]]) {
+        return withOptionalActions(liftBuiltinWebIdentity(principals[0], conditions), actions, 'sts:AssumeRoleWithWebIdentity');
       }
       return undefined;
     default:
@@ -217,6 +224,38 @@ function liftWebIdentity(providerArn: string, conditions: ConditionValues): Trus
     if (eks._problems.length === 0) return eks;
   }
   const trust = Trust.openIdConnect(issuer, { subjects, audiences });
+  return trust._problems.length === 0 ? trust : undefined;
+}
+
+/**
+ * `Trust.cognitoIdentityPool`, `Trust.google`, `Trust.facebook` or `Trust.loginWithAmazon`, with
+ * the conditions they write: the audience and user keys with `StringEquals`, Google's `oaud`,
+ * Cognito's `amr` (`authenticated` / `unauthenticated`) with `ForAnyValue:StringLike`, which the
+ * factory always writes. A Cognito statement lifts only under the principal of its pool's Region,
+ * the one the factory names.
+ */
+function liftBuiltinWebIdentity(principal: string, conditions: ConditionValues): TrustRelationship | undefined {
+  const provider = BUILTIN_PROVIDERS[principal];
+  const rest = new Map(conditions);
+  const audiences = take(rest, 'StringEquals', provider.audienceKey);
+  const userIds = take(rest, 'StringEquals', provider.subjectKey);
+  if (!audiences) return undefined;
+  let trust: BuiltinWebIdentityTrust;
+  if (isCognitoPrincipal(principal)) {
+    const amr = take(rest, 'ForAnyValue:StringLike', `${principal}:amr`);
+    if (rest.size > 0 || !amr || audiences.length !== 1 || amr.some((v) => v !== AUTHENTICATED && v !== UNAUTHENTICATED)) return undefined;
+    trust = Trust.cognitoIdentityPool(audiences[0], {
+      authenticated: amr.includes(AUTHENTICATED), unauthenticated: amr.includes(UNAUTHENTICATED), identityIds: userIds,
+    });
+    if (trust._poolRegion === undefined || cognitoPrincipalOf(trust._poolRegion) !== principal) return undefined;
+  } else if (principal === GOOGLE.principal) {
+    const originalAudiences = take(rest, 'StringEquals', GOOGLE_ORIGINAL_AUDIENCE_KEY);
+    if (rest.size > 0) return undefined;
+    trust = Trust.google(audiences, { userIds, originalAudiences });
+  } else {
+    if (rest.size > 0) return undefined;
+    trust = principal === FACEBOOK.principal ? Trust.facebook(audiences, { userIds }) : Trust.loginWithAmazon(audiences, { userIds });
+  }
   return trust._problems.length === 0 ? trust : undefined;
 }
 

@@ -3,6 +3,7 @@
  * reviewer reads in a pull request, e.g. `account 222233334444 (root) with ExternalId
  * partner-7d1f3a and MFA within 1 h`, `GitHub Actions: repository acme/app, branch main`.
  */
+import { builtinConditionWords, builtinNarrowsWho, builtinProviderOf, builtinWho } from './builtin-party-words';
 import type { ConditionText, PartyCondition, PartyContext, PartyKind } from './trusted-party';
 import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from '../private/organization-paths';
 import { GITHUB_ACTIONS_ISSUER, STS_AUDIENCE } from '../private/web-identity';
@@ -43,7 +44,8 @@ export function conditionWords(kind: PartyKind, principal: string, entries: Cond
   const hasMfaAge = entries.some((e) => e.key.toLowerCase() === 'aws:multifactorauthage');
   return entries.map((e) => {
     const key = e.key.toLowerCase();
-    const narrowsWho = WHO_KEYS.has(key) || /:(sub|aud|amr)$/.test(key) && kind === 'web-identity';
+    const builtin = kind === 'web-identity' ? builtinProviderOf(principal) : undefined;
+    const narrowsWho = builtin ? builtinNarrowsWho(builtin, e) : WHO_KEYS.has(key) || /:(sub|aud|amr)$/.test(key) && kind === 'web-identity';
     return { ...e, words: wordsOf(e, { hasMfaAge, context, kind, principal }), narrowsWho };
   });
 }
@@ -94,6 +96,9 @@ function wordsOf({ operator, key: original, values }: ConditionText, { hasMfaAge
     default:
       break;
   }
+  const builtin = kind === 'web-identity' ? builtinProviderOf(principal) : undefined;
+  const builtinWords = builtin && builtinConditionWords(builtin, { operator, key: original, values });
+  if (builtinWords !== undefined) return builtinWords;
   if (kind === 'web-identity' && key.endsWith(':sub')) return subjectWords(providerHost(principal), values, /Like$/.test(operator));
   if (kind === 'web-identity' && key.endsWith(':aud')) {
     return values.every((v) => v === STS_AUDIENCE) ? '' : `audience ${list}`;
@@ -132,8 +137,10 @@ export function partyWho(
     }
     case 'saml':
       return withNarrowing(`SAML users of ${shown.split('saml-provider/')[1] ?? shown}`, narrowing);
-    case 'web-identity':
-      return webIdentityWho(shown, narrowing);
+    case 'web-identity': {
+      const builtin = builtinProviderOf(shown);
+      return builtin ? builtinWho(builtin, conditions) : webIdentityWho(shown, narrowing);
+    }
     default:
       return withNarrowing(shown, narrowing);
   }
@@ -162,10 +169,6 @@ function webIdentityWho(principal: string, narrowing: string[]): string {
   const subjects = narrowing.length ? narrowing.join(', ') : 'any subject';
   if (host === GITHUB_ACTIONS_ISSUER || /\/_services\/token$/.test(host)) return `GitHub Actions: ${subjects}`;
   if (/^oidc\.eks\.[^/]+\.amazonaws\.com(\.cn)?\/id\//.test(host)) return `EKS ${narrowing.length ? subjects : 'any service account'} of issuer ${host}`;
-  if (host === 'cognito-identity.amazonaws.com') return `Cognito identities: ${subjects}`;
-  if (host === 'accounts.google.com') return `Google users: ${subjects}`;
-  if (host === 'graph.facebook.com') return `Facebook users: ${subjects}`;
-  if (host === 'www.amazon.com') return `Login with Amazon users: ${subjects}`;
   if (host === 'gitlab.com' || /gitlab/.test(host)) return `GitLab CI of ${host}: ${subjects}`;
   if (host === 'app.terraform.io') return `HCP Terraform: ${subjects}`;
   return `users of OIDC provider ${host}: ${subjects}`;

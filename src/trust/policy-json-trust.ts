@@ -14,7 +14,8 @@ import { liftStatement } from '../private/trust-lifting';
  *
  * Each statement whose shape a typed factory writes exactly (accounts, roles, a user,
  * services with their source conditions, an OIDC provider or EKS service accounts with `aud`
- * and `sub`, a SAML provider with `SAML:aud`) is lifted into that typed relationship
+ * and `sub`, a SAML provider with `SAML:aud`, a Cognito identity pool, Google, Facebook or Login
+ * with Amazon with their audience) is lifted into that typed relationship
  * (`liftedTrusts`); every other statement is kept as written (`verbatimStatements`). Both are
  * part of the role's trust policy, checked and counted against its size quota like any other.
  */
@@ -69,7 +70,7 @@ export class PolicyJsonTrust extends TrustRelationship {
 
   /**
    * The statements lifted into typed relationships (`AwsPrincipalTrust`, `ServiceTrust`,
-   * `WebIdentityTrust`, `SamlTrust`), in the order of the document.
+   * `WebIdentityTrust`, `SamlTrust`, `BuiltinWebIdentityTrust`), in the order of the document.
    */
   public get liftedTrusts(): TrustRelationship[] {
     return [...this._lifted];

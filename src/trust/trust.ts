@@ -1,4 +1,5 @@
 import { AwsPrincipalTrust } from './aws-principal-trust';
+import { BuiltinWebIdentityTrust, CognitoIdentityPoolTrustOptions, GoogleTrustOptions, SocialIdentityTrustOptions } from './builtin-web-identity-trust';
 import { OidcIssuer } from './oidc-issuer';
 import { OrganizationTrust } from './organization-trust';
 import { PolicyJsonTrust } from './policy-json-trust';
@@ -6,6 +7,7 @@ import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
 import { arnProblem } from '../private/arn-values';
+import { FACEBOOK, GOOGLE, LOGIN_WITH_AMAZON } from '../private/builtin-web-identity';
 import { ACCOUNT_ID_OR_PLACEHOLDER, breaks, IAM_PRINCIPAL_ARN, InputRule, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from '../private/rules';
 import { gitHubSubjects, serviceAccountSubjects } from '../private/subjects';
 import { STS_AUDIENCE } from '../private/web-identity';
@@ -244,7 +246,9 @@ export class Trust {
    * (`Trust.accounts`, `roles`, `user`, `principals` with ExternalId, MFA, `aws:PrincipalArn`
    * and organization conditions; `Trust.services` with `aws:SourceAccount` / `aws:SourceArn`;
    * `Trust.eksServiceAccounts` or `Trust.openIdConnect` with `aud` and `sub`; `Trust.saml`
-   * with `SAML:aud`; `sts:TagSession` and `sts:SetSourceIdentity` as `withSessionTags()` and
+   * with `SAML:aud`; `Trust.cognitoIdentityPool` with `aud` and `amr`, `Trust.google`,
+   * `Trust.facebook` and `Trust.loginWithAmazon` with their audience and user keys;
+   * `sts:TagSession` and `sts:SetSourceIdentity` as `withSessionTags()` and
    * `withSourceIdentity()`), and renders as that relationship does, with the same meaning.
    * Any other statement (Deny, NotPrincipal, other conditions or operators, a non-empty Sid)
    * is kept as written.
@@ -282,6 +286,73 @@ export class Trust {
    */
   public static organizationalUnits(organizationId: string, organizationalUnitIds: string[]): OrganizationTrust {
     return OrganizationTrust._create(organizationId, organizationalUnitIds);
+  }
+
+  // ---- Web identity providers built into STS: Cognito identity pools, Google, Facebook, Amazon ----
+
+  /**
+   * Trust identities of an Amazon Cognito identity pool (basic and enhanced flows), as Cognito
+   * writes it: `cognito-identity.amazonaws.com` with the pool ID as
+   * `cognito-identity.amazonaws.com:aud` (`StringEquals`) and `cognito-identity.amazonaws.com:amr`
+   * (`ForAnyValue:StringLike`) `authenticated` and/or `unauthenticated`
+   * (https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html).
+   * STS requires both conditions for cross-account roles, and Cognito advises them for every role
+   * (https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools-security-best-practices.html).
+   *
+   * The principal follows the pool's Region: `cognito-identity-us-gov.amazonaws.com` for
+   * us-gov-west-1 and `cognito-identity.us-gov-east-1.amazonaws.com` for us-gov-east-1
+   * (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-cog.html),
+   * `cognito-identity.amazonaws.com` elsewhere, aws-cn included. For a pool ID known only at
+   * deploy time the stack's Region decides, and `cognito-identity.amazonaws.com` when that is
+   * not known either.
+   *
+   * To map user attributes to principal tags (attributes for access control), add
+   * `.withSessionTags()`: Cognito tags the session with `sts:TagSession`
+   * (https://docs.aws.amazon.com/cognito/latest/developerguide/using-afac-with-cognito-identity-pools.html).
+   *
+   * @param identityPoolId the pool ID, `<region>:<GUID>`, e.g. `us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`
+   * @param options which identities of the pool
+   */
+  public static cognitoIdentityPool(identityPoolId: string, options: CognitoIdentityPoolTrustOptions = {}): BuiltinWebIdentityTrust {
+    return BuiltinWebIdentityTrust._cognito(identityPoolId, options);
+  }
+
+  /**
+   * Trust users who sign in with Google, through STS's built-in Google federation
+   * (`accounts.google.com`), for your OAuth 2.0 client IDs (`accounts.google.com:aud`).
+   *
+   * For tokens with an `azp` field (hybrid apps, Google service accounts)
+   * `accounts.google.com:aud` holds the `azp` value: give that as the client ID, and the token's
+   * `aud` as `originalAudiences` (`accounts.google.com:oaud`)
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif).
+   *
+   * @param clientIds the client IDs, e.g. `123456789012-abc.apps.googleusercontent.com`
+   * @param options users and original audiences
+   */
+  public static google(clientIds: string[], options: GoogleTrustOptions = {}): BuiltinWebIdentityTrust {
+    return BuiltinWebIdentityTrust._social('Trust.google', 'client ID', GOOGLE, clientIds, options);
+  }
+
+  /**
+   * Trust users who log in with Facebook, through STS's built-in Facebook federation
+   * (`graph.facebook.com`), for your app IDs (`graph.facebook.com:app_id`).
+   *
+   * @param appIds the Facebook app IDs
+   * @param options users (`graph.facebook.com:id`)
+   */
+  public static facebook(appIds: string[], options: SocialIdentityTrustOptions = {}): BuiltinWebIdentityTrust {
+    return BuiltinWebIdentityTrust._social('Trust.facebook', 'app ID', FACEBOOK, appIds, options);
+  }
+
+  /**
+   * Trust users who log in with Amazon, through STS's built-in Login with Amazon federation
+   * (`www.amazon.com`), for your app IDs (`www.amazon.com:app_id`).
+   *
+   * @param appIds the Login with Amazon app IDs, e.g. `amzn1.application-oa2-client.5d1a2b3c4d`
+   * @param options users (`www.amazon.com:user_id`)
+   */
+  public static loginWithAmazon(appIds: string[], options: SocialIdentityTrustOptions = {}): BuiltinWebIdentityTrust {
+    return BuiltinWebIdentityTrust._social('Trust.loginWithAmazon', 'app ID', LOGIN_WITH_AMAZON, appIds, options);
   }
 
   private constructor() {}

@@ -1,4 +1,5 @@
 import { allowStatements, literalText } from './statements';
+import { BUILTIN_PROVIDERS } from '../private/builtin-web-identity';
 
 /**
  * The identity providers built into STS web identity federation, with the condition key that
@@ -7,13 +8,10 @@ import { allowStatements, literalText } from './statements';
  * scopes the trust and no `sub` condition is expected; any other issuer (EKS, GitHub Actions,
  * GitLab, ...) vouches for many unrelated identities and needs `sub` as well.
  * Keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif
+ * (with the Cognito principals of AWS GovCloud (US), see `private/builtin-web-identity.ts`).
  */
-export const BUILT_IN_AUDIENCE_KEYS: Record<string, string> = {
-  'cognito-identity.amazonaws.com': 'cognito-identity.amazonaws.com:aud',
-  'www.amazon.com': 'www.amazon.com:app_id',
-  'graph.facebook.com': 'graph.facebook.com:app_id',
-  'accounts.google.com': 'accounts.google.com:aud',
-};
+export const BUILT_IN_AUDIENCE_KEYS: Record<string, string> = Object.fromEntries(
+  Object.values(BUILTIN_PROVIDERS).map((p) => [p.principal, p.audienceKey]));
 
 export interface WebIdentityStatement {
   readonly s: any;

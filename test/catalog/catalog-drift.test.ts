@@ -76,6 +76,10 @@ const TRUST_FACTORY_FIELDS: Record<string, Field[]> = {
   // Organizations
   'Trust.organization': ['trust.organization'],
   'Trust.organizationalUnits': ['trust.organizationalUnits'],
+  'Trust.cognitoIdentityPool': ['trust.cognitoIdentityPoolId'],
+  'Trust.google': ['trust.googleClientIds'],
+  'Trust.facebook': ['trust.facebookAppIds'],
+  'Trust.loginWithAmazon': ['trust.loginWithAmazonAppIds'],
 };
 
 /** Catalog fields that are options of a factory or a method of a trust value, not props. */
@@ -90,6 +94,11 @@ const TRUST_OPTION_FIELDS: Record<Field, string> = {
   'trust.principalArnPatterns': 'OrganizationTrust.withPrincipalArn',
   'trust.sessionTags': 'TrustRelationship.withSessionTags',
   'trust.sourceIdentity': 'TrustRelationship.withSourceIdentity',
+  'trust.authenticated': 'CognitoIdentityPoolTrustOptions.authenticated',
+  'trust.unauthenticated': 'CognitoIdentityPoolTrustOptions.unauthenticated',
+  'trust.identityIds': 'CognitoIdentityPoolTrustOptions.identityIds',
+  'trust.userIds': 'SocialIdentityTrustOptions.userIds (Trust.google, facebook, loginWithAmazon)',
+  'trust.originalAudiences': 'GoogleTrustOptions.originalAudiences',
   // Catalog-only fields, each with what it stands for.
   'role.kind': 'the construct: ServiceRole, CrossAccountRole, IrsaRole, BoundedRole or AssumableRole',
   'role.acknowledgedChecks': 'RoleChecks.acknowledge',

@@ -1,6 +1,7 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { yaml } from './catalog-text';
-import { AwsPrincipalTrust, OrganizationTrust, RoleCatalog, ServiceTrust } from '../../src';
+import { AssumableRole, AwsPrincipalTrust, OrganizationTrust, RoleCatalog, ServiceTrust, Trust } from '../../src';
 import { newStack } from '../support/stacks';
 
 
@@ -159,6 +160,44 @@ describe('catalog trust entries for every Trust kind', () => {
             Condition: { StringEquals: { 'SAML:aud': 'urn:amazon:webservices' } },
           },
         ],
+      },
+    });
+  });
+});
+
+describe('catalog trust entries for the web identity providers built into STS', () => {
+  test('cognitoIdentityPoolId, googleClientIds, facebookAppIds and loginWithAmazonAppIds make what the Trust factories make', () => {
+    const pool = 'us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+    const stack = newStack();
+    RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'roles:',
+      '  - name: app',
+      '    kind: assumable',
+      '    trust:',
+      `      - {cognitoIdentityPoolId: "${pool}", unauthenticated: true, sessionTags: true}`,
+      '      - {googleClientIds: [1234.apps.googleusercontent.com], userIds: ["1101"], originalAudiences: [sts.amazonaws.com]}',
+      '      - {facebookAppIds: ["111222333444555"], userIds: ["10000000001"]}',
+      '      - {loginWithAmazonAppIds: [amzn1.application-oa2-client.5d]}',
+    ));
+    const typed = newStack();
+    new AssumableRole(typed, 'Role', {
+      trust: [
+        Trust.cognitoIdentityPool(pool, { unauthenticated: true }).withSessionTags(),
+        Trust.google(['1234.apps.googleusercontent.com'], { userIds: ['1101'], originalAudiences: ['sts.amazonaws.com'] }),
+        Trust.facebook(['111222333444555'], { userIds: ['10000000001'] }),
+        Trust.loginWithAmazon(['amzn1.application-oa2-client.5d']),
+      ],
+    });
+    const documentOf = (s: Stack) => Object.values(Template.fromStack(s).findResources('AWS::IAM::Role')).map((r: any) => r.Properties.AssumeRolePolicyDocument);
+    expect(documentOf(stack)).toEqual(documentOf(typed));
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: Match.arrayWith([{
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'],
+          Condition: { 'StringEquals': { 'cognito-identity.amazonaws.com:aud': pool }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': ['authenticated', 'unauthenticated'] } },
+        }]),
       },
     });
   });

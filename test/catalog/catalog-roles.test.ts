@@ -89,6 +89,13 @@ const trustEntry = fc.oneof(
     sessionTags: maybe(fc.boolean()),
   }, { requiredKeys: ['oidcProviderArn', 'subjects'] }),
   fc.record({ samlProviderArn: pick(['arn:{partition}:iam::{account}:saml-provider/okta'], ['arn:aws:iam::{acount}:saml-provider/okta']) }, { requiredKeys: ['samlProviderArn'] }),
+  fc.record({
+    cognitoIdentityPoolId: pick(['us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', 'us-gov-west-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'], ['my-pool', 'us-east-1:*']),
+    authenticated: maybe(fc.boolean()),
+    unauthenticated: maybe(fc.boolean()),
+  }, { requiredKeys: ['cognitoIdentityPoolId'] }),
+  fc.record({ googleClientIds: someOf(['1234.apps.googleusercontent.com'], ['*']), userIds: someOf(['1101'], ['two words']) }, { requiredKeys: ['googleClientIds'] }),
+  fc.record({ facebookAppIds: someOf(['111222333444555'], ['']) }, { requiredKeys: ['facebookAppIds'] }),
 );
 
 /** A trust policy as a map or as text: lifted, verbatim, or invalid for the grammar, a placeholder, its Version or the stack. */

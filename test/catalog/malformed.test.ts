@@ -20,6 +20,11 @@ function text(body: string): RoleCatalogProps {
 }
 
 const FIXTURES = path.join(__dirname, 'fixtures');
+/** The kinds of trust entry, in the schema's order, as the "exactly one of" message lists them. */
+const TRUST_ENTRY_KINDS = [
+  'service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn', 'organization',
+  'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
+].map((k) => JSON.stringify(k)).join(', ').replace(/, ([^,]*)$/, ' or $1');
 const PLACEHOLDERS = '{partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...})';
 
 /**
@@ -97,8 +102,8 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['trust entries with two kinds, none, or a foreign option', text(yaml('roles:', '  - name: team', '    kind: bounded',
     '    permissionsBoundaryArn: \'arn:aws:iam::111122223333:policy/b\'', '    trust:',
     '      - {account: \'111122223333\', service: lambda}', '      - {externalId: abc-123}', '      - {service: lambda, externalId: abc-123}')), [
-    'roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn", "samlProviderArn" or "organization" (found "account" and "service")',
-    'roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn", "samlProviderArn" or "organization" (found none)',
+    `roles.yaml:6:9: roles[0].trust[0]: must be a trust entry with exactly one of ${TRUST_ENTRY_KINDS} (found "account" and "service")`,
+    `roles.yaml:7:9: roles[0].trust[1]: must be a trust entry with exactly one of ${TRUST_ENTRY_KINDS} (found none)`,
     'roles.yaml:8:27: roles[0].trust[2]: field "externalId" does not apply to a "service" trust entry; it goes with account or roleArn',
   ]],
   ['duplicate role names, compared case-insensitively', text(yaml('roles:',
@@ -233,6 +238,32 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ['eksPodIdentity false', trustEntry('{eksPodIdentity: false}'), [
     'roles.yaml:5:26: roles[0].trust[0].eksPodIdentity: must be true (found false)',
   ]],
+  ['a Cognito identity pool given by name', trustEntry('{cognitoIdentityPoolId: my-identity-pool}'), [
+    'roles.yaml:5:33: roles[0].trust[0].cognitoIdentityPoolId: must be written "<region>:<GUID>" in lowercase, e.g. "us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0" '
+      + '(Cognito identity pool and identity IDs) (found "my-identity-pool")',
+  ]],
+  ['a Cognito trust entry for neither authenticated nor guest identities',
+    trustEntry('{cognitoIdentityPoolId: "us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", authenticated: false}'), [
+      'roles.yaml:5:33: roles[0].trust[0].cognitoIdentityPoolId: Trust.cognitoIdentityPool lets in neither authenticated nor unauthenticated identities '
+        + '(authenticated and unauthenticated are false): set one of them to true (found "us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0")',
+    ]],
+  ['userIds on a Cognito trust entry', trustEntry('{cognitoIdentityPoolId: "us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", userIds: [u1]}'), [
+    'roles.yaml:5:83: roles[0].trust[0]: field "userIds" does not apply to a "cognitoIdentityPoolId" trust entry; it goes with googleClientIds, facebookAppIds or loginWithAmazonAppIds',
+  ]],
+  ['Google client IDs as a single string', trustEntry('{googleClientIds: 1234.apps.googleusercontent.com}'), [
+    'roles.yaml:5:27: roles[0].trust[0].googleClientIds: must be a non-empty list of Google client IDs (found "1234.apps.googleusercontent.com"); '
+      + 'write a single value as a list: [1234.apps.googleusercontent.com]',
+  ]],
+  ['Facebook app IDs that are an empty list (no audience)', trustEntry('{facebookAppIds: []}'), [
+    'roles.yaml:5:26: roles[0].trust[0].facebookAppIds: must be a non-empty list of Facebook app IDs (found an empty list)',
+  ]],
+  ['a Login with Amazon app ID with a wildcard', trustEntry('{loginWithAmazonAppIds: ["amzn1.application-oa2-client.*"]}'), [
+    'roles.yaml:5:34: roles[0].trust[0].loginWithAmazonAppIds[0]: must be a non-empty ID without whitespace or the wildcards * and ? (it is compared exactly) '
+      + '(found "amzn1.application-oa2-client.*")',
+  ]],
+  ['originalAudiences on a Facebook trust entry', trustEntry('{facebookAppIds: ["111"], originalAudiences: [sts.amazonaws.com]}'), [
+    'roles.yaml:5:35: roles[0].trust[0]: field "originalAudiences" does not apply to a "facebookAppIds" trust entry; it goes with googleClientIds',
+  ]],
   ['a SAML trust entry with an OIDC provider ARN', trustEntry('{samlProviderArn: "arn:aws:iam::123456789012:oidc-provider/x"}'), [
     'roles.yaml:5:27: roles[0].trust[0].samlProviderArn: must be an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>) (found "arn:aws:iam::123456789012:oidc-provider/x")',
   ]],
@@ -284,7 +315,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:5:24: roles[0].trust[0].organization: must be an AWS Organizations ID such as "o-a1b2c3d4e5" (o- and 10-32 lowercase letters or digits) (found "o-A1B2C3D4E5")',
   ]],
   ['organizational units without the organization', trustEntry('{organizationalUnits: [ou-ab12-11111111]}'), [
-    'roles.yaml:5:9: roles[0].trust[0]: must be a trust entry with exactly one of "service", "account", "roleArn", "gitHubRepository", "eksPodIdentity", "oidcProviderArn", "samlProviderArn" or "organization" (found none)',
+    `roles.yaml:5:9: roles[0].trust[0]: must be a trust entry with exactly one of ${TRUST_ENTRY_KINDS} (found none)`,
   ]],
   ['the root among organizational units', trustEntry('{organization: o-a1b2c3d4e5, organizationalUnits: [r-ab12]}'), [
     'roles.yaml:5:60: roles[0].trust[0].organizationalUnits[0]: must be an organizational unit ID such as "ou-ab12-cd34ef56" (ou-, 4-32 lowercase letters or digits, -, 8-32 lowercase letters or digits) (found "r-ab12")',

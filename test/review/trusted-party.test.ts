@@ -138,9 +138,9 @@ describe('trusted parties', () => {
     expect(sentences(statement({ Federated: 'cognito-identity.amazonaws.com' }, {
       'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:1234' },
       'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-    }, 'sts:AssumeRoleWithWebIdentity'))).toEqual(['Cognito identities: audience us-east-1:1234, authenticated users']);
+    }, 'sts:AssumeRoleWithWebIdentity'))).toEqual(['authenticated identities of Cognito identity pool us-east-1:1234']);
     expect(sentences(statement({ Federated: 'accounts.google.com' }, { StringEquals: { 'accounts.google.com:aud': 'client-1' } })))
-      .toEqual(['Google users: audience client-1']);
+      .toEqual(['Google sign-in, client client-1']);
     expect(sentences(statement({ Federated: 'arn:aws:iam::111111111111:oidc-provider/idp.example.com' }, { StringEquals: { 'idp.example.com:sub': 'svc-1' } })))
       .toEqual(['users of OIDC provider idp.example.com: subject svc-1']);
   });

@@ -381,3 +381,52 @@ describe('keys about the role\'s account (aws:ResourceAccount, aws:ResourceOrgID
     expect((await evaluator.mayAssume(role, Callers.role(OTHER, 'any'))).allowed).toBe(true);
   });
 });
+
+describe('the engine gaps of the web identity providers built into STS (each test fails when the engine closes its gap)', () => {
+  const POOL = 'us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+
+  /** The engine's own answer, without the helper, for a caller of `principal` with `context`. */
+  async function direct(role: AssumableRole, stack: Stack, principal: string, context: Record<string, string | string[]>) {
+    const resolved = TrustEvaluator.forStack(stack).role(role);
+    const response = await runSimulation({
+      request: {
+        principal, action: 'sts:AssumeRoleWithWebIdentity', resource: { resource: resolved.arn, accountId: HOME }, contextVariables: context,
+      },
+      identityPolicies: [],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: createValidatedPolicy(resolved.trustPolicy, validateTrustPolicy, { name: 'trust' }),
+    }, {});
+    return response.resultType === 'single' ? [response.overallResult, response.result.ignoredContextKeys ?? []] : response;
+  }
+
+  test('multivalued-claim-keys: runSimulation reads one value of amr, and denies a signed-in identity whose amr lists the provider first', async () => {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { trust: [Trust.cognitoIdentityPool(POOL)] });
+    const amr = ['graph.facebook.com', 'authenticated'];
+    expect(await direct(role, stack, 'cognito-identity.amazonaws.com', { 'cognito-identity.amazonaws.com:aud': POOL, 'cognito-identity.amazonaws.com:amr': amr }))
+      .toEqual(['ImplicitlyDenied', []]);
+    const helper = await TrustEvaluator.forStack(stack).mayAssume(role, Callers.builtinWebIdentity('cognito-identity.amazonaws.com', { aud: POOL, amr }));
+    expect([helper.allowed, helper.workarounds]).toEqual([true, ['multivalued-claim-keys']]);
+  });
+
+  test('oidc-claim-keys: the GovCloud Cognito keys are unknown to the engine and dropped', async () => {
+    const stack = newStack();
+    const pool = 'us-gov-west-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+    const role = new AssumableRole(stack, 'Role', { trust: [Trust.cognitoIdentityPool(pool)] });
+    const principal = 'cognito-identity-us-gov.amazonaws.com';
+    expect(await direct(role, stack, principal, { [`${principal}:aud`]: pool, [`${principal}:amr`]: 'authenticated' }))
+      .toEqual(['ImplicitlyDenied', [`${principal}:aud`, `${principal}:amr`]]);
+  });
+
+  test('federated-provider-principal: accounts.google.com needs an identity policy in the engine, not in STS', async () => {
+    const stack = newStack();
+    const role = new AssumableRole(stack, 'Role', { trust: [Trust.google(['client-1'])] });
+    const context = { 'accounts.google.com:aud': 'client-1' };
+    expect(await direct(role, stack, 'accounts.google.com', context)).toEqual(['ImplicitlyDenied', []]);
+    const helper = await TrustEvaluator.forStack(stack).mayAssume(role, Callers.builtinWebIdentity('accounts.google.com', { aud: 'client-1' }));
+    expect([helper.allowed, helper.workarounds]).toEqual([true, ['federated-provider-principal']]);
+    const other = await TrustEvaluator.forStack(stack).mayAssume(role, Callers.builtinWebIdentity('accounts.google.com', { aud: 'client-2' }));
+    expect([other.allowed, other.workarounds]).toEqual([false, ['federated-provider-principal']]);
+  });
+});

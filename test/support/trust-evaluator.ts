@@ -24,7 +24,7 @@
  * such keys stay exactly as they were; a policy with such a key and no `resourceOrganization`
  * is refused rather than evaluated with the keys missing.
  *
- * Two engine gaps are worked around, and only these two (see `Decision.workarounds`):
+ * Engine gaps worked around, and only these (see `Decision.workarounds`):
  * - `oidc-claim-keys`: the engine's data has no `<issuer>:sub` / `<issuer>:aud` keys for EKS
  *   issuers nor `token.actions.githubusercontent.com:sub/aud`, and `runSimulation` drops them.
  *   The request is then evaluated with `runUnsafeSimulation`, after `runSimulation` validated
@@ -33,6 +33,20 @@
  *   `sts:SetSourceIdentity` than for the `AssumeRole*` call they are part of (e.g. no
  *   `sts:ExternalId`), while STS authorizes them with the context of that one call. Keys the
  *   engine accepts for the primary action are then passed through the same way.
+ * - `multivalued-claim-keys` (web identity providers built into STS): the engine types
+ *   `cognito-identity.amazonaws.com:amr` as one string, and `runSimulation` then reads only one
+ *   of its values, though AWS documents the key as multivalued (`authenticated` with the login
+ *   providers used; IAM User Guide, "Available keys for AWS web identity federation"). A request
+ *   whose claim key holds several values is then evaluated with `runUnsafeSimulation`, the values
+ *   passed as the list they are, after `runSimulation` validated the same request. The same path
+ *   takes the Cognito keys of AWS GovCloud (US) (`cognito-identity-us-gov.amazonaws.com:aud`, ...),
+ *   which the engine does not know and drops (`oidc-claim-keys`).
+ * - `federated-provider-principal`: the engine reads a principal that is neither an ARN nor a
+ *   name ending in amazonaws.com (`accounts.google.com`, `graph.facebook.com`, `www.amazon.com`)
+ *   as a principal of another account, which needs an identity policy as well as the trust
+ *   policy. A web identity has none and needs none (STS decides on the role's trust policy
+ *   alone), so the caller is given one that allows exactly the requested actions on the role:
+ *   the outcome is then the trust policy's.
  */
 import { appendFileSync } from 'fs';
 import { createValidatedPolicy, lintResourcePolicy, validateIdentityPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
@@ -105,6 +119,19 @@ export interface WebIdentityCaller extends CallerBase {
   readonly aud?: string;
 }
 
+/**
+ * A user of a web identity provider built into STS (a Cognito identity pool, Google, Facebook,
+ * Login with Amazon), with `AssumeRoleWithWebIdentity`: no IAM OIDC provider, the provider's name
+ * is the principal and prefixes the token's claims.
+ */
+export interface BuiltinWebIdentityCaller extends CallerBase {
+  readonly kind: 'builtin-web-identity';
+  /** The provider, e.g. `cognito-identity.amazonaws.com`, `accounts.google.com`. */
+  readonly provider: string;
+  /** The token's claims by key name without the provider, e.g. `{ aud: 'us-east-1:...', amr: ['authenticated'] }`. */
+  readonly claims: ContextValues;
+}
+
 /** A user federated through a SAML provider, with `AssumeRoleWithSAML`. */
 export interface SamlCaller extends CallerBase {
   readonly kind: 'saml';
@@ -115,9 +142,9 @@ export interface SamlCaller extends CallerBase {
   readonly aud?: string;
 }
 
-export type Caller = IamCaller | ServiceCaller | WebIdentityCaller | SamlCaller;
+export type Caller = IamCaller | ServiceCaller | WebIdentityCaller | SamlCaller | BuiltinWebIdentityCaller;
 
-type Options<T> = Omit<T, 'kind' | 'account' | 'name' | 'service' | 'issuer' | 'sub' | 'providerName'>;
+type Options<T> = Omit<T, 'kind' | 'account' | 'name' | 'service' | 'issuer' | 'sub' | 'providerName' | 'provider' | 'claims'>;
 
 /** Shorthands for callers. */
 export const Callers = {
@@ -127,6 +154,8 @@ export const Callers = {
   webIdentity: (issuer: string, sub: string, options: Options<WebIdentityCaller> = {}): WebIdentityCaller =>
     ({ kind: 'web-identity', issuer, sub, ...options }),
   saml: (providerName: string, options: Options<SamlCaller> = {}): SamlCaller => ({ kind: 'saml', providerName, ...options }),
+  builtinWebIdentity: (provider: string, claims: ContextValues, options: Options<BuiltinWebIdentityCaller> = {}): BuiltinWebIdentityCaller =>
+    ({ kind: 'builtin-web-identity', provider, claims, ...options }),
 };
 
 /** Where SAML assertions for the AWS console are addressed, per partition (AWS documentation). */
@@ -345,7 +374,7 @@ export class TrustEvaluator {
     const context = { ...this.resourceContext([role.trustPolicy, ...identityPolicies]), ...described.context };
     const trust = createValidatedPolicy(role.trustPolicy, validateTrustPolicy, { name: `${role.logicalId} trust policy` });
     const results: Record<string, EvaluationResult> = {};
-    const workarounds = new Set<string>();
+    const workarounds = new Set<string>(described.workarounds ?? []);
     for (const action of actions) {
       const simulation: Simulation = {
         request: { principal, action, resource: { resource: role.arn, accountId: this.env.account }, contextVariables: context },
@@ -360,9 +389,13 @@ export class TrustEvaluator {
         throw new Error(`the engine could not evaluate ${action} on ${role.arn} for ${principal}: ${JSON.stringify(response.resultType === 'error' ? response.errors : response.resultType)}`);
       }
       const ignored = response.result.ignoredContextKeys ?? [];
-      if (ignored.length === 0) {
+      const multivalued = await singleValuedClaims(context, claimKeys);
+      if (ignored.length === 0 && multivalued.length === 0) {
         results[action] = response.overallResult;
         continue;
+      }
+      if (multivalued.length > 0) {
+        workarounds.add('multivalued-claim-keys');
       }
       const primaryKeys = COMPANION_ACTIONS.has(action.toLowerCase()) ? await contextKeysOf(primary, role.arn) : new Set<string>();
       for (const key of ignored) {
@@ -456,7 +489,7 @@ export class TrustEvaluator {
   }
 
   private describeCaller(caller: Caller, role: ResolvedRole, actions: string[]): {
-    principal: string; context: ContextValues; identityPolicies: PolicyDocument[]; claimKeys: Set<string>;
+    principal: string; context: ContextValues; identityPolicies: PolicyDocument[]; claimKeys: Set<string>; workarounds?: string[];
   } {
     const p = this.env.partition;
     const extra = renderPlaceholders(caller.context ?? {}, this.env);
@@ -503,6 +536,18 @@ export class TrustEvaluator {
         const context: ContextValues = { [`${caller.issuer}:sub`]: caller.sub, [`${caller.issuer}:aud`]: caller.aud ?? STS_AUDIENCE, ...extra };
         const claimKeys = new Set(OIDC_CLAIMS.map((c) => `${caller.issuer}:${c}`.toLowerCase()));
         return { principal, context, identityPolicies: [], claimKeys };
+      }
+      case 'builtin-web-identity': {
+        const context: ContextValues = Object.fromEntries(Object.entries(caller.claims).map(([claim, value]) => [`${caller.provider}:${claim}`, value]));
+        const claimKeys = new Set(Object.keys(context).map((k) => k.toLowerCase()));
+        if (caller.provider.endsWith('.amazonaws.com')) {
+          // The engine reads a principal ending in amazonaws.com as a service: the trust policy alone decides.
+          return { principal: caller.provider, context: { ...context, ...extra }, identityPolicies: [], claimKeys };
+        }
+        // See `federated-provider-principal`: a policy that allows exactly the requested call, so
+        // the trust policy alone decides, as STS decides for a web identity.
+        const identityPolicies = [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: role.arn }] }];
+        return { principal: caller.provider, context: { ...context, ...extra }, identityPolicies, claimKeys, workarounds: ['federated-provider-principal'] };
       }
       case 'saml': {
         const principal = `arn:${p}:iam::${caller.providerAccount ?? this.env.account}:saml-provider/${caller.providerName}`;
@@ -678,7 +723,8 @@ export class TrustEvaluator {
 
 function primaryAction(caller: Caller): string {
   switch (caller.kind) {
-    case 'web-identity': return 'sts:AssumeRoleWithWebIdentity';
+    case 'web-identity':
+    case 'builtin-web-identity': return 'sts:AssumeRoleWithWebIdentity';
     case 'saml': return 'sts:AssumeRoleWithSAML';
     default: return 'sts:AssumeRole';
   }
@@ -715,6 +761,21 @@ async function normalize(context: ContextValues, claimKeys: Set<string>): Promis
     }
   }
   return out;
+}
+
+/**
+ * The caller's claim keys that hold several values but that the engine types as one string
+ * (`runSimulation` would read one of them): see `multivalued-claim-keys` above. Keys the engine
+ * does not know are not listed here: `runSimulation` reports them as ignored.
+ */
+async function singleValuedClaims(context: ContextValues, claimKeys: Set<string>): Promise<string[]> {
+  const keys: string[] = [];
+  for (const [key, value] of Object.entries(context)) {
+    if (!claimKeys.has(key.toLowerCase()) || !Array.isArray(value) || value.length < 2) continue;
+    const type = await typeForContextKey(key).catch(() => undefined);
+    if (type !== undefined && !isConditionKeyArray(type)) keys.push(key);
+  }
+  return keys;
 }
 
 function throwIfProblems(what: string, problems: string[]): void {

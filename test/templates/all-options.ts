@@ -9,7 +9,7 @@ import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
   AssumableRole, BoundedRole, CallerPolicy, CrossAccountRole, IrsaRole, OidcIssuer, PermissionsBoundary, RoleCatalog,
-  ServiceRole, Trust,
+  RoleChecks, ServiceRole, Trust,
 } from '../../src';
 
 const PARTNER = '111122223333';
@@ -134,6 +134,17 @@ new AssumableRole(stack, 'Organization', {
 // Roles that may assume themselves: named, and with a generated name.
 new ServiceRole(stack, 'SelfAssumeNamed', { services: ['lambda'], roleName: 'self-assume-named', path: '/jobs/', allowSelfAssume: true });
 new AssumableRole(stack, 'SelfAssumeGenerated', { trust: [Trust.service('lambda')], allowSelfAssume: true });
+// The web identity providers built into STS, with every option, on a role of their own.
+const pool = 'us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+const builtin = new AssumableRole(stack, 'BuiltinWebIdentity', {
+  trust: [
+    Trust.cognitoIdentityPool(pool, { unauthenticated: true, identityIds: ['us-east-1:99999999-8888-7777-6666-555555555555'] }).withSessionTags(),
+    Trust.google(['123456789012-abcdefghijklmnop.apps.googleusercontent.com'], { userIds: ['110169484474386276334'], originalAudiences: ['sts.amazonaws.com'] }),
+    Trust.facebook(['111222333444555'], { userIds: ['10000000001'] }),
+    Trust.loginWithAmazon(['amzn1.application-oa2-client.5d1a2b3c4d5e6f'], { userIds: ['amzn1.account.AF2EXAMPLE'] }).withSourceIdentity(),
+  ],
+});
+RoleChecks.acknowledge(builtin, 'CognitoUnauthenticatedAccess', 'every option, linted only');
 
 // The caller's side of cross-account access, and the roles of a catalog file.
 const caller = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });

@@ -26,6 +26,7 @@ describe('RoleChecks.describeChecks', () => {
       [`${PREFIX}OidcWithoutAudience`, 'error'],
       [`${PREFIX}OidcSubjectTooBroad`, 'warning'],
       [`${PREFIX}OidcSubjectLookAlike`, 'warning'],
+      [`${PREFIX}CognitoUnauthenticatedAccess`, 'warning'],
       [`${PREFIX}WildcardInExactOperator`, 'warning'],
       [`${PREFIX}CrossAccountWithoutGuard`, 'warning'],
       [`${PREFIX}ServiceWithoutSourceGuard`, 'info'],
@@ -139,6 +140,10 @@ const SCENARIOS: Record<string, { trigger: (stack: Stack) => void; clean: (stack
   OidcSubjectLookAlike: {
     trigger: (s) => new AssumableRole(s, 'Role', { trust: [Trust.openIdConnect(GITHUB_ISSUER, { subjects: ['repo:example-org/billing*'] })] }),
     clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.openIdConnect(GITHUB_ISSUER, { subjects: ['repo:example-org/billing:*'] })] }),
+  },
+  CognitoUnauthenticatedAccess: {
+    trigger: (s) => new AssumableRole(s, 'Role', { trust: [Trust.cognitoIdentityPool('us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', { unauthenticated: true })] }),
+    clean: (s) => new AssumableRole(s, 'Role', { trust: [Trust.cognitoIdentityPool('us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0')] }),
   },
 };
 

@@ -1,4 +1,5 @@
 import { allowWithNotPrincipal } from './allow-with-not-principal';
+import { cognitoUnauthenticatedAccess } from './cognito-unauthenticated-access';
 import { crossAccountWithoutGuard } from './cross-account-without-guard';
 import { oidcSubjectLookAlike } from './oidc-subject-look-alike';
 import { oidcSubjectTooBroad } from './oidc-subject-too-broad';
@@ -29,6 +30,7 @@ export const ROLE_CHECKS: RoleCheck[] = [
   oidcWithoutAudience,
   oidcSubjectTooBroad,
   oidcSubjectLookAlike,
+  cognitoUnauthenticatedAccess,
   wildcardInExactOperator,
   crossAccountWithoutGuard,
   serviceWithoutSourceGuard,

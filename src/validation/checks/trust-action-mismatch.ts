@@ -1,7 +1,9 @@
+import { BUILTIN_PROVIDERS } from '../../private/builtin-web-identity';
 import { FindingLevel, RoleCheck } from '../role-check';
 import { allowStatements, literalText } from '../statements';
 
-const WEB_IDENTITY_PROVIDERS = ['cognito-identity.amazonaws.com', 'accounts.google.com', 'graph.facebook.com', 'www.amazon.com'];
+/** The web identity providers built into STS (Cognito in every partition, Google, Facebook, Amazon). */
+const WEB_IDENTITY_PROVIDERS = Object.keys(BUILTIN_PROVIDERS);
 const SESSION_ACTIONS = ['sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
 
 /** The assume action that a principal needs. */

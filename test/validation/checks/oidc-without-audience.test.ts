@@ -46,3 +46,54 @@ describe('OidcWithoutAudience (error)', () => {
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
   });
 });
+
+describe('OidcWithoutAudience and the web identity providers built into STS', () => {
+  const statement = (provider: string, condition?: object) =>
+    ({ Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', ...(condition ? { Condition: condition } : {}) });
+
+  test.each([
+    ['Google, a client ID pattern of "*"', 'accounts.google.com', { StringLike: { 'accounts.google.com:aud': '*' } }, 'accounts.google.com:aud'],
+    ['Facebook, an app ID only negated', 'graph.facebook.com', { StringNotEquals: { 'graph.facebook.com:app_id': '111' } }, 'graph.facebook.com:app_id'],
+    ['a Cognito pool pattern of "*" among others', 'cognito-identity.amazonaws.com', {
+      'StringLike': { 'cognito-identity.amazonaws.com:aud': ['us-east-1:*', '*'] },
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+    }, 'cognito-identity.amazonaws.com:aud'],
+  ])('is reported for %s: the audience names no application', (_what, provider, condition, key) => {
+    const stack = checkedStack();
+    plainRole(stack, [statement(provider, condition)]);
+    expect(findingMessages(stack, 'OidcWithoutAudience', 'error').map((m) => m.message)[0])
+      .toContain(`trust statement 1 (sts:AssumeRoleWithWebIdentity) accepts any "${key}": its condition on it names no application`);
+  });
+
+  test('is reported for a GovCloud Cognito principal without its pool ID', () => {
+    const stack = checkedStack();
+    plainRole(stack, [statement('cognito-identity.us-gov-east-1.amazonaws.com', { 'ForAnyValue:StringLike': { 'cognito-identity.us-gov-east-1.amazonaws.com:amr': 'authenticated' } })]);
+    expect(findingMessages(stack, 'OidcWithoutAudience', 'error').map((m) => m.message)[0])
+      .toContain('has no "cognito-identity.us-gov-east-1.amazonaws.com:aud" condition');
+  });
+
+  test('is not reported for the built-in factories, in any partition\'s Region', () => {
+    for (const region of ['us-east-1', 'cn-north-1', 'us-gov-west-1', 'us-gov-east-1']) {
+      const stack = newStack({ env: { region } });
+      new AssumableRole(stack, 'Role', {
+        trust: [
+          Trust.cognitoIdentityPool(`${region}:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`),
+          Trust.google(['client-1'], { userIds: ['1101'], originalAudiences: ['sts.amazonaws.com'] }),
+          Trust.facebook(['111222333444555']),
+          Trust.loginWithAmazon(['amzn1.application-oa2-client.5d']),
+        ],
+      });
+      expectNoFinding(stack, 'OidcWithoutAudience', 'error');
+      expectNoFinding(stack, 'OidcWithoutSubject', 'error');
+    }
+  });
+
+  test('is reported for a Facebook statement without its app ID written as JSON (Trust.fromPolicyJson)', () => {
+    const stack = newStack();
+    new AssumableRole(stack, 'Role', {
+      trust: [Trust.fromPolicyJson({ Version: '2012-10-17', Statement: [statement('graph.facebook.com', { StringEquals: { 'graph.facebook.com:id': '10000000001' } })] })],
+    });
+    expectFinding(stack, 'OidcWithoutAudience', 'error');
+    expectNoFinding(stack, 'OidcWithoutSubject', 'error');
+  });
+});

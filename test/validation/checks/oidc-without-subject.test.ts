@@ -73,3 +73,37 @@ describe('OidcWithoutSubject (error)', () => {
     expectNoFinding(stack, 'OidcWithoutSubject', 'error');
   });
 });
+
+describe('OidcWithoutSubject and the web identity providers built into STS', () => {
+  test.each([
+    ['the GovCloud (US-West) Cognito principal', 'cognito-identity-us-gov.amazonaws.com'],
+    ['the GovCloud (US-East) Cognito principal', 'cognito-identity.us-gov-east-1.amazonaws.com'],
+  ])('is not reported for %s with aud and amr (the recommended trust has no sub)', (_what, principal) => {
+    const stack = checkedStack();
+    plainRole(stack, [{
+      Effect: 'Allow',
+      Principal: { Federated: principal },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { 'StringEquals': { [`${principal}:aud`]: 'us-gov-west-1:11111111-2222-3333-4444-555555555555' }, 'ForAnyValue:StringLike': { [`${principal}:amr`]: 'authenticated' } },
+    }]);
+    expectNoFinding(stack, 'OidcWithoutSubject', 'error');
+    expectNoFinding(stack, 'OidcWithoutAudience', 'error');
+    expectNoFinding(stack, 'TrustActionMismatch', 'error');
+  });
+
+  test('is not reported for Trust.cognitoIdentityPool written as JSON and lifted', () => {
+    const stack = newStack();
+    new AssumableRole(stack, 'Role', {
+      trust: [Trust.fromPolicyJson({
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { 'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
+        }],
+      })],
+    });
+    expectNoFinding(stack, 'OidcWithoutSubject', 'error');
+  });
+});

@@ -108,6 +108,30 @@ export const SAFE: CorpusEntry[] = [
   },
   { name: 'Google web identity with the app\'s client ID', statements: [webIdentity('accounts.google.com', { StringEquals: { 'accounts.google.com:aud': '66677788899-abc.apps.googleusercontent.com' } })] },
   { name: 'Login with Amazon with the app ID', statements: [webIdentity('www.amazon.com', { StringEquals: { 'www.amazon.com:app_id': 'amzn1.application-oa2-client.5d1a2b3c4d' } })] },
+  {
+    name: 'Cognito identity pool in AWS GovCloud (US-West), authenticated users (GovCloud Cognito guide)',
+    statements: [webIdentity('cognito-identity-us-gov.amazonaws.com', {
+      'StringEquals': { 'cognito-identity-us-gov.amazonaws.com:aud': 'us-gov-west-1:12345678-abcd-abcd-abcd-123456789012' },
+      'ForAnyValue:StringLike': { 'cognito-identity-us-gov.amazonaws.com:amr': 'authenticated' },
+    })],
+  },
+  {
+    name: 'Cognito identity pool with attributes for access control (sts:TagSession)',
+    statements: [{
+      ...(webIdentity('cognito-identity.amazonaws.com', {
+        'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' },
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+      }) as any),
+      Action: [WEB, 'sts:TagSession'],
+    }],
+  },
+  {
+    name: 'Google service account with aud (azp), oaud and sub (IAM condition keys page)',
+    statements: [webIdentity('accounts.google.com', {
+      StringEquals: { 'accounts.google.com:aud': '107806444890271851399', 'accounts.google.com:oaud': 'sts.amazonaws.com', 'accounts.google.com:sub': '107806444890271851399' },
+    })],
+  },
+  { name: 'Facebook with the app ID', statements: [webIdentity('graph.facebook.com', { StringEquals: { 'graph.facebook.com:app_id': '111222333444555' } })] },
 ];
 
 export const RISKY: CorpusEntry[] = [
@@ -142,6 +166,23 @@ export const RISKY: CorpusEntry[] = [
   },
   { name: 'Cognito identity pool without the pool ID audience', finding: 'OidcWithoutAudience', level: 'error', statements: [webIdentity('cognito-identity.amazonaws.com', { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } })] },
   { name: 'Google web identity without the client ID', finding: 'OidcWithoutAudience', level: 'error', statements: [webIdentity('accounts.google.com')] },
+  { name: 'Google web identity with a client ID pattern of "*"', finding: 'OidcWithoutAudience', level: 'error', statements: [webIdentity('accounts.google.com', { StringLike: { 'accounts.google.com:aud': '*' } })] },
+  { name: 'Facebook with a user ID but no app ID', finding: 'OidcWithoutAudience', level: 'error', statements: [webIdentity('graph.facebook.com', { StringEquals: { 'graph.facebook.com:id': '10000000001' } })] },
+  {
+    name: 'Cognito identity pool, unauthenticated (guest) users (Cognito role trust example)',
+    finding: 'CognitoUnauthenticatedAccess',
+    level: 'warning',
+    statements: [webIdentity('cognito-identity.amazonaws.com', {
+      'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' },
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
+    })],
+  },
+  {
+    name: 'Cognito identity pool with the pool ID but no amr (guests too)',
+    finding: 'CognitoUnauthenticatedAccess',
+    level: 'warning',
+    statements: [webIdentity('cognito-identity.amazonaws.com', { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-abcd-abcd-abcd-123456789012' } })],
+  },
   { name: 'a SAML provider given sts:AssumeRole', finding: 'TrustActionMismatch', level: 'error', statements: [{ Effect: 'Allow', Principal: { Federated: SAML_PROVIDER }, Action: ASSUME, Condition: SAML_AUD }] },
   { name: 'an OIDC provider given sts:AssumeRole', finding: 'TrustActionMismatch', level: 'error', statements: [{ ...(oidc(GITHUB, { StringEquals: { ...GITHUB_AUD, [`${GITHUB}:sub`]: 'repo:example-org/app:ref:refs/heads/main' } }) as any), Action: ASSUME }] },
   { name: 'a misspelled condition operator', finding: 'PolicyGrammar', level: 'error', statements: [aws(`arn:aws:iam::${VENDOR}:root`, { StringEqual: { 'sts:ExternalId': 'partner-1' } })] },
