@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { GITLAB_COM_ISSUER } from './ci-issuers';
 import { GIT_REF_NAME, GITLAB_PROJECT_PATH, HCP_TERRAFORM_ORGANIZATION, HCP_TERRAFORM_PROJECT, HCP_TERRAFORM_WORKSPACE, NUMERIC_ID } from './ci-rules';
-import type { CiIdentity } from './github-subjects';
+import { CiIdentity, claimsAre } from './github-subjects';
 import { breaks, InputRule } from './rules';
 import { addCondition, Conditions } from './statement';
 import { GitLabCiTrustOptions, HcpTerraformRunPhase, HcpTerraformTrustOptions } from '../trust/ci-trust-options';
@@ -38,7 +38,7 @@ export function gitLabIdentity(options: GitLabCiTrustOptions, issuer: string): C
   }
   const keys = Object.values(claims).flatMap((block) => Object.keys(block).map((k) => k.slice(issuer.length + 1)));
   if (keys.length > 0 && !Token.isUnresolved(issuer) && issuer !== GITLAB_COM_ISSUER) {
-    problems.push(`the claims ${keys.join(', ')} are evaluated by AWS STS for the gitlab.com provider only, not for ${issuer}: `
+    problems.push(`${claimsAre(keys)} evaluated by AWS STS for the gitlab.com provider only, not for ${issuer}: `
       + 'GitLab Self-Managed and Dedicated instances are trusted by sub alone');
   }
   return { subjects, claims, problems };

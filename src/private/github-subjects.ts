@@ -77,7 +77,7 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
       problems.push(`subjectFormat IMMUTABLE is not available on GitHub Enterprise Server (issuer ${issuer})`);
     }
   }
-  const repoSegment = immutable && !Token.isUnresolved(repo) ? `${owner}@${ownerId}/${name}${repoId !== undefined ? `@${repoId}` : ''}` : repo;
+  const repoSegment = immutable && !Token.isUnresolved(repo) ? `${owner}@${ownerId ?? '<repositoryOwnerId>'}/${name}${repoId !== undefined ? `@${repoId}` : ''}` : repo;
 
   const template = options.subjectClaimKeys ?? DEFAULT_TEMPLATE;
   const has = (key: string) => template.includes(key);
@@ -146,10 +146,15 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
 
   const keys = Object.values(claims).flatMap((block) => Object.keys(block).map((k) => k.slice(issuer.length + 1)));
   if (keys.length > 0 && !Token.isUnresolved(issuer) && !awsEvaluatesGitHubClaims(issuer)) {
-    problems.push(`the claims ${keys.join(', ')} are evaluated by AWS STS only for GitHub's own issuers (token.actions.githubusercontent.com, `
+    problems.push(`${claimsAre(keys)} evaluated by AWS STS only for GitHub's own issuers (token.actions.githubusercontent.com, `
       + `token.actions.githubusercontent.com/<enterprise>, token.actions.<subdomain>.ghe.com), not for ${issuer}: name them in the subject instead`);
   }
   return { subjects, claims, problems };
+}
+
+/** `the claim a is` or `the claims a, b are`. */
+export function claimsAre(keys: string[]): string {
+  return keys.length === 1 ? `the claim ${keys[0]} is` : `the claims ${keys.join(', ')} are`;
 }
 
 /** `:` as GitHub writes it inside a subject value. */
