@@ -3,7 +3,7 @@
  * subject formats and the claims AWS STS evaluates, GitLab CI and HCP Terraform. Every claim is
  * in the same statement as `sub`, so all of them must match.
  */
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { deployedStatements, deployedStatementsOf, rawStatements, roleTrusting } from './trust-fixtures';
 import { GitHubSubjectFormat, HcpTerraformRunPhase, OidcIssuer, Trust } from '../../src';
@@ -137,5 +137,25 @@ describe('Trust.hcpTerraform', () => {
     expect(deployedStatementsOf(roleTrusting([trust]))).toEqual([
       webIdentity('tfe.example.com', { StringEquals: { 'tfe.example.com:aud': 'tfe-aws' }, StringLike: { 'tfe.example.com:sub': 'organization:acme:project:*:workspace:prod:run_phase:plan' } }),
     ]);
+  });
+});
+
+describe('the checks stay silent on the CI presets as recommended', () => {
+  test.each([
+    ['GitHub Actions, immutable subjects', () => Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], subjectFormat: GitHubSubjectFormat.IMMUTABLE, repositoryOwnerId: '1', repositoryId: '2' })],
+    ['GitHub Actions, an organization through a reusable workflow', () => Trust.githubActions({
+      repository: 'octo-org/*', environments: ['prod'], repositoryOwnerId: '1', jobWorkflowRefs: ['octo-org/automation/.github/workflows/deploy.yml@refs/heads/main'],
+    })],
+    ['GitHub Actions, a customized template', () => Trust.githubActions({ repository: 'octo-org/app', subjectClaimKeys: ['repository_owner_id'], repositoryOwnerId: '1' })],
+    ['GitLab CI, a branch pinned by project ID', () => Trust.gitlabCi({ project: 'acme/web', branches: ['main'], projectId: '67890', protectedRefsOnly: true })],
+    ['GitLab CI, every project of a group', () => Trust.gitlabCi({ project: 'acme/*', branches: ['main'] })],
+    ['GitLab CI, self-managed', () => Trust.gitlabCi({ project: 'platform/app', tags: ['v*'], issuer: OidcIssuer.gitlab('https://gitlab.example.com') })],
+    ['HCP Terraform, one workspace, apply', () => Trust.hcpTerraform({ organization: 'acme', workspaces: ['prod'], runPhases: [HcpTerraformRunPhase.APPLY] })],
+    ['HCP Terraform, the whole organization', () => Trust.hcpTerraform({ organization: 'acme' })],
+  ])('%s', (_name, make) => {
+    const stack = newStack();
+    roleTrusting([make()], stack);
+    Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 });
