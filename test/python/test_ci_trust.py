@@ -118,8 +118,8 @@ def test_catalog_entries_for_the_ci_presets(stack: Stack) -> None:
         "      - {gitLabProject: acme/web, branches: [main]}",
         "      - {hcpTerraformOrganization: acme, workspaces: [prod], runPhases: [plan]}",
     ]))
-    subjects = [s["Condition"]["StringEquals"].get(k) or s["Condition"]["StringLike"].get(k)
-                for s in trust_statements(stack) for k in s["Condition"].get("StringEquals", {}) | s["Condition"].get("StringLike", {}) if k.endswith(":sub")]
+    conditions = [{**s["Condition"].get("StringEquals", {}), **s["Condition"].get("StringLike", {})} for s in trust_statements(stack)]
+    subjects = [value for condition in conditions for key, value in condition.items() if key.endswith(":sub")]
     assert subjects == [
         "repo:octo-org@123456/app@456789:ref:refs/heads/main",
         "project_path:acme/web:ref_type:branch:ref:main",
