@@ -210,13 +210,23 @@ function typedTrustOf(entry: any): TrustRelationship {
   }
   if (entry.gitLabProject !== undefined) {
     return Trust.gitlabCi({
-      project: entry.gitLabProject, branches: entry.branches, tags: entry.tags, audiences: entry.audiences, projectId: idOf(entry.projectId), namespaceId: idOf(entry.namespaceId),
-      protectedRefsOnly: entry.protectedRefsOnly, issuer: entry.instanceUrl !== undefined ? OidcIssuer.gitlab(entry.instanceUrl) : undefined,
+      project: entry.gitLabProject,
+      branches: entry.branches,
+      tags: entry.tags,
+      audiences: entry.audiences,
+      projectId: idOf(entry.projectId),
+      namespaceId: idOf(entry.namespaceId),
+      protectedRefsOnly: entry.protectedRefsOnly,
+      issuer: entry.instanceUrl !== undefined ? OidcIssuer.gitlab(entry.instanceUrl) : undefined,
     });
   }
   if (entry.hcpTerraformOrganization !== undefined) {
     return Trust.hcpTerraform({
-      organization: entry.hcpTerraformOrganization, projects: entry.projects, workspaces: entry.workspaces, runPhases: entry.runPhases, audiences: entry.audiences,
+      organization: entry.hcpTerraformOrganization,
+      projects: entry.projects,
+      workspaces: entry.workspaces,
+      runPhases: entry.runPhases,
+      audiences: entry.audiences,
       issuer: entry.instanceUrl !== undefined ? OidcIssuer.hcpTerraform(entry.instanceUrl) : undefined,
     });
   }

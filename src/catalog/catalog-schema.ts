@@ -12,6 +12,7 @@
  * `private/rules.ts`, the ones the role constructs check, so the two cannot drift apart.
  */
 import { PolicyKind } from '../policy-kind';
+import { GIT_REF_NAME, GITHUB_CLAIM_KEY, GITHUB_WORKFLOW_REF, GITLAB_PROJECT_PATH, HCP_TERRAFORM_ORGANIZATION, HCP_TERRAFORM_PROJECT, HCP_TERRAFORM_WORKSPACE, NUMERIC_ID } from '../private/ci-rules';
 import { FINDING_PREFIX } from '../private/finding-ids';
 import {
   ACCOUNT_ID_OR_PLACEHOLDER, ARN, AWS_MANAGED_POLICY_NAME, EXTERNAL_ID, GITHUB_REF_NAME, GITHUB_REPOSITORY, InputRule, ISSUER_URL,
@@ -19,7 +20,6 @@ import {
   SAML_PROVIDER_ARN,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
 } from '../private/rules';
-import { GIT_REF_NAME, GITHUB_CLAIM_KEY, GITHUB_WORKFLOW_REF, GITLAB_PROJECT_PATH, HCP_TERRAFORM_ORGANIZATION, HCP_TERRAFORM_PROJECT, HCP_TERRAFORM_WORKSPACE, NUMERIC_ID } from '../private/ci-rules';
 import { LIMITS } from '../validation/limits';
 import { policySchema } from '../validation/policy-schema';
 import { RoleChecks } from '../validation/role-checks';

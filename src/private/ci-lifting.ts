@@ -41,8 +41,12 @@ function gitHubCandidate(issuer: OidcIssuer, subjects: string[], audiences: stri
     else if (context !== '*') return undefined;
   }
   const trust = Trust.githubActions({
-    repository, issuer, pullRequests,
-    ...(branches.length ? { branches } : {}), ...(tags.length ? { tags } : {}), ...(environments.length ? { environments } : {}),
+    repository,
+    issuer,
+    pullRequests,
+    ...(branches.length ? { branches } : {}),
+    ...(tags.length ? { tags } : {}),
+    ...(environments.length ? { environments } : {}),
   });
   return sameSet(trust._audiences, audiences) ? trust : trust.withAudiences(audiences);
 }
@@ -70,7 +74,12 @@ function hcpTerraformCandidate(issuer: OidcIssuer, subjects: string[], audiences
   const phases = named(field(4));
   if (phases?.some((p) => !Object.values(HcpTerraformRunPhase).includes(p as HcpTerraformRunPhase))) return undefined;
   return Trust.hcpTerraform({
-    organization: parsed[0]![1], projects: named(field(2)), workspaces: named(field(3)), runPhases: phases as HcpTerraformRunPhase[] | undefined, issuer, audiences,
+    organization: parsed[0]![1],
+    projects: named(field(2)),
+    workspaces: named(field(3)),
+    runPhases: phases as HcpTerraformRunPhase[] | undefined,
+    issuer,
+    audiences,
   });
 }
 

@@ -140,7 +140,8 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
   if (options.actors?.length) claim('actor', options.actors);
   if (options.actorIds?.length) claim('actor_id', options.actorIds);
   if (options.enterpriseId !== undefined) claim('enterprise_id', [options.enterpriseId]);
-  for (const [field, list] of Object.entries({ jobWorkflowRefs: options.jobWorkflowRefs, workflows: options.workflows, actors: options.actors, actorIds: options.actorIds })) {
+  const lists = { jobWorkflowRefs: options.jobWorkflowRefs, workflows: options.workflows, actors: options.actors, actorIds: options.actorIds };
+  for (const [field, list] of Object.entries(lists)) {
     if (list !== undefined && list.length === 0) problems.push(`${field} is empty: omit it to accept any, or name at least one`);
   }
 

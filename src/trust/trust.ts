@@ -6,10 +6,10 @@ import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
 import { arnProblem } from '../private/arn-values';
-import { ACCOUNT_ID_OR_PLACEHOLDER, breaks, IAM_PRINCIPAL_ARN, InputRule, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from '../private/rules';
 import { HCP_TERRAFORM_AUDIENCE } from '../private/ci-issuers';
 import { gitLabIdentity, hcpTerraformIdentity } from '../private/ci-subjects';
 import { CiIdentity, gitHubIdentity } from '../private/github-subjects';
+import { ACCOUNT_ID_OR_PLACEHOLDER, breaks, IAM_PRINCIPAL_ARN, InputRule, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from '../private/rules';
 import { mergeConditions } from '../private/statement';
 import { serviceAccountSubjects } from '../private/subjects';
 import { STS_AUDIENCE } from '../private/web-identity';
@@ -400,7 +400,8 @@ export class Trust {
 /** A CI preset's relationship: its subjects, and its other claims in the same statements as `sub`. */
 function ciTrust(label: string, issuer: OidcIssuer, identity: CiIdentity, audiences: string[]): WebIdentityTrust {
   const trust = WebIdentityTrust._create(label, issuer, identity.subjects, audiences, identity.problems);
-  return Object.keys(identity.claims).length > 0 ? trust._with({ _extraConditions: mergeConditions(trust._extraConditions, identity.claims) }) : trust;
+  if (Object.keys(identity.claims).length === 0) return trust;
+  return trust._with({ _extraConditions: mergeConditions(trust._extraConditions, identity.claims) });
 }
 
 function principals(label: string, arns: string[], rule: InputRule): AwsPrincipalTrust {

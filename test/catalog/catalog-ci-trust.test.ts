@@ -22,11 +22,18 @@ test.each<[string, string, TrustRelationship]>([
     '{gitHubRepository: octo-org/app, branches: [main], tags: ["v*"], pullRequests: true, subjectFormat: immutable, repositoryOwnerId: 111, repositoryId: "222"}',
     Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], tags: ['v*'], pullRequests: true, subjectFormat: GitHubSubjectFormat.IMMUTABLE, repositoryOwnerId: '111', repositoryId: '222' })],
   ['GitHub claims and a customized template, for the China audience',
-    `{gitHubRepository: "octo-org/*", environments: [prod], subjectClaimKeys: [repo, context, job_workflow_ref, repository_visibility], subjectClaimValues: {repository_visibility: private}, `
+    '{gitHubRepository: "octo-org/*", environments: [prod], subjectClaimKeys: [repo, context, job_workflow_ref, repository_visibility], subjectClaimValues: {repository_visibility: private}, '
     + `jobWorkflowRefs: ["${WORKFLOW}"], workflows: [Deploy], actors: ["dependabot[bot]"], actorIds: [49699333], enterpriseId: 7, audiences: [sts.amazonaws.com.cn]}`,
     Trust.githubActions({
-      repository: 'octo-org/*', environments: ['prod'], subjectClaimKeys: ['repo', 'context', 'job_workflow_ref', 'repository_visibility'],
-      subjectClaimValues: { repository_visibility: 'private' }, jobWorkflowRefs: [WORKFLOW], workflows: ['Deploy'], actors: ['dependabot[bot]'], actorIds: ['49699333'], enterpriseId: '7',
+      repository: 'octo-org/*',
+      environments: ['prod'],
+      subjectClaimKeys: ['repo', 'context', 'job_workflow_ref', 'repository_visibility'],
+      subjectClaimValues: { repository_visibility: 'private' },
+      jobWorkflowRefs: [WORKFLOW],
+      workflows: ['Deploy'],
+      actors: ['dependabot[bot]'],
+      actorIds: ['49699333'],
+      enterpriseId: '7',
     }).withAudiences(['sts.amazonaws.com.cn'])],
   ['GitLab on gitlab.com, pinned by IDs',
     '{gitLabProject: acme/web, branches: [main], tags: ["v*"], projectId: 67890, namespaceId: 12345, protectedRefsOnly: true}',

@@ -31,7 +31,8 @@ const ERROR_ROWS: ErrorRow[] = [
   {
     name: 'GitHub claims with a GitHub Enterprise Server issuer, for which AWS evaluates none',
     build: (s) => trusting(s, Trust.githubActions({
-      repository: 'octo-org/app', jobWorkflowRefs: ['octo-org/automation/.github/workflows/deploy.yml@refs/heads/main'],
+      repository: 'octo-org/app',
+      jobWorkflowRefs: ['octo-org/automation/.github/workflows/deploy.yml@refs/heads/main'],
       issuer: OidcIssuer.fromIssuerUrl('https://github.example.com/_services/token'),
     })),
     at: 'construction',

@@ -41,7 +41,9 @@ describe('Trust.githubActions: subject formats and claims', () => {
 
   test('a customized template: the subject as the template writes it, the repository as a claim', () => {
     const trust = Trust.githubActions({
-      repository: 'octo-org/*', subjectClaimKeys: ['repository_owner_id', 'job_workflow_ref'], repositoryOwnerId: '123456',
+      repository: 'octo-org/*',
+      subjectClaimKeys: ['repository_owner_id', 'job_workflow_ref'],
+      repositoryOwnerId: '123456',
       jobWorkflowRefs: ['octo-org/automation/.github/workflows/deploy.yml@refs/heads/main'],
     });
     expect(deployedStatements([trust])).toEqual([
