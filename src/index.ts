@@ -10,6 +10,7 @@ export * from './trust/saml-trust';
 export * from './trust/builtin-web-identity-trust';
 export * from './trust/policy-json-trust';
 export * from './trust/oidc-issuer';
+export * from './trust/ci-trust-options';
 export * from './trust/trust';
 export * from './roles/permissions-boundary';
 export * from './roles/assumable-role';

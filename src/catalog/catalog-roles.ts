@@ -13,6 +13,7 @@ import { CrossAccountRole, CrossAccountRoleProps } from '../roles/cross-account-
 import { IrsaRole, IrsaRoleProps } from '../roles/irsa-role';
 import { PermissionsBoundary } from '../roles/permissions-boundary';
 import { ServiceRole, ServiceRoleProps } from '../roles/service-role';
+import { GitHubSubjectFormat } from '../trust/ci-trust-options';
 import { OidcIssuer } from '../trust/oidc-issuer';
 import { Trust } from '../trust/trust';
 import { TrustRelationship } from '../trust/trust-relationship';
@@ -220,7 +221,29 @@ function typedTrustOf(entry: any): TrustRelationship {
     return Trust.loginWithAmazon(entry.loginWithAmazonAppIds, { userIds: entry.userIds });
   }
   if (entry.gitHubRepository !== undefined) {
-    return Trust.githubActions({ repository: entry.gitHubRepository, branches: entry.branches, environments: entry.environments });
+    return gitHubTrustOf(entry);
+  }
+  if (entry.gitLabProject !== undefined) {
+    return Trust.gitlabCi({
+      project: entry.gitLabProject,
+      branches: entry.branches,
+      tags: entry.tags,
+      audiences: entry.audiences,
+      projectId: idOf(entry.projectId),
+      namespaceId: idOf(entry.namespaceId),
+      protectedRefsOnly: entry.protectedRefsOnly,
+      issuer: entry.instanceUrl !== undefined ? OidcIssuer.gitlab(entry.instanceUrl) : undefined,
+    });
+  }
+  if (entry.hcpTerraformOrganization !== undefined) {
+    return Trust.hcpTerraform({
+      organization: entry.hcpTerraformOrganization,
+      projects: entry.projects,
+      workspaces: entry.workspaces,
+      runPhases: entry.runPhases,
+      audiences: entry.audiences,
+      issuer: entry.instanceUrl !== undefined ? OidcIssuer.hcpTerraform(entry.instanceUrl) : undefined,
+    });
   }
   if (entry.organization !== undefined) {
     return organizationTrustOf(entry);
@@ -241,6 +264,33 @@ function organizationTrustOf(entry: any): TrustRelationship {
     trust = trust.withPrincipalArn(pattern);
   }
   return entry.requireMfa ? trust.requireMfa() : trust;
+}
+
+/** A `gitHubRepository` entry: `Trust.githubActions` with its subject format and claims. */
+function gitHubTrustOf(entry: any): TrustRelationship {
+  const trust = Trust.githubActions({
+    repository: entry.gitHubRepository,
+    branches: entry.branches,
+    tags: entry.tags,
+    environments: entry.environments,
+    pullRequests: entry.pullRequests,
+    subjectFormat: entry.subjectFormat === 'immutable' ? GitHubSubjectFormat.IMMUTABLE : undefined,
+    repositoryOwnerId: idOf(entry.repositoryOwnerId),
+    repositoryId: idOf(entry.repositoryId),
+    subjectClaimKeys: entry.subjectClaimKeys,
+    subjectClaimValues: entry.subjectClaimValues,
+    jobWorkflowRefs: entry.jobWorkflowRefs,
+    workflows: entry.workflows,
+    actors: entry.actors,
+    actorIds: entry.actorIds?.map(idOf),
+    enterpriseId: idOf(entry.enterpriseId),
+  });
+  return entry.audiences !== undefined ? trust.withAudiences(entry.audiences) : trust;
+}
+
+/** A numeric ID written as a number or a string in the file, as the constructs take it. */
+function idOf(value: string | number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
 }
 
 /** One trust entry, with the options every kind of entry accepts. */

@@ -12,6 +12,7 @@
  * `private/rules.ts`, the ones the role constructs check, so the two cannot drift apart.
  */
 import { PolicyKind } from '../policy-kind';
+import { GIT_REF_NAME, GITHUB_CLAIM_KEY, GITHUB_WORKFLOW_REF, GITLAB_PROJECT_PATH, HCP_TERRAFORM_ORGANIZATION, HCP_TERRAFORM_PROJECT, HCP_TERRAFORM_WORKSPACE, NUMERIC_ID } from '../private/ci-rules';
 import { FINDING_PREFIX } from '../private/finding-ids';
 import {
   ACCOUNT_ID_OR_PLACEHOLDER, ARN, AWS_MANAGED_POLICY_NAME, EXTERNAL_ID, GITHUB_REF_NAME, GITHUB_REPOSITORY, InputRule, ISSUER_URL,
@@ -32,7 +33,7 @@ export const REMOVAL_POLICIES = ['destroy', 'retain', 'retain-on-update-or-delet
 
 /** The kinds of trust entries of a `bounded` role; each entry has exactly one of these fields. */
 export const TRUST_ENTRY_KEYS = [
-  'service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn',
+  'service', 'account', 'roleArn', 'gitHubRepository', 'gitLabProject', 'hcpTerraformOrganization', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn',
   'organization',
   'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
 ] as const;
@@ -102,6 +103,13 @@ const definitions = {
     ...textRule(ISSUER_URL),
     description: 'An OIDC issuer URL, e.g. an EKS cluster\'s https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE; the IAM OIDC provider is expected in the stack\'s account.',
   },
+  numericId: {
+    'type': ['string', 'integer'],
+    'pattern': NUMERIC_ID.pattern,
+    'minimum': 1,
+    'description': 'A numeric ID of GitHub or GitLab (owner, repository, actor, enterprise, project, namespace), e.g. 123456.',
+    'x-rule': NUMERIC_ID.rule,
+  },
   serviceAccount: {
     ...textRule(SERVICE_ACCOUNT),
     description: 'A Kubernetes service account as namespace:name (a namespace is a lowercase DNS label, without dots; a name a lowercase DNS name); * and ? are wildcards.',
@@ -152,10 +160,63 @@ const definitions = {
         ...textRule(GITHUB_REPOSITORY),
         description: 'Trust GitHub Actions workflows of a repository, owner/name (through the account\'s token.actions.githubusercontent.com OIDC provider).',
       },
-      branches: nonEmptyList({ ...textRule(GITHUB_REF_NAME), 'x-rule': 'must be a branch name without whitespace' },
-        'With gitHubRepository: branches whose workflows may assume the role (* wildcards allowed).', 'must be a non-empty list of branch names'),
+      branches: nonEmptyList(textRule(GIT_REF_NAME),
+        'With gitHubRepository or gitLabProject: branches whose workflows or jobs may assume the role (* wildcards allowed).', 'must be a non-empty list of branch names'),
       environments: nonEmptyList({ ...textRule(GITHUB_REF_NAME), 'x-rule': 'must be an environment name without whitespace' },
         'With gitHubRepository: GitHub environments whose jobs may assume the role.', 'must be a non-empty list of environment names'),
+      // ---- CI identities: GitHub subject formats and claims, GitLab CI, HCP Terraform ----
+      tags: nonEmptyList(textRule(GIT_REF_NAME),
+        'With gitHubRepository or gitLabProject: tags whose workflows or jobs may assume the role (* wildcards allowed).', 'must be a non-empty list of tag names'),
+      pullRequests: flag('With gitHubRepository: workflows triggered by pull requests may assume the role.'),
+      subjectFormat: {
+        'enum': ['names', 'immutable'],
+        'default': 'names',
+        'description': 'With gitHubRepository: the format of the repository\'s sub claim, names (repo:owner/name:...) or immutable (repo:owner@ID/name@ID:..., needs repositoryOwnerId and repositoryId).',
+        'x-rule': 'must be "names" or "immutable"',
+      },
+      repositoryOwnerId: { ...ref('numericId'), description: 'With gitHubRepository: the numeric ID of the repository\'s owner (in the immutable sub, otherwise the repository_owner_id claim).' },
+      repositoryId: { ...ref('numericId'), description: 'With gitHubRepository: the numeric ID of the repository (in the immutable sub, otherwise the repository_id claim).' },
+      subjectClaimKeys: nonEmptyList(textRule(GITHUB_CLAIM_KEY),
+        'With gitHubRepository: the claim keys of the repository\'s customized sub template (include_claim_keys), in order, e.g. [repo, context, job_workflow_ref].', 'must be a non-empty list of claim keys'),
+      subjectClaimValues: {
+        'type': 'object',
+        'minProperties': 1,
+        'propertyNames': { 'pattern': GITHUB_CLAIM_KEY.pattern, 'x-rule': GITHUB_CLAIM_KEY.rule },
+        'additionalProperties': { 'type': 'string', 'minLength': 1, 'x-rule': 'must be the claim\'s value' },
+        'description': 'With gitHubRepository: values of template keys no other field gives, e.g. {repository_visibility: private}.',
+        'x-rule': 'must be a map of claim keys to values, e.g. {repository_visibility: private}',
+      },
+      jobWorkflowRefs: nonEmptyList(textRule(GITHUB_WORKFLOW_REF),
+        'With gitHubRepository: reusable workflows that must run the job (job_workflow_ref), owner/repository/path@ref.', 'must be a non-empty list of reusable workflows'),
+      workflows: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be a workflow name' },
+        'With gitHubRepository: names of the workflows that may assume the role (the workflow claim).', 'must be a non-empty list of workflow names'),
+      actors: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be a GitHub login' },
+        'With gitHubRepository: accounts that must have initiated the run (the actor claim).', 'must be a non-empty list of GitHub logins'),
+      actorIds: nonEmptyList(ref('numericId'),
+        'With gitHubRepository: numeric IDs of the accounts that must have initiated the run (the actor_id claim).', 'must be a non-empty list of numeric IDs'),
+      enterpriseId: { ...ref('numericId'), description: 'With gitHubRepository: the numeric ID of the enterprise that must contain the repository (the enterprise_id claim).' },
+      gitLabProject: {
+        ...textRule(GITLAB_PROJECT_PATH),
+        description: 'Trust GitLab CI/CD jobs of a project, group/project (through the account\'s gitlab.com OIDC provider, or instanceUrl\'s), as Trust.gitlabCi.',
+      },
+      projectId: { ...ref('numericId'), description: 'With gitLabProject on gitlab.com: the project\'s numeric ID (the gitlab.com:project_id claim).' },
+      namespaceId: { ...ref('numericId'), description: 'With gitLabProject on gitlab.com: the numeric ID of the project\'s group or user namespace (the gitlab.com:namespace_id claim).' },
+      protectedRefsOnly: flag('With gitLabProject on gitlab.com: only jobs on protected branches and tags (the gitlab.com:ref_protected claim).'),
+      hcpTerraformOrganization: {
+        ...textRule(HCP_TERRAFORM_ORGANIZATION),
+        description: 'Trust HCP Terraform runs of an organization (through the account\'s app.terraform.io OIDC provider, or instanceUrl\'s), as Trust.hcpTerraform.',
+      },
+      projects: nonEmptyList(textRule(HCP_TERRAFORM_PROJECT), 'With hcpTerraformOrganization: projects whose workspaces may assume the role (default any).', 'must be a non-empty list of project names'),
+      workspaces: nonEmptyList(textRule(HCP_TERRAFORM_WORKSPACE), 'With hcpTerraformOrganization: workspaces whose runs may assume the role (default any).', 'must be a non-empty list of workspace names'),
+      runPhases: {
+        ...nonEmptyList({ 'enum': ['plan', 'apply'], 'x-rule': 'must be "plan" or "apply"' },
+          'With hcpTerraformOrganization: the run phases that may assume the role (default both).', 'must be a non-empty list of run phases (plan, apply)'),
+        uniqueItems: true,
+      },
+      instanceUrl: {
+        ...ref('issuerUrl'),
+        description: 'With gitLabProject or hcpTerraformOrganization: the URL of a GitLab Self-Managed or Terraform Enterprise instance (default gitlab.com, app.terraform.io), whose IAM OIDC provider is in the stack\'s account.',
+      },
       eksPodIdentity: {
         'const': true,
         'description': 'Trust EKS Pod Identity (pods.eks.amazonaws.com, with sts:TagSession), as Trust.eksPodIdentity().',
@@ -166,7 +227,8 @@ const definitions = {
         'With oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike.', 'must be a non-empty list of sub claim values'),
       samlProviderArn: { ...textRule(SAML_PROVIDER_ARN), description: 'Trust users federated through a SAML 2.0 provider registered in IAM, as Trust.saml, e.g. arn:{partition}:iam::{account}:saml-provider/okta.' },
       audiences: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be an audience value' },
-        'With oidcProviderArn: the aud claims accepted (default sts.amazonaws.com). With samlProviderArn: the SAML:aud values (default the sign-in endpoint of the stack\'s partition).',
+        'With oidcProviderArn: the aud claims accepted (default sts.amazonaws.com). With samlProviderArn: the SAML:aud values (default the sign-in endpoint of the stack\'s partition). '
+        + 'With gitHubRepository or gitLabProject: the aud claims accepted (default sts.amazonaws.com); with hcpTerraformOrganization: default aws.workload.identity.',
         'must be a non-empty list of audiences'),
       organization: {
         ...textRule(ORGANIZATION_ID),
@@ -212,7 +274,10 @@ const definitions = {
       trustBranch('service', ['restrictToSourceAccount']),
       trustBranch('account', ['externalId', 'requireMfa']),
       trustBranch('roleArn', ['externalId', 'requireMfa']),
-      trustBranch('gitHubRepository', ['branches', 'environments']),
+      trustBranch('gitHubRepository', ['branches', 'environments', 'tags', 'pullRequests', 'subjectFormat', 'repositoryOwnerId', 'repositoryId', 'subjectClaimKeys',
+        'subjectClaimValues', 'jobWorkflowRefs', 'workflows', 'actors', 'actorIds', 'enterpriseId', 'audiences']),
+      trustBranch('gitLabProject', ['branches', 'tags', 'projectId', 'namespaceId', 'protectedRefsOnly', 'instanceUrl', 'audiences']),
+      trustBranch('hcpTerraformOrganization', ['projects', 'workspaces', 'runPhases', 'instanceUrl', 'audiences']),
       trustBranch('eksPodIdentity', []),
       trustBranch('oidcProviderArn', ['subjects', 'audiences']),
       trustBranch('samlProviderArn', ['audiences']),

@@ -246,10 +246,10 @@ function trustEntryHint(field: string): string {
     restrictToSourceAccount: 'service',
     externalId: 'account or roleArn',
     requireMfa: 'account, roleArn or organization',
-    branches: 'gitHubRepository',
+    branches: 'gitHubRepository or gitLabProject',
     environments: 'gitHubRepository',
     subjects: 'oidcProviderArn',
-    audiences: 'oidcProviderArn or samlProviderArn',
+    audiences: 'oidcProviderArn, samlProviderArn, gitHubRepository, gitLabProject or hcpTerraformOrganization',
     organizationalUnits: 'organization',
     principalArnPatterns: 'organization',
     authenticated: 'cognitoIdentityPoolId',
@@ -257,6 +257,26 @@ function trustEntryHint(field: string): string {
     identityIds: 'cognitoIdentityPoolId',
     userIds: 'googleClientIds, facebookAppIds or loginWithAmazonAppIds',
     originalAudiences: 'googleClientIds',
+    // CI identities
+    tags: 'gitHubRepository or gitLabProject',
+    pullRequests: 'gitHubRepository',
+    subjectFormat: 'gitHubRepository',
+    repositoryOwnerId: 'gitHubRepository',
+    repositoryId: 'gitHubRepository',
+    subjectClaimKeys: 'gitHubRepository',
+    subjectClaimValues: 'gitHubRepository',
+    jobWorkflowRefs: 'gitHubRepository',
+    workflows: 'gitHubRepository',
+    actors: 'gitHubRepository',
+    actorIds: 'gitHubRepository',
+    enterpriseId: 'gitHubRepository',
+    projectId: 'gitLabProject',
+    namespaceId: 'gitLabProject',
+    protectedRefsOnly: 'gitLabProject',
+    projects: 'hcpTerraformOrganization',
+    workspaces: 'hcpTerraformOrganization',
+    runPhases: 'hcpTerraformOrganization',
+    instanceUrl: 'gitLabProject or hcpTerraformOrganization',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }
@@ -323,8 +343,13 @@ function constructProblems(document: unknown, schema: CatalogProblem[], env: Sta
     }
     return found
       .map((p) => ({ path: ['roles', i, ...p.path], message: p.message }))
-      .filter((p) => !faults.some((f) => isPrefix(f.path, p.path) || isPrefix(p.path, f.path)));
+      .filter((p) => !faults.some((f) => isPrefix(f.path, p.path) || isPrefix(p.path, f.path) || sameTrustEntry(f.path, p.path)));
   });
+}
+
+/** Whether two paths are in the same trust entry (`roles[i].trust[j]`): a schema fault there says what the construct would say again. */
+function sameTrustEntry(a: PathStep[], b: PathStep[]): boolean {
+  return a.length > 4 && b.length > 4 && a[2] === 'trust' && b[2] === 'trust' && a[3] === b[3];
 }
 
 function isPrefix(prefix: PathStep[], path: PathStep[]): boolean {

@@ -1,6 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { breaks, GITHUB_REF_NAME, GITHUB_REPOSITORY, KUBERNETES_NAME, KUBERNETES_NAMESPACE } from './rules';
-import type { GitHubActionsTrustOptions } from '../trust/trust';
+import { breaks, KUBERNETES_NAME, KUBERNETES_NAMESPACE } from './rules';
 
 /**
  * Builders for the `sub` values of web-identity tokens, with the naming rules of each issuer.
@@ -31,29 +30,4 @@ export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: s
     return `system:serviceaccount:${parts[0]}:${parts[1]}`;
   });
   return { subjects, problems };
-}
-
-/**
- * GitHub's OIDC `sub` claims: `repo:<owner>/<repo>:ref:refs/heads/<branch>`,
- * `...:ref:refs/tags/<tag>`, `...:environment:<name>`, `...:pull_request`. With no branch, tag,
- * environment or pull request given, any workflow of the repository (`repo:<owner>/<repo>:*`).
- */
-export function gitHubSubjects(options: GitHubActionsTrustOptions): { subjects: string[]; problems: string[] } {
-  const problems: string[] = [];
-  const repo = options.repository;
-  if (breaks(GITHUB_REPOSITORY, repo)) {
-    problems.push(`repository ${JSON.stringify(repo)} must be written "owner/name"`);
-  }
-  const subjects = [
-    ...(options.branches ?? []).map((b) => `repo:${repo}:ref:refs/heads/${b}`),
-    ...(options.tags ?? []).map((t) => `repo:${repo}:ref:refs/tags/${t}`),
-    ...(options.environments ?? []).map((e) => `repo:${repo}:environment:${e}`),
-    ...(options.pullRequests ? [`repo:${repo}:pull_request`] : []),
-  ];
-  for (const value of [...(options.branches ?? []), ...(options.tags ?? []), ...(options.environments ?? [])]) {
-    if (breaks(GITHUB_REF_NAME, value)) {
-      problems.push(`branch, tag or environment ${JSON.stringify(value)} ${GITHUB_REF_NAME.rule}`);
-    }
-  }
-  return { subjects: subjects.length > 0 ? subjects : [`repo:${repo}:*`], problems };
 }

@@ -3,6 +3,7 @@ import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from './organization-p
 import {
   AUTHENTICATED, BUILTIN_PROVIDERS, cognitoPrincipalOf, FACEBOOK, GOOGLE, GOOGLE_ORIGINAL_AUDIENCE_KEY, isCognitoPrincipal, UNAUTHENTICATED,
 } from './builtin-web-identity';
+import { liftCiPreset } from './ci-lifting';
 import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
 import { hasWildcard, STS_AUDIENCE } from './web-identity';
@@ -196,7 +197,8 @@ function liftSaml(providerArn: string, conditions: ConditionValues): TrustRelati
 
 /**
  * `Trust.eksServiceAccounts` (subjects `system:serviceaccount:<ns>:<name>`, audience
- * `sts.amazonaws.com`) or `Trust.openIdConnect`, with the `aud` and `sub` conditions they
+ * `sts.amazonaws.com`), a CI preset (`Trust.githubActions`, `gitlabCi`, `hcpTerraform`, see
+ * ci-lifting.ts) or `Trust.openIdConnect`, with the `aud` and `sub` conditions they
  * write: exact values with `StringEquals`, patterns with `StringLike`.
  */
 function liftWebIdentity(providerArn: string, conditions: ConditionValues): TrustRelationship | undefined {
@@ -223,6 +225,8 @@ function liftWebIdentity(providerArn: string, conditions: ConditionValues): Trus
     const eks = Trust.eksServiceAccounts(issuer, accounts as string[]);
     if (eks._problems.length === 0) return eks;
   }
+  const preset = liftCiPreset(issuer, subjects, audiences);
+  if (preset) return preset;
   const trust = Trust.openIdConnect(issuer, { subjects, audiences });
   return trust._problems.length === 0 ? trust : undefined;
 }

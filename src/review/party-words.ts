@@ -5,6 +5,7 @@
  */
 import { builtinConditionWords, builtinNarrowsWho, builtinProviderOf, builtinWho } from './builtin-party-words';
 import type { ConditionText, PartyCondition, PartyContext, PartyKind } from './trusted-party';
+import { awsEvaluatesGitHubClaims, GITLAB_COM_ISSUER, HCP_TERRAFORM_AUDIENCE, HCP_TERRAFORM_ISSUER } from '../private/ci-issuers';
 import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from '../private/organization-paths';
 import { GITHUB_ACTIONS_ISSUER, STS_AUDIENCE } from '../private/web-identity';
 
@@ -45,7 +46,9 @@ export function conditionWords(kind: PartyKind, principal: string, entries: Cond
   return entries.map((e) => {
     const key = e.key.toLowerCase();
     const builtin = kind === 'web-identity' ? builtinProviderOf(principal) : undefined;
-    const narrowsWho = builtin ? builtinNarrowsWho(builtin, e) : WHO_KEYS.has(key) || /:(sub|aud|amr)$/.test(key) && kind === 'web-identity';
+    const narrowsWho = builtin
+      ? builtinNarrowsWho(builtin, e)
+      : WHO_KEYS.has(key) || kind === 'web-identity' && (/:(sub|aud|amr)$/.test(key) || ciClaimWords(providerHost(principal), e) !== undefined);
     return { ...e, words: wordsOf(e, { hasMfaAge, context, kind, principal }), narrowsWho };
   });
 }
@@ -101,7 +104,12 @@ function wordsOf({ operator, key: original, values }: ConditionText, { hasMfaAge
   if (builtinWords !== undefined) return builtinWords;
   if (kind === 'web-identity' && key.endsWith(':sub')) return subjectWords(providerHost(principal), values, /Like$/.test(operator));
   if (kind === 'web-identity' && key.endsWith(':aud')) {
-    return values.every((v) => v === STS_AUDIENCE) ? '' : `audience ${list}`;
+    const expected = providerHost(principal) === HCP_TERRAFORM_ISSUER ? HCP_TERRAFORM_AUDIENCE : STS_AUDIENCE;
+    return values.every((v) => v === expected) ? '' : `audience ${list}`;
+  }
+  if (kind === 'web-identity' && !/Not/.test(operator)) {
+    const words = ciClaimWords(providerHost(principal), { operator, key: original, values });
+    if (words !== undefined) return words;
   }
   if (kind === 'web-identity' && key.endsWith(':amr')) return `${list} users`;
   return `${original} ${operator} ${list}`;
@@ -139,7 +147,10 @@ export function partyWho(
       return withNarrowing(`SAML users of ${shown.split('saml-provider/')[1] ?? shown}`, narrowing);
     case 'web-identity': {
       const builtin = builtinProviderOf(shown);
-      return builtin ? builtinWho(builtin, conditions) : webIdentityWho(shown, narrowing);
+      if (builtin) return builtinWho(builtin, conditions);
+      // The subject first: it says who; the audience and the other claims narrow it.
+      const subject = conditions.filter((c) => c.narrowsWho && c.words && /:sub$/i.test(c.key)).map((c) => c.words);
+      return webIdentityWho(shown, [...subject, ...narrowing.filter((w) => !subject.includes(w))]);
     }
     default:
       return withNarrowing(shown, narrowing);
@@ -169,7 +180,8 @@ function webIdentityWho(principal: string, narrowing: string[]): string {
   const subjects = narrowing.length ? narrowing.join(', ') : 'any subject';
   if (host === GITHUB_ACTIONS_ISSUER || /\/_services\/token$/.test(host)) return `GitHub Actions: ${subjects}`;
   if (/^oidc\.eks\.[^/]+\.amazonaws\.com(\.cn)?\/id\//.test(host)) return `EKS ${narrowing.length ? subjects : 'any service account'} of issuer ${host}`;
-  if (host === 'gitlab.com' || /gitlab/.test(host)) return `GitLab CI of ${host}: ${subjects}`;
+  if (host === GITLAB_COM_ISSUER) return `GitLab CI: ${subjects}`;
+  if (/gitlab/.test(host)) return `GitLab CI of ${host}: ${subjects}`;
   if (host === 'app.terraform.io') return `HCP Terraform: ${subjects}`;
   return `users of OIDC provider ${host}: ${subjects}`;
 }
@@ -181,6 +193,8 @@ function providerHost(principal: string): string {
 
 function subjectWords(host: string, values: string[], like: boolean): string {
   if (host === GITHUB_ACTIONS_ISSUER || /\/_services\/token$/.test(host)) return or(values.map(githubSubject));
+  if (values.every((v) => /^project_path:/.test(v))) return or(values.map(gitLabSubject));
+  if (values.every((v) => /^organization:/.test(v))) return or(values.map(terraformSubject));
   if (/^oidc\.eks\./.test(host)) {
     return or(values.map((v) => {
       const m = /^system:serviceaccount:([^:]+):(.+)$/.exec(v);
@@ -191,20 +205,119 @@ function subjectWords(host: string, values: string[], like: boolean): string {
   return `subject ${or(values)}`;
 }
 
-/** A GitHub Actions `sub` claim in words: `repository acme/app, branch main`. */
+/** The claim keys a GitHub subject may start with (its default `repo`, or a customized template's first key). */
+const GITHUB_SUBJECT_KEYS = /^(repo|repository_owner|repository_owner_id|repository_id|job_workflow_ref|environment|repository_visibility|repo_property_\w+):/;
+
+/**
+ * A GitHub Actions `sub` claim in words: `repository acme/app, branch main`. The default and
+ * immutable formats and customized templates are read field by field (`key:value`, `context` being
+ * `ref:<ref>`, `environment:<name>` or `pull_request`; https://docs.github.com/en/actions/reference/security/oidc).
+ */
 function githubSubject(sub: string): string {
-  const m = /^repo:([^:]+):(.*)$/.exec(sub);
-  if (!m) return sub === '*' ? 'any repository, any ref' : `subject ${sub}`;
-  const repo = m[1] === '*' || m[1].endsWith('/*') ? `any repository of ${m[1].replace(/\/?\*$/, '') || 'any owner'}` : `repository ${m[1]}`;
+  if (!GITHUB_SUBJECT_KEYS.test(sub)) return sub === '*' ? 'any repository, any ref' : `subject ${sub}`;
+  const tokens = sub.split(':');
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const key = tokens[i];
+    if (key === '*') {
+      words.push('any branch, tag, environment or pull request');
+    } else if (key === 'pull_request') {
+      words.push('pull requests');
+    } else if (i + 1 >= tokens.length) {
+      words.push(key);
+    } else {
+      const value = tokens[++i].replace(/%3A/g, ':');
+      words.push(key === 'repo' ? gitHubRepositoryWords(value) : gitHubClaimWords(key, [value]));
+    }
+  }
+  return words.join(', ');
+}
+
+/** `repository acme/app`, `any repository of acme`, with the IDs of the immutable format: `repository acme/app (owner ID 1, repository ID 2)`. */
+function gitHubRepositoryWords(repo: string): string {
+  const m = /^([^/@]*)(?:@([^/]*))?\/?([^@]*)(?:@(.*))?$/.exec(repo);
+  const [owner, ownerId, name, repoId] = m ? [m[1], m[2], m[3], m[4]] : [repo, undefined, '', undefined];
+  const ids = [ownerId !== undefined ? `owner ID ${ownerId}` : '', repoId !== undefined ? `repository ID ${repoId}` : ''].filter((w) => w).join(', ');
+  const words = repo === '*' || name === '*' || name === '' && owner.endsWith('*') ? `any repository of ${owner.replace(/\*$/, '') || 'any owner'}` : `repository ${owner}/${name}`;
+  return ids ? `${words} (${ids})` : words;
+}
+
+/** A claim of a GitHub token in words, for the subject's fields and the claims AWS STS evaluates. */
+function gitHubClaimWords(claim: string, values: string[]): string {
+  switch (claim) {
+    case 'ref': return or(values.map(refWords));
+    case 'environment': return values.every((v) => v === '*') ? 'any environment' : `environment ${or(values)}`;
+    case 'repository': return or(values.map(gitHubRepositoryWords));
+    case 'repository_owner': return `owner ${or(values)}`;
+    case 'repository_owner_id': return `owner ID ${or(values)}`;
+    case 'repository_id': return `repository ID ${or(values)}`;
+    case 'job_workflow_ref': return `reusable workflow ${or(values)}`;
+    case 'workflow': return `workflow ${or(values)}`;
+    case 'actor': return `actor ${or(values)}`;
+    case 'actor_id': return `actor ID ${or(values)}`;
+    case 'enterprise_id': return `enterprise ID ${or(values)}`;
+    default: return `${claim} ${or(values)}`;
+  }
+}
+
+/** `branch main`, `any tag`, `ref refs/pull/1/merge`. */
+function refWords(ref: string): string {
+  if (ref.startsWith('refs/heads/')) return ref === 'refs/heads/*' ? 'any branch' : `branch ${ref.slice('refs/heads/'.length)}`;
+  if (ref.startsWith('refs/tags/')) return ref === 'refs/tags/*' ? 'any tag' : `tag ${ref.slice('refs/tags/'.length)}`;
+  return `ref ${ref}`;
+}
+
+/** The claims AWS STS evaluates for GitHub (on its issuers) and gitlab.com tokens, in words; undefined for other keys. */
+function ciClaimWords(host: string, { key, values }: ConditionText): string | undefined {
+  const claim = key.slice(key.lastIndexOf(':') + 1);
+  if (key.toLowerCase() !== `${host}:${claim}`.toLowerCase()) return undefined;
+  if (awsEvaluatesGitHubClaims(host) && GITHUB_CLAIMS.has(claim)) return gitHubClaimWords(claim, values);
+  if (host === GITLAB_COM_ISSUER) {
+    switch (claim) {
+      case 'project_id': return `project ID ${or(values)}`;
+      case 'namespace_id': return `namespace ID ${or(values)}`;
+      case 'ref_protected': return values.every((v) => v === 'true') ? 'protected branches and tags only' : `ref_protected ${or(values)}`;
+      case 'pipeline_source': return `pipelines from ${or(values)}`;
+      default: return GITLAB_CLAIMS.has(claim) ? `${claim} ${or(values)}` : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The GitHub claims AWS STS evaluates (STS Service Authorization Reference). */
+const GITHUB_CLAIMS = new Set(['actor', 'actor_id', 'enterprise_id', 'environment', 'job_workflow_ref', 'ref', 'repository', 'repository_id', 'repository_owner_id', 'workflow']);
+/** The gitlab.com claims AWS STS evaluates (same reference). */
+const GITLAB_CLAIMS = new Set(['namespace_id', 'pipeline_source', 'project_id', 'ref_protected', 'runner_environment', 'user_access_level', 'user_email', 'user_id', 'user_login']);
+
+/** A GitLab `sub` claim in words: `project acme/web, branch main` (https://docs.gitlab.com/ci/secrets/id_token_authentication/). */
+function gitLabSubject(sub: string): string {
+  const m = /^project_path:([^:]+)(?::(.*))?$/.exec(sub);
+  if (!m) return `subject ${sub}`;
+  const project = m[1] === '*' || m[1].endsWith('/*') ? `any project of ${m[1].replace(/\/?\*$/, '') || 'any group'}` : `project ${m[1]}`;
   const rest = m[2];
-  let what: string;
-  if (rest === '*') what = 'any branch, tag, environment or pull request';
-  else if (rest === 'pull_request') what = 'pull requests';
-  else if (rest.startsWith('ref:refs/heads/')) what = rest === 'ref:refs/heads/*' ? 'any branch' : `branch ${rest.slice('ref:refs/heads/'.length)}`;
-  else if (rest.startsWith('ref:refs/tags/')) what = rest === 'ref:refs/tags/*' ? 'any tag' : `tag ${rest.slice('ref:refs/tags/'.length)}`;
-  else if (rest.startsWith('environment:')) what = rest === 'environment:*' ? 'any environment' : `environment ${rest.slice('environment:'.length)}`;
-  else what = rest;
-  return `${repo}, ${what}`;
+  if (rest === undefined) return project;
+  if (rest === '*') return `${project}, any branch or tag`;
+  const ref = /^ref_type:(branch|tag):ref:(.*)$/.exec(rest);
+  if (!ref) return `${project}, ${rest}`;
+  return ref[2] === '*' ? `${project}, any ${ref[1]}` : `${project}, ${ref[1]} ${ref[2]}`;
+}
+
+/**
+ * An HCP Terraform `sub` claim in words: `organization acme, workspace prod, apply`
+ * (https://developer.hashicorp.com/terraform/cloud-docs/dynamic-provider-credentials/workload-identity-tokens).
+ */
+function terraformSubject(sub: string): string {
+  const run = /^organization:([^:]+):project:([^:]+):workspace:([^:]+):run_phase:([^:]+)$/.exec(sub);
+  const test = /^organization:([^:]+):module:([^:]+):operation:test_run$/.exec(sub);
+  if (!run && !test) return `subject ${sub}`;
+  const org = (run ?? test)![1];
+  const words = [org === '*' ? 'any organization' : `organization ${org}`];
+  if (test) return [...words, `tests of module ${test[2]}`].join(', ');
+  const [, , project, workspace, phase] = run!;
+  if (project !== '*') words.push(`project ${project}`);
+  words.push(workspace === '*' ? 'any workspace' : `workspace ${workspace}`);
+  words.push(phase === '*' ? 'plan or apply' : phase);
+  return words.join(', ');
 }
 
 function accountWords(account: string | undefined, context: PartyContext): string {

@@ -2,6 +2,7 @@ import { Fn, Token } from 'aws-cdk-lib';
 import type { ICluster } from 'aws-cdk-lib/aws-eks';
 import type { IOpenIdConnectProvider } from 'aws-cdk-lib/aws-iam';
 import { arnProblem, renderArn } from '../private/arn-values';
+import { GITLAB_COM_ISSUER, HCP_TERRAFORM_ISSUER } from '../private/ci-issuers';
 import { ISSUER_URL, matches, OIDC_PROVIDER_ARN } from '../private/rules';
 import { GITHUB_ACTIONS_ISSUER } from '../private/web-identity';
 
@@ -76,6 +77,34 @@ export class OidcIssuer {
     return providerArn
       ? OidcIssuer.fromProviderArn(providerArn)
       : new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${GITHUB_ACTIONS_ISSUER}`, GITHUB_ACTIONS_ISSUER);
+  }
+
+  /**
+   * GitLab's issuer, registered as an IAM OIDC provider in the stack's account: gitlab.com, or a
+   * GitLab Self-Managed or Dedicated instance by its URL ("Provider URL: The address of your
+   * GitLab instance", https://docs.gitlab.com/ci/cloud_services/aws/).
+   *
+   * @param instanceUrl the instance URL, e.g. `https://gitlab.example.com`
+   * @default `https://gitlab.com`: `arn:{partition}:iam::{account}:oidc-provider/gitlab.com`
+   */
+  public static gitlab(instanceUrl?: string): OidcIssuer {
+    return instanceUrl === undefined
+      ? new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${GITLAB_COM_ISSUER}`, GITLAB_COM_ISSUER)
+      : OidcIssuer.fromIssuerUrl(instanceUrl);
+  }
+
+  /**
+   * HCP Terraform's issuer `app.terraform.io`, or a Terraform Enterprise instance by its URL,
+   * registered as an IAM OIDC provider in the stack's account
+   * (https://developer.hashicorp.com/terraform/cloud-docs/dynamic-provider-credentials/aws-configuration).
+   *
+   * @param instanceUrl the address of HCP Terraform or of the Terraform Enterprise instance, e.g. `https://tfe.example.com`
+   * @default `https://app.terraform.io`: `arn:{partition}:iam::{account}:oidc-provider/app.terraform.io`
+   */
+  public static hcpTerraform(instanceUrl?: string): OidcIssuer {
+    return instanceUrl === undefined
+      ? new OidcIssuer(`arn:{partition}:iam::{account}:oidc-provider/${HCP_TERRAFORM_ISSUER}`, HCP_TERRAFORM_ISSUER)
+      : OidcIssuer.fromIssuerUrl(instanceUrl);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { AwsPrincipalTrust } from './aws-principal-trust';
 import { BuiltinWebIdentityTrust, CognitoIdentityPoolTrustOptions, GoogleTrustOptions, SocialIdentityTrustOptions } from './builtin-web-identity-trust';
+import { GitHubSubjectFormat, GitLabCiTrustOptions, HcpTerraformTrustOptions } from './ci-trust-options';
 import { OidcIssuer } from './oidc-issuer';
 import { OrganizationTrust } from './organization-trust';
 import { PolicyJsonTrust } from './policy-json-trust';
@@ -8,8 +9,12 @@ import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
 import { arnProblem } from '../private/arn-values';
 import { FACEBOOK, GOOGLE, LOGIN_WITH_AMAZON } from '../private/builtin-web-identity';
+import { HCP_TERRAFORM_AUDIENCE } from '../private/ci-issuers';
+import { gitLabIdentity, hcpTerraformIdentity } from '../private/ci-subjects';
+import { CiIdentity, gitHubIdentity } from '../private/github-subjects';
 import { ACCOUNT_ID_OR_PLACEHOLDER, breaks, IAM_PRINCIPAL_ARN, InputRule, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from '../private/rules';
-import { gitHubSubjects, serviceAccountSubjects } from '../private/subjects';
+import { mergeConditions } from '../private/statement';
+import { serviceAccountSubjects } from '../private/subjects';
 import { STS_AUDIENCE } from '../private/web-identity';
 
 
@@ -54,6 +59,104 @@ export interface GitHubActionsTrustOptions {
    * @default - `arn:{partition}:iam::{account}:oidc-provider/token.actions.githubusercontent.com`
    */
   readonly issuer?: OidcIssuer;
+
+  // ---- Subject formats and the claims AWS STS evaluates for GitHub tokens ----
+  // Everything below goes into the same statements as `sub`, so all of it must match. Each
+  // option is checked once: in the subject where the subject names it, otherwise as its own
+  // claim (`token.actions.githubusercontent.com:<claim>`, keys from the STS Service
+  // Authorization Reference,
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html).
+
+  /**
+   * The format of the repository's default `sub` claim: by names
+   * (`repo:octo-org/octo-repo:...`) or, for repositories created after July 15, 2026 and those
+   * that opted in, by names and immutable IDs (`repo:octo-org@123456/octo-repo@456789:...`)
+   * (https://docs.github.com/en/actions/reference/security/oidc#immutable-subject-claims).
+   * To move a repository from one to the other, trust both formats (two values) while you switch.
+   *
+   * @default GitHubSubjectFormat.NAMES
+   */
+  readonly subjectFormat?: GitHubSubjectFormat;
+
+  /**
+   * The numeric ID of the repository's owner (`repository_owner_id`): in the `sub` of the
+   * immutable format, otherwise required as the `repository_owner_id` claim. An ID survives
+   * renames and is never reused.
+   *
+   * @default - the owner is named by name only
+   */
+  readonly repositoryOwnerId?: string;
+
+  /**
+   * The numeric ID of the repository (`repository_id`): in the `sub` of the immutable format,
+   * otherwise required as the `repository_id` claim.
+   *
+   * @default - the repository is named by name only
+   */
+  readonly repositoryId?: string;
+
+  /**
+   * The claim keys of the repository's customized subject template (`include_claim_keys` of the
+   * REST API), in order, when it is not GitHub's default (`repo`, `context`). Each key is
+   * written `key:value`, from the typed options: `repo` (the repository, with IDs in the
+   * immutable format), `context` (branch, tag, environment or pull request; any when none is
+   * given), `environment`, `job_workflow_ref`, `repository_owner`, `repository_owner_id`,
+   * `repository_id`; any other key from `subjectClaimValues`. E.g. `['repo', 'context',
+   * 'job_workflow_ref']` gives `repo:octo-org/octo-repo:environment:prod:job_workflow_ref:octo-org/automation/.github/workflows/deploy.yml@refs/heads/main`.
+   * Options the template does not name are required as their own claims (`repository`, `ref`,
+   * `environment`, ...), so they still hold.
+   *
+   * @default - GitHub's default subject: `repo`, then `context`
+   */
+  readonly subjectClaimKeys?: string[];
+
+  /**
+   * Values of the keys of `subjectClaimKeys` that no typed option gives, e.g.
+   * `{ repository_visibility: 'private' }` or a repository custom property
+   * `{ repo_property_workspace_id: 'ws-abc123' }`. A `:` in a value is written `%3A`, as GitHub
+   * writes it in the subject.
+   *
+   * @default - none
+   */
+  readonly subjectClaimValues?: { [key: string]: string };
+
+  /**
+   * Reusable workflows that must run the job (`job_workflow_ref`), written
+   * `owner/repository/path@ref`, e.g. `octo-org/automation/.github/workflows/deploy.yml@refs/heads/main`
+   * (`*` wildcards allowed). Enforces a central deployment workflow whatever the calling repository does.
+   *
+   * @default - any workflow
+   */
+  readonly jobWorkflowRefs?: string[];
+
+  /**
+   * Names of the workflows that may assume the role (the `workflow` claim, the workflow's `name`).
+   *
+   * @default - any workflow name
+   */
+  readonly workflows?: string[];
+
+  /**
+   * Accounts that must have initiated the run (the `actor` claim), e.g. `dependabot[bot]`.
+   * Prefer `actorIds`: a login can be renamed.
+   *
+   * @default - any actor
+   */
+  readonly actors?: string[];
+
+  /**
+   * Numeric IDs of the accounts that must have initiated the run (the `actor_id` claim).
+   *
+   * @default - any actor
+   */
+  readonly actorIds?: string[];
+
+  /**
+   * The numeric ID of the enterprise that must contain the repository (the `enterprise_id` claim).
+   *
+   * @default - any enterprise, or none
+   */
+  readonly enterpriseId?: string;
 }
 
 /** Options for `Trust.openIdConnect`. */
@@ -203,11 +306,48 @@ export class Trust {
    * In aws-cn, where that action is told `audience: sts.amazonaws.com.cn`, add
    * `.withAudiences(['sts.amazonaws.com.cn'])`.
    *
+   * The subject follows GitHub's documented formats
+   * (https://docs.github.com/en/actions/reference/security/oidc): the default one by names, the
+   * immutable one with owner and repository IDs (`subjectFormat`), or a customized template
+   * (`subjectClaimKeys`). The claims AWS STS evaluates for GitHub tokens (`repositoryId`,
+   * `repositoryOwnerId`, `jobWorkflowRefs`, `workflows`, `actors`, `actorIds`, `enterpriseId`)
+   * are required in the same statement as `sub`, so all of them must match.
+   *
    * @param options repository and the refs, environments or pull requests allowed
    */
   public static githubActions(options: GitHubActionsTrustOptions): WebIdentityTrust {
-    const { subjects, problems } = gitHubSubjects(options);
-    return WebIdentityTrust._create('Trust.githubActions', options.issuer ?? OidcIssuer.githubActions(), subjects, [STS_AUDIENCE], problems);
+    const issuer = options.issuer ?? OidcIssuer.githubActions();
+    return ciTrust('Trust.githubActions', issuer, gitHubIdentity(options, issuer.issuer), [STS_AUDIENCE]);
+  }
+
+  /**
+   * Trust GitLab CI/CD jobs of a project through GitLab's OIDC provider (gitlab.com, or a
+   * self-managed instance with `OidcIssuer.gitlab(url)`), by the `sub` claim GitLab documents:
+   * `project_path:{group}/{project}:ref_type:{branch|tag}:ref:{name}`
+   * (https://docs.gitlab.com/ci/secrets/id_token_authentication/), with the `aud` the job asks
+   * for in `id_tokens` (`sts.amazonaws.com` by default). On gitlab.com, `projectId`,
+   * `namespaceId` and `protectedRefsOnly` add the claims AWS evaluates there to the same
+   * statement (https://docs.gitlab.com/ci/cloud_services/aws/).
+   *
+   * @param options the project and the branches or tags allowed
+   */
+  public static gitlabCi(options: GitLabCiTrustOptions): WebIdentityTrust {
+    const issuer = options.issuer ?? OidcIssuer.gitlab();
+    return ciTrust('Trust.gitlabCi', issuer, gitLabIdentity(options, issuer.issuer), options.audiences ?? [STS_AUDIENCE]);
+  }
+
+  /**
+   * Trust HCP Terraform (or Terraform Enterprise) runs through its OIDC provider, by the `sub`
+   * claim HashiCorp documents:
+   * `organization:<org>:project:<project>:workspace:<workspace>:run_phase:<plan|apply>`, with
+   * the audience `aws.workload.identity`
+   * (https://developer.hashicorp.com/terraform/cloud-docs/dynamic-provider-credentials/aws-configuration).
+   *
+   * @param options the organization, and the projects, workspaces and run phases allowed
+   */
+  public static hcpTerraform(options: HcpTerraformTrustOptions): WebIdentityTrust {
+    const issuer = options.issuer ?? OidcIssuer.hcpTerraform();
+    return ciTrust('Trust.hcpTerraform', issuer, hcpTerraformIdentity(options), options.audiences ?? [HCP_TERRAFORM_AUDIENCE]);
   }
 
   /**
@@ -356,6 +496,13 @@ export class Trust {
   }
 
   private constructor() {}
+}
+
+/** A CI preset's relationship: its subjects, and its other claims in the same statements as `sub`. */
+function ciTrust(label: string, issuer: OidcIssuer, identity: CiIdentity, audiences: string[]): WebIdentityTrust {
+  const trust = WebIdentityTrust._create(label, issuer, identity.subjects, audiences, identity.problems);
+  if (Object.keys(identity.claims).length === 0) return trust;
+  return trust._with({ _extraConditions: mergeConditions(trust._extraConditions, identity.claims) });
 }
 
 function principals(label: string, arns: string[], rule: InputRule): AwsPrincipalTrust {

@@ -22,7 +22,7 @@ function text(body: string): RoleCatalogProps {
 const FIXTURES = path.join(__dirname, 'fixtures');
 /** The kinds of trust entry, in the schema's order, as the "exactly one of" message lists them. */
 const TRUST_ENTRY_KINDS = [
-  'service', 'account', 'roleArn', 'gitHubRepository', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn', 'organization',
+  'service', 'account', 'roleArn', 'gitHubRepository', 'gitLabProject', 'hcpTerraformOrganization', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn', 'organization',
   'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
 ].map((k) => JSON.stringify(k)).join(', ').replace(/, ([^,]*)$/, ' or $1');
 const PLACEHOLDERS = '{partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...})';
@@ -233,7 +233,39 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:5:9: roles[0].trust[0]: missing "subjects" (required for an "oidcProviderArn" trust entry): with oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike',
   ]],
   ['audiences on a service trust entry', trustEntry('{service: lambda, audiences: [x]}'), [
-    'roles.yaml:5:27: roles[0].trust[0]: field "audiences" does not apply to a "service" trust entry; it goes with oidcProviderArn or samlProviderArn',
+    'roles.yaml:5:27: roles[0].trust[0]: field "audiences" does not apply to a "service" trust entry; it goes with oidcProviderArn, samlProviderArn, gitHubRepository, gitLabProject or hcpTerraformOrganization',
+  ]],
+  // ---- CI identities ----
+  ['a GitHub subject format that does not exist', trustEntry('{gitHubRepository: octo-org/app, subjectFormat: ids}'), [
+    'roles.yaml:5:57: roles[0].trust[0].subjectFormat: must be "names" or "immutable" (found "ids")',
+  ]],
+  ['a GitHub repository ID that is a name', trustEntry('{gitHubRepository: octo-org/app, repositoryId: app}'), [
+    'roles.yaml:5:56: roles[0].trust[0].repositoryId: must be a numeric ID (digits only, e.g. 123456) (found "app")',
+  ]],
+  ['a GitHub branch with a ":"', trustEntry('{gitHubRepository: octo-org/app, branches: ["main:environment:prod"]}'), [
+    'roles.yaml:5:53: roles[0].trust[0].branches[0]: must be a Git branch or tag name: not empty, without whitespace or any of ~ ^ : [ \\ (git check-ref-format); '
+      + '* and ? are wildcards (found "main:environment:prod")',
+  ]],
+  ['a GitHub option on a GitLab entry', trustEntry('{gitLabProject: group/app, environments: [prod]}'), [
+    'roles.yaml:5:36: roles[0].trust[0]: field "environments" does not apply to a "gitLabProject" trust entry; it goes with gitHubRepository',
+  ]],
+  ['a GitLab project without its group', trustEntry('{gitLabProject: app}'), [
+    'roles.yaml:5:25: roles[0].trust[0].gitLabProject: must be a GitLab project path written "group/project" (subgroups allowed: "group/subgroup/project"), '
+      + 'without whitespace or ":"; * and ? are wildcards (found "app")',
+  ]],
+  ['a GitLab project ID on a self-managed instance (a rule of the construct, placed at the entry)',
+    trustEntry('{gitLabProject: group/app, projectId: 42, instanceUrl: "https://gitlab.example.com"}'), [
+      'roles.yaml:5:25: roles[0].trust[0].gitLabProject: the claim project_id is evaluated by AWS STS for the gitlab.com provider only, '
+        + 'not for gitlab.example.com: GitLab Self-Managed and Dedicated instances are trusted by sub alone (found "group/app")',
+    ]],
+  ['an HCP Terraform organization with a ":"', trustEntry('{hcpTerraformOrganization: "acme:project:*"}'), [
+    'roles.yaml:5:36: roles[0].trust[0].hcpTerraformOrganization: must be an HCP Terraform organization name: not empty, without whitespace or ":" (found "acme:project:*")',
+  ]],
+  ['an HCP Terraform run phase that does not exist', trustEntry('{hcpTerraformOrganization: acme, runPhases: [destroy]}'), [
+    'roles.yaml:5:54: roles[0].trust[0].runPhases[0]: must be "plan" or "apply" (found "destroy")',
+  ]],
+  ['an HCP Terraform run phase twice', trustEntry('{hcpTerraformOrganization: acme, runPhases: [plan, plan]}'), [
+    'roles.yaml:5:53: roles[0].trust[0].runPhases: must be a non-empty list of run phases (plan, apply) (found a list)',
   ]],
   ['eksPodIdentity false', trustEntry('{eksPodIdentity: false}'), [
     'roles.yaml:5:26: roles[0].trust[0].eksPodIdentity: must be true (found false)',

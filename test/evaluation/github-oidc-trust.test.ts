@@ -3,10 +3,13 @@
  * of the trusted repository and refs, with a token for STS (or the configured audience), through
  * the configured IAM OIDC provider.
  */
+import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy';
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { gitHubJob } from './ci-tokens';
 import { allow, deny, describeCases, GITHUB, HOME, PARTNER, STRANGER } from './evaluation-fixtures';
-import { AssumableRole, OidcIssuer, Trust } from '../../src';
+import { AssumableRole, GitHubSubjectFormat, OidcIssuer, Trust } from '../../src';
 import { newStack } from '../support/stacks';
-import { Callers } from '../support/trust-evaluator';
+import { Callers, TrustEvaluator, WebIdentityCaller } from '../support/trust-evaluator';
 
 const gh = (sub: string, options: { aud?: string; providerAccount?: string } = {}) => Callers.webIdentity(GITHUB, sub, options);
 const branch = (repo: string, name: string) => `repo:${repo}:ref:refs/heads/${name}`;
@@ -128,3 +131,101 @@ describeCases('Trust.githubActions and the China audience', () => {
   allow('a token for sts.amazonaws.com.cn with withAudiences', gh(branch('octo-org/cn-app', 'main'), { aud: 'sts.amazonaws.com.cn' })),
   deny('a token for sts.amazonaws.com once the audience is replaced', gh(branch('octo-org/cn-app', 'main'))),
 ], ['aws-cn']);
+
+// ---- Subject formats and the claims AWS STS evaluates for GitHub tokens ----
+// Callers hold whole tokens (test/evaluation/ci-tokens.ts): the subject and the other claims of
+// one job, so each look-alike changes one thing.
+
+const IDS = { repositoryOwnerId: '111111', repositoryId: '222222' };
+const DEPLOY_WORKFLOW = 'octo-org/automation/.github/workflows/deploy.yml@refs/heads/main';
+
+describeCases('Trust.githubActions with immutable subjects (owner and repository IDs)', () => {
+  const stack = newStack();
+  const trust = Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], subjectFormat: GitHubSubjectFormat.IMMUTABLE, ...IDS });
+  return { stack, role: new AssumableRole(stack, 'Immutable', { trust: [trust] }) };
+}, [
+  allow('main of the repository, in the immutable format', gitHubJob({ immutable: true })),
+  deny('the same job in the names format (not the format this trust expects)', gitHubJob()),
+  deny('a recycled owner name: the same names with another owner ID', gitHubJob({ immutable: true, ownerId: '999999', repoId: '333333' })),
+  deny('a recycled repository name: the same names with another repository ID', gitHubJob({ immutable: true, repoId: '333333' })),
+  deny('another branch', gitHubJob({ immutable: true, ref: 'refs/heads/feature' })),
+  deny('a repository whose name extends the trusted one, same owner', gitHubJob({ immutable: true, repo: 'app-evil', repoId: '333333' })),
+]);
+
+describeCases('Trust.githubActions by names, pinned by the repository_id and repository_owner_id claims', () => {
+  const stack = newStack();
+  return { stack, role: new AssumableRole(stack, 'Pinned', { trust: [Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], ...IDS })] }) };
+}, [
+  allow('main of the repository, whose IDs match', gitHubJob()),
+  deny('a recycled repository name: same subject, another repository ID', gitHubJob({ repoId: '333333' })),
+  deny('a recycled owner name: same subject, another owner ID', gitHubJob({ ownerId: '999999' })),
+  deny('the right IDs on another branch', gitHubJob({ ref: 'refs/heads/feature' })),
+  deny('the right claims with another audience', gitHubJob({ aud: 'sigstore' })),
+]);
+
+describeCases('Trust.githubActions for an organization\'s deployments through one reusable workflow', () => {
+  const stack = newStack();
+  const trust = Trust.githubActions({ repository: 'octo-org/*', environments: ['prod'], repositoryOwnerId: '111111', jobWorkflowRefs: [DEPLOY_WORKFLOW] });
+  return { stack, role: new AssumableRole(stack, 'Central', { trust: [trust] }) };
+}, [
+  allow('a repository of the organization deploying to prod through the workflow', gitHubJob({ environment: 'prod', jobWorkflowRef: DEPLOY_WORKFLOW })),
+  allow('another repository of the organization, through the workflow', gitHubJob({ repo: 'billing', repoId: '444444', environment: 'prod', jobWorkflowRef: DEPLOY_WORKFLOW })),
+  deny('prod without the reusable workflow (no job_workflow_ref claim)', gitHubJob({ environment: 'prod' })),
+  deny('the workflow at another ref', gitHubJob({ environment: 'prod', jobWorkflowRef: 'octo-org/automation/.github/workflows/deploy.yml@refs/heads/feature' })),
+  deny('a copy of the workflow in the calling repository', gitHubJob({ environment: 'prod', jobWorkflowRef: 'octo-org/app/.github/workflows/deploy.yml@refs/heads/main' })),
+  deny('the workflow from another environment', gitHubJob({ environment: 'staging', jobWorkflowRef: DEPLOY_WORKFLOW })),
+  deny('an organization whose name extends the trusted one', gitHubJob({ owner: 'octo-org-evil', ownerId: '999999', environment: 'prod', jobWorkflowRef: DEPLOY_WORKFLOW })),
+  deny('a recycled organization name (another owner ID)', gitHubJob({ ownerId: '999999', environment: 'prod', jobWorkflowRef: DEPLOY_WORKFLOW })),
+]);
+
+describeCases('Trust.githubActions with a customized subject template (repo, context, job_workflow_ref)', () => {
+  const stack = newStack();
+  const trust = Trust.githubActions({ repository: 'octo-org/app', environments: ['prod'], subjectClaimKeys: ['repo', 'context', 'job_workflow_ref'], jobWorkflowRefs: [DEPLOY_WORKFLOW] });
+  return { stack, role: new AssumableRole(stack, 'Custom', { trust: [trust] }) };
+}, [
+  allow('a prod job through the workflow, with the template applied', gitHubJob({ environment: 'prod', jobWorkflowRef: DEPLOY_WORKFLOW, template: ['repo', 'context', 'job_workflow_ref'] })),
+  deny('the same job without the template (GitHub\'s default subject)', gitHubJob({ environment: 'prod', jobWorkflowRef: DEPLOY_WORKFLOW })),
+  deny('another environment, template applied', gitHubJob({ environment: 'staging', jobWorkflowRef: DEPLOY_WORKFLOW, template: ['repo', 'context', 'job_workflow_ref'] })),
+]);
+
+describeCases('Trust.githubActions with a template that names the owner ID only: the repository is still a claim', () => {
+  const stack = newStack();
+  const trust = Trust.githubActions({ repository: 'octo-org/app', subjectClaimKeys: ['repository_owner_id'], repositoryOwnerId: '111111' });
+  return { stack, role: new AssumableRole(stack, 'OwnerTemplate', { trust: [trust] }) };
+}, [
+  allow('a job of the repository', gitHubJob({ template: ['repository_owner_id'] })),
+  deny('another repository of the same owner (same subject, other repository claim)', gitHubJob({ repo: 'other', repoId: '444444', template: ['repository_owner_id'] })),
+]);
+
+describeCases('Trust.githubActions for Dependabot only (actor_id), on any branch', () => {
+  const stack = newStack();
+  return { stack, role: new AssumableRole(stack, 'Dependabot', { trust: [Trust.githubActions({ repository: 'octo-org/app', actorIds: ['49699333'], workflows: ['Deploy'] })] }) };
+}, [
+  allow('dependabot[bot] running Deploy', gitHubJob({ actor: 'dependabot[bot]', actorId: '49699333', ref: 'refs/heads/dependabot/npm/x' })),
+  deny('another actor', gitHubJob({ actor: 'octocat', actorId: '583231' })),
+  deny('an actor who took the login but not the ID', gitHubJob({ actor: 'dependabot[bot]', actorId: '1' })),
+  deny('dependabot[bot] running another workflow', gitHubJob({ actor: 'dependabot[bot]', actorId: '49699333', workflow: 'Release' })),
+]);
+
+test('the engine evaluates the GitHub claims natively: only sub and aud go through the workaround', async () => {
+  const stack = newStack();
+  const role = new AssumableRole(stack, 'Native', { trust: [Trust.githubActions({ repository: 'octo-org/app', branches: ['main'], ...IDS, jobWorkflowRefs: [DEPLOY_WORKFLOW] })] });
+  const evaluator = TrustEvaluator.forStack(stack);
+  const resolved = evaluator.role(role);
+  const caller = gitHubJob({ jobWorkflowRef: DEPLOY_WORKFLOW }) as WebIdentityCaller;
+  const direct = await runSimulation({
+    request: {
+      principal: `arn:aws:iam::${HOME}:oidc-provider/${GITHUB}`,
+      action: 'sts:AssumeRoleWithWebIdentity',
+      resource: { resource: resolved.arn, accountId: HOME },
+      contextVariables: { [`${GITHUB}:sub`]: caller.sub, [`${GITHUB}:aud`]: 'sts.amazonaws.com', ...caller.context },
+    },
+    identityPolicies: [],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: createValidatedPolicy(resolved.trustPolicy, validateTrustPolicy, { name: 'trust' }),
+  }, {});
+  expect(direct.resultType === 'single' && [...(direct.result.ignoredContextKeys ?? [])].sort()).toEqual([`${GITHUB}:aud`, `${GITHUB}:sub`]);
+  const decision = await evaluator.mayAssume(role, caller);
+  expect([decision.allowed, decision.workarounds]).toEqual([true, ['oidc-claim-keys']]);
+});

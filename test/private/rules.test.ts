@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import * as fc from 'fast-check';
+import * as ciRules from '../../src/private/ci-rules';
 import * as rules from '../../src/private/rules';
 import { InputRule, matches } from '../../src/private/rules';
 import { serviceAccountSubjects } from '../../src/private/subjects';
@@ -13,7 +14,7 @@ import { descriptionRule, pathRule, policyNameRule, roleNameRule, tagRules } fro
  * means the same to ajv (the catalog schema) as to JavaScript.
  */
 
-const ALL_RULES = Object.entries(rules).filter((entry): entry is [string, InputRule] =>
+const ALL_RULES = Object.entries({ ...rules, ...ciRules }).filter((entry): entry is [string, InputRule] =>
   typeof entry[1] === 'object' && entry[1] !== null && typeof (entry[1] as any).pattern === 'string');
 
 /** Strings near the rules' edges: their characters, lengths around the limits, and anything else. */

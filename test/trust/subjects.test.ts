@@ -1,4 +1,4 @@
-import { gitHubSubjects, serviceAccountSubjects } from '../../src/private/subjects';
+import { serviceAccountSubjects } from '../../src/private/subjects';
 
 describe('serviceAccountSubjects', () => {
   test('maps namespace:name to the token subject Kubernetes issues', () => {
@@ -20,11 +20,5 @@ describe('serviceAccountSubjects', () => {
     expect(serviceAccountSubjects(['ns:my.app']).problems).toEqual([]);
     expect(serviceAccountSubjects([`ns:${'a'.repeat(253)}`]).problems).toEqual([]);
     expect(serviceAccountSubjects([`ns:${'a'.repeat(254)}`]).problems).toHaveLength(1);
-  });
-});
-
-describe('gitHubSubjects', () => {
-  test('without refs, environments or pull requests: any workflow of the repository', () => {
-    expect(gitHubSubjects({ repository: 'o/r' })).toEqual({ subjects: ['repo:o/r:*'], problems: [] });
   });
 });
