@@ -30,7 +30,8 @@ export class ServiceTrust extends TrustRelationship {
   /** @internal */
   public readonly _sourceArns: string[] = [];
 
-  private constructor(services: string[], actions: string[]) {
+  /** Made by the `Trust` factories; `EksPodIdentityTrust` extends it. */
+  protected constructor(services: string[], actions: string[]) {
     super();
     this._services = unique(services.map(servicePrincipalName));
     this._actions = actions;

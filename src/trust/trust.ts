@@ -1,6 +1,8 @@
 import { AwsPrincipalTrust } from './aws-principal-trust';
 import { OidcIssuer } from './oidc-issuer';
 import { PolicyJsonTrust } from './policy-json-trust';
+import { EksPodIdentityRoleTrust } from './pod-identity-role-trust';
+import { EksPodIdentityTrust, EksPodIdentityTrustOptions } from './pod-identity-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
@@ -107,10 +109,31 @@ export class Trust {
 
   /**
    * Trust EKS Pod Identity (`pods.eks.amazonaws.com`), which needs `sts:AssumeRole` and
-   * `sts:TagSession`.
+   * `sts:TagSession`, optionally only for some clusters, namespaces and service accounts:
+   * compared with the session tags EKS sets
+   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html).
+   *
+   * Without options, any Pod Identity association of the role's account may use the role, as in
+   * the trust policy the EKS User Guide shows (creating an association needs `iam:PassRole` on
+   * the role).
+   *
+   * @param options the clusters, namespaces and service accounts admitted
    */
-  public static eksPodIdentity(): ServiceTrust {
-    return ServiceTrust._create(['pods.eks.amazonaws.com'], ['sts:AssumeRole', 'sts:TagSession']);
+  public static eksPodIdentity(options: EksPodIdentityTrustOptions = {}): EksPodIdentityTrust {
+    return EksPodIdentityTrust._forPods(options);
+  }
+
+  /**
+   * The target role's side of EKS Pod Identity with a target role: trust the Pod Identity role
+   * (the role of an association, in the cluster's account) with `sts:AssumeRole` and
+   * `sts:TagSession`, optionally only for some clusters, namespaces and service accounts
+   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-assign-target-role.html).
+   *
+   * @param podIdentityRoleArn the Pod Identity role's ARN or ARN template, e.g. `arn:{partition}:iam::111122223333:role/payments-api`
+   * @param options the clusters, namespaces and service accounts admitted
+   */
+  public static eksPodIdentityRole(podIdentityRoleArn: string, options: EksPodIdentityTrustOptions = {}): EksPodIdentityRoleTrust {
+    return EksPodIdentityRoleTrust._create(podIdentityRoleArn, options);
   }
 
   /**
