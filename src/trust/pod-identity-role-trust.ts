@@ -8,7 +8,6 @@ import {
 } from '../private/pod-identity';
 import { ROLE_ARN } from '../private/rules';
 import { addCondition, TrustStatement } from '../private/statement';
-import { hasWildcard } from '../private/web-identity';
 
 /**
  * The target role's side of EKS Pod Identity with a target role: trust in the Pod Identity
@@ -29,11 +28,10 @@ export class EksPodIdentityRoleTrust extends TrustRelationship {
    */
   public static _create(roleArn: string, options: EksPodIdentityTrustOptions): EksPodIdentityRoleTrust {
     const { restriction, problems } = podIdentityRestriction(options);
+    // One role: the rule admits no wildcard (a role name has no * or ?).
     const arnIssue = arnProblem(roleArn, ROLE_ARN);
     if (arnIssue) {
       problems.push(`Pod Identity role: ${arnIssue}`);
-    } else if (!Token.isUnresolved(roleArn) && hasWildcard(roleArn)) {
-      problems.push(`Pod Identity role ${JSON.stringify(roleArn)} must name one role, without wildcards`);
     }
     const account = roleAccount(roleArn);
     for (const other of clusterArnAccounts(restriction).filter((a) => account !== undefined && a !== account)) {
