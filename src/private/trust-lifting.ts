@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
+import { liftPodIdentity, liftPodIdentityRole } from './pod-identity-lifting';
 import { servicePrincipalName } from './service-names';
 import { hasWildcard, STS_AUDIENCE } from './web-identity';
 import { OidcIssuer } from '../trust/oidc-issuer';
@@ -21,7 +22,7 @@ const OPTIONAL_ACTIONS: Record<string, (t: TrustRelationship) => TrustRelationsh
 };
 
 /** A condition block read as operator -> key -> string values; `undefined` when a value is not a string. */
-type ConditionValues = Map<string, Map<string, string[]>>;
+export type ConditionValues = Map<string, Map<string, string[]>>;
 
 /**
  * The typed relationships one statement is, or `undefined` when it must stay verbatim. A
@@ -53,9 +54,9 @@ export function liftStatement(statement: any): TrustRelationship[] | undefined {
 function liftKind(kind: string, principals: string[], actions: string[], conditions: ConditionValues): TrustRelationship | undefined {
   switch (kind) {
     case 'AWS':
-      return withOptionalActions(liftAwsPrincipals(principals, conditions), actions, 'sts:AssumeRole');
+      return liftPodIdentityRole(principals, actions, conditions) ?? withOptionalActions(liftAwsPrincipals(principals, conditions), actions, 'sts:AssumeRole');
     case 'Service':
-      return withOptionalActions(liftServices(principals, conditions), actions, 'sts:AssumeRole');
+      return liftPodIdentity(principals, actions, conditions) ?? withOptionalActions(liftServices(principals, conditions), actions, 'sts:AssumeRole');
     case 'Federated':
       if (principals.length !== 1) return undefined;
       if (matches(SAML_PROVIDER_ARN, principals[0]) && principals[0].includes(':saml-provider/')) {
@@ -172,7 +173,7 @@ function liftWebIdentity(providerArn: string, conditions: ConditionValues): Trus
 }
 
 /** Removes and returns the values of one operator and key, `undefined` when absent. */
-function take(conditions: ConditionValues, operator: string, key: string): string[] | undefined {
+export function take(conditions: ConditionValues, operator: string, key: string): string[] | undefined {
   const block = conditions.get(operator);
   const values = block?.get(key);
   if (!block || !values) return undefined;

@@ -266,7 +266,8 @@ export class Trust {
    * (`Trust.accounts`, `roles`, `user`, `principals` with ExternalId, MFA, `aws:PrincipalArn`
    * and organization conditions; `Trust.services` with `aws:SourceAccount` / `aws:SourceArn`;
    * `Trust.eksServiceAccounts` or `Trust.openIdConnect` with `aud` and `sub`; `Trust.saml`
-   * with `SAML:aud`; `sts:TagSession` and `sts:SetSourceIdentity` as `withSessionTags()` and
+   * with `SAML:aud`; `Trust.eksPodIdentity` and `Trust.eksPodIdentityRole` with their session-tag
+   * conditions; `sts:TagSession` and `sts:SetSourceIdentity` as `withSessionTags()` and
    * `withSourceIdentity()`), and renders as that relationship does, with the same meaning.
    * Any other statement (Deny, NotPrincipal, other conditions or operators, a non-empty Sid)
    * is kept as written.

@@ -6,7 +6,7 @@
  */
 import { Template } from 'aws-cdk-lib/assertions';
 import * as eks from 'aws-cdk-lib/aws-eks';
-import { AssumableRole, Trust } from '../../src';
+import { AssumableRole, Trust, TrustRelationship } from '../../src';
 import { newStack, stringParameter } from '../support/stacks';
 import { errorOf } from '../validation/validation-support';
 
@@ -14,7 +14,7 @@ const ENV = { account: '111122223333', region: 'eu-west-1' };
 const PAYMENTS_API = { clusterName: 'prod', namespace: 'payments', serviceAccount: 'api' };
 const TARGET = 'arn:aws:iam::444455556666:role/payments-reader';
 
-function roleWith(trust = [Trust.eksPodIdentity({ clusterNames: ['prod'], namespaces: ['payments'], serviceAccounts: ['api'] })], env = ENV) {
+function roleWith(trust: TrustRelationship[] = [Trust.eksPodIdentity({ clusterNames: ['prod'], namespaces: ['payments'], serviceAccounts: ['api'] })], env = ENV) {
   const stack = newStack({ env });
   return { stack, role: new AssumableRole(stack, 'Role', { trust }) };
 }
