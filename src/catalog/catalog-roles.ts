@@ -14,6 +14,7 @@ import { IrsaRole, IrsaRoleProps } from '../roles/irsa-role';
 import { PermissionsBoundary } from '../roles/permissions-boundary';
 import { ServiceRole, ServiceRoleProps } from '../roles/service-role';
 import { OidcIssuer } from '../trust/oidc-issuer';
+import { EksPodIdentityTrustOptions } from '../trust/pod-identity-trust';
 import { Trust } from '../trust/trust';
 import { TrustRelationship } from '../trust/trust-relationship';
 import { RoleChecks } from '../validation/role-checks';
@@ -160,6 +161,7 @@ function commonProps(entry: any): AssumableRoleOptions & { permissionsBoundary?:
     managedPoliciesQuota: entry.managedPoliciesQuota,
     removalPolicy: entry.removalPolicy !== undefined ? REMOVAL_POLICY[entry.removalPolicy as string] : undefined,
     trust: entry.trustPolicy !== undefined ? [Trust.fromPolicyJson(entry.trustPolicy)] : undefined,
+    podIdentityAssociations: entry.podIdentityAssociations,
   };
 }
 
@@ -196,7 +198,10 @@ function typedTrustOf(entry: any): TrustRelationship {
     return entry.restrictToSourceAccount ? trust.withSourceAccount() : trust;
   }
   if (entry.eksPodIdentity !== undefined) {
-    return Trust.eksPodIdentity();
+    return Trust.eksPodIdentity(podIdentityOptions(entry));
+  }
+  if (entry.eksPodIdentityRoleArn !== undefined) {
+    return Trust.eksPodIdentityRole(entry.eksPodIdentityRoleArn, podIdentityOptions(entry));
   }
   if (entry.oidcProviderArn !== undefined) {
     return Trust.openIdConnect(OidcIssuer.fromProviderArn(entry.oidcProviderArn), { subjects: entry.subjects ?? [], audiences: entry.audiences });
@@ -212,6 +217,11 @@ function typedTrustOf(entry: any): TrustRelationship {
     trust = trust.withExternalId(entry.externalId);
   }
   return entry.requireMfa ? trust.requireMfa() : trust;
+}
+
+/** The restriction of an `eksPodIdentity` or `eksPodIdentityRoleArn` entry. */
+function podIdentityOptions(entry: any): EksPodIdentityTrustOptions {
+  return { clusterNames: entry.clusterNames, clusterArns: entry.clusterArns, namespaces: entry.namespaces, serviceAccounts: entry.serviceAccounts };
 }
 
 /** One trust entry, with the options every kind of entry accepts. */
@@ -255,7 +265,9 @@ function placed(problem: InputProblem, entry: any): EntryProblem[] {
     return readPolicy(entry.trustPolicy, PolicyKind.TRUST).problem ? [] : [{ path: ['trustPolicy'], message: problem.message }];
   } else if (field === 'trust') {
     const key = TRUST_ENTRY_KEYS.find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
-    path = ['trust', rest[0], ...(key ? [key] : [])];
+    // The problems of a Pod Identity entry are about its options (namespaces, clusterArns, ...):
+    // placed at the entry, they are not repeated where the schema already reports an option.
+    path = ['trust', rest[0], ...(key && !key.startsWith('eksPodIdentity') ? [key] : [])];
   } else {
     path = [CATALOG_FIELD[field as string] ?? field, ...rest];
   }

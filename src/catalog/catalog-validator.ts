@@ -250,6 +250,10 @@ function trustEntryHint(field: string): string {
     environments: 'gitHubRepository',
     subjects: 'oidcProviderArn',
     audiences: 'oidcProviderArn or samlProviderArn',
+    clusterNames: 'eksPodIdentity or eksPodIdentityRoleArn',
+    clusterArns: 'eksPodIdentity or eksPodIdentityRoleArn',
+    namespaces: 'eksPodIdentity or eksPodIdentityRoleArn',
+    serviceAccounts: 'eksPodIdentity or eksPodIdentityRoleArn',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }

@@ -29,6 +29,24 @@ export function podIdentityAssociationProblems(options: PodIdentityAssociationOp
   return problems;
 }
 
+/** The problems of the `podIdentityAssociations` prop: each entry's, and an entry that repeats another. */
+export function podIdentityAssociationsProblems(associations: PodIdentityAssociationOptions[]): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const seen = new Map<string, number>();
+  associations.forEach((association, i) => {
+    const own = podIdentityAssociationProblems(association, ['podIdentityAssociations', i]);
+    problems.push(...own);
+    const id = associationIdOf(association, i);
+    const first = seen.get(id);
+    if (own.length === 0 && first !== undefined) {
+      problems.push(inputProblem(['podIdentityAssociations', i], `${association.clusterName}/${association.namespace}/${association.serviceAccount}`,
+        `repeats podIdentityAssociations[${first}]: give each cluster, namespace and service account once`));
+    }
+    seen.set(id, first ?? i);
+  });
+  return problems;
+}
+
 /** What the role is, for the association: its ARN, its trust and where to add the target role's permission. */
 export interface AssociatedRole extends IConstruct {
   readonly roleArn: string;

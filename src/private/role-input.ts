@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { InputProblem, inputProblem } from './errors';
-import { podIdentityAssociationProblems } from './pod-identity-association-input';
+import { podIdentityAssociationsProblems } from './pod-identity-association-input';
 import { readIdentityPolicy } from './policy-input';
 import { AWS_MANAGED_POLICY_NAME, breaks, MANAGED_POLICY_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
@@ -83,9 +83,7 @@ export function assumableRoleProblems(props: AssumableRoleProps, env: StackEnv):
     const problem = trustProblem(trust, env);
     if (problem) problems.push(inputProblem(['trust', i], trust instanceof TrustRelationship ? trust.toString() : trust, problem, `trust[${i}]`));
   });
-  (props.podIdentityAssociations ?? []).forEach((association, i) => {
-    problems.push(...podIdentityAssociationProblems(association, ['podIdentityAssociations', i]));
-  });
+  problems.push(...podIdentityAssociationsProblems(props.podIdentityAssociations ?? []));
   return problems;
 }
 

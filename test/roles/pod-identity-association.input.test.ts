@@ -57,6 +57,12 @@ const ERROR_ROWS: ErrorRow[] = [
     at: 'construction',
     error: `Stack/Role: invalid podIdentityAssociations[1].serviceAccount "${'a'.repeat(196)}...: ${NAME_RULE}`,
   },
+  {
+    name: 'the prop: the same association twice',
+    build: (s) => new AssumableRole(s, 'Role', { trust: [Trust.eksPodIdentity()], podIdentityAssociations: [OK, { ...OK, targetRoleArn: 'arn:aws:iam::444455556666:role/reader' }] }),
+    at: 'construction',
+    error: 'Stack/Role: invalid podIdentityAssociations[1] "prod/payments/api": repeats podIdentityAssociations[0]: give each cluster, namespace and service account once',
+  },
 ];
 
 const ACCEPTED_ROWS: AcceptedRow[] = [
