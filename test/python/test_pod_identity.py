@@ -5,7 +5,7 @@ import pytest
 from aws_cdk import App, Environment, Stack
 from aws_cdk.assertions import Match, Template
 
-from cdk_assumable_roles import AssumableRole, EksPodIdentityTrust, RoleCatalog, Trust
+from cdk_assumable_roles import AssumableRole, EksPodIdentityTrust, PodIdentityAssociationOptions, RoleCatalog, Trust
 
 from conftest import trust_statements
 
@@ -69,10 +69,10 @@ def test_add_pod_identity_association_with_a_target_role() -> None:
     })
 
 
-def test_pod_identity_associations_prop_takes_dicts() -> None:
+def test_pod_identity_associations_prop() -> None:
     stack = in_account()
     AssumableRole(stack, "Role", trust=[Trust.eks_pod_identity()], pod_identity_associations=[
-        {"cluster_name": "prod", "namespace": "payments", "service_account": "api", "disable_session_tags": True},
+        PodIdentityAssociationOptions(cluster_name="prod", namespace="payments", service_account="api", disable_session_tags=True),
     ])
     Template.from_stack(stack).has_resource_properties("AWS::EKS::PodIdentityAssociation", {"DisableSessionTags": True})
 
