@@ -23,6 +23,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
+  // The tests' tsconfig (type-check only, extends tsconfig.json) at the top, covering src/, test/
+  // and integ/, instead of projen's default test/tsconfig.json.
+  tsconfigDevFile: 'tsconfig.dev.json',
 
   cdkVersion: CDK_VERSION,
   jsiiVersion: '~6.0.0',
@@ -84,7 +87,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // .test-venv/: the Python test venv (scripts/python-venv.sh); never committed nor packed.
   gitignore: ['examples/typescript/cdk.out/', 'examples/python/cdk.out/', '__pycache__/', '*.tsbuildinfo', '.jsii.tabl.json', '/.test-venv/'],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', '.ci/', 'test/', 'scripts/', 'rosetta/', 'docs/', '!schema/', '/.test-venv/'] },
+  npmIgnoreOptions: { ignorePatterns: ['examples/', 'bench/', 'integ/', '.ci/', 'test/', 'scripts/', 'rosetta/', 'docs/', '!schema/', '/.test-venv/'] },
 });
 
 // The npm mirror holds only the Linux bindings of unrs-resolver@1.13.0, so a lockfile resolved
@@ -156,10 +159,11 @@ new JsonFile(project, 'examples/tsconfig.json', {
 });
 project.eslint?.addLintPattern('examples');
 
-// Integ tests (test/integ.*.ts). The snapshot check needs no AWS account and runs with the
-// tests; updating snapshots never deploys (--dry-run); deploying is for users with an account.
+// Integ tests (integ/integ.*.ts, their committed snapshots beside them, their shared helper in
+// integ/support/). The snapshot check needs no AWS account and runs with the tests; updating
+// snapshots never deploys (--dry-run); deploying is for users with an account.
 const INTEG_ENV = { TS_NODE_TRANSPILE_ONLY: '1', AWS_REGION: 'us-east-1' };
-const INTEG = 'integ-runner --language typescript --directory test --parallel-regions us-east-1 --max-workers 2';
+const INTEG = 'integ-runner --language typescript --directory integ --parallel-regions us-east-1 --max-workers 2';
 const integ = project.addTask('integ', {
   description: 'Check the integ tests against their committed snapshots (no AWS access)',
   env: INTEG_ENV,
@@ -175,10 +179,20 @@ project.addTask('integ:update', {
 project.addTask('integ:deploy', {
   description: 'Deploy the integ tests to YOUR AWS account, run their assertions, then destroy them (needs credentials; never run in CI)',
   env: { TS_NODE_TRANSPILE_ONLY: '1' },
-  exec: 'integ-runner --language typescript --directory test --update-on-failed --force',
+  exec: 'integ-runner --language typescript --directory integ --update-on-failed --force',
   receiveArgs: true,
 });
 project.testTask.spawn(integ);
+project.tsconfigDev.file.addOverride('include', ['src/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts']);
+project.eslint?.addLintPattern('integ');
+project.eslint?.allowDevDeps('integ/**');
+// typescript-eslint's project service finds only files named tsconfig.json, so tests and integ
+// tests (in tsconfig.dev.json) are linted through explicit projects, one per folder's tsconfig.
+project.eslint?.file.addDeletionOverride('parserOptions.projectService');
+project.eslint?.file.addOverride('parserOptions.project', [
+  './tsconfig.dev.json', './examples/tsconfig.json', './scripts/tsconfig.json', './bench/tsconfig.json', './projenrc/tsconfig.json',
+]);
+project.eslint?.file.addOverride('settings.import/resolver.typescript.project', './tsconfig.dev.json');
 
 // Python: generate the bindings of this library (and of aws-cdk-lib / constructs, from their
 // npm packages), compile them, and type-check the Python example against them.
@@ -241,7 +255,7 @@ for (const pattern of [
   '/schema/role-catalog.schema.json', // npx projen schema:catalog (part of the build)
   '/src/validation/policy-grammar.generated.ts', // npx projen schema:policy (part of the build)
   '/docs/python/README.md', // npx projen docgen:python (part of the build)
-  '/test/*.snapshot/**', // integ-runner: npx projen integ:update
+  '/integ/*.snapshot/**', // integ-runner: npx projen integ:update
   '/test/python/constraints.txt', // scripts/python-freeze.sh
 ]) {
   project.gitattributes.addAttributes(pattern, 'linguist-generated');

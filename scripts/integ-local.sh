@@ -4,7 +4,7 @@
 #   1. the Python venv with moto[server], boto3 and pytest (scripts/python-venv.sh), unless the
 #      first argument is --venv-ready (`npx projen test` has just made it in test:wheel)
 #   2. moto_server on a free 127.0.0.1 port, stopped on exit whatever happens
-#   3. every test/integ.*.ts and test/templates/all-options.ts synthesized by the cdk CLI into
+#   3. every integ/integ.*.ts and test/templates/all-options.ts synthesized by the cdk CLI into
 #      dist/integ-local/<name>/
 #   4. pytest test/emulator: cdk bootstrap, cdk deploy, every role read back through IAM and
 #      compared with its template, cdk destroy (JUnit: test-reports/integ-local-junit.xml)
@@ -29,10 +29,10 @@ rm -rf "$OUT"
 mkdir -p "$OUT" test-reports
 synth() { # <app file> <output name>
   "$ROOT/node_modules/.bin/cdk" synth --quiet --no-notices --no-version-reporting --no-path-metadata \
-    --app "npx ts-node --project test/tsconfig.json $1" --output "$OUT/$2" >"$OUT/$2.synth.log" 2>&1 \
+    --app "npx ts-node --project tsconfig.dev.json $1" --output "$OUT/$2" >"$OUT/$2.synth.log" 2>&1 \
     || { cat "$OUT/$2.synth.log" >&2; return 1; }
 }
-for app in test/integ.*.ts; do
+for app in integ/integ.*.ts; do
   name=$(basename "$app" .ts)
   synth "$app" "$name"
 done

@@ -25,7 +25,7 @@ npx projen synth:example >/dev/null 2>dist/synth-typescript.log || { cat dist/sy
 (cd examples/python && rm -rf cdk.out && PATH="$VENV/bin:$PATH" "${SYNTH[@]}" --output cdk.out) \
   >/dev/null 2>dist/synth-python.log || { cat dist/synth-python.log >&2; exit 1; }
 rm -rf dist/all-options
-TS_NODE_TRANSPILE_ONLY=1 "${SYNTH[@]}" --app 'npx ts-node --project test/tsconfig.json test/templates/all-options.ts' \
+TS_NODE_TRANSPILE_ONLY=1 "${SYNTH[@]}" --app 'npx ts-node --project tsconfig.dev.json test/templates/all-options.ts' \
   --output dist/all-options >/dev/null 2>dist/synth-all-options.log || { cat dist/synth-all-options.log >&2; exit 1; }
 echo "    done in $((SECONDS - start)) s"
 

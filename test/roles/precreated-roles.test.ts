@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AssumableRole, CrossAccountRole, ServiceRole, Trust } from '../../src';
+import { AssumableRole, CrossAccountRole, RoleCatalog, ServiceRole, Trust } from '../../src';
 
 function precreatedApp(names: Record<string, string> = {}): { app: App; stack: Stack } {
   const app = new App();
@@ -68,5 +68,30 @@ describe('Role.customizeRoles', () => {
     const report = JSON.stringify(policyReport(app));
     expect(report).toContain('aws:TokenIssueTime');
     expect(report).toContain('2026-11-25T06:00:00Z');
+  });
+
+  test('roles of a catalog are made too, under their pre-created names, with their trust in the report', () => {
+    // A catalog role's construct path is <catalog id>/<role name>, so the pre-created role is
+    // named for `Stack/Roles/<name>/Default`, like any construct's.
+    const { app, stack } = precreatedApp({ 'Stack/Roles/deployer/Default': 'precreated-deployer' });
+    const catalog = RoleCatalog.fromYaml(stack, 'Roles', [
+      'roles:',
+      '  - name: deployer',
+      '    kind: cross-account',
+      '    trustedAccounts: ["111122223333"]',
+      '    externalIds: [partner-1]',
+      '    awsManagedPolicyNames: [ReadOnlyAccess]',
+    ].join('\n'));
+    expect(stack.resolve(catalog.role('deployer').roleName)).toBe('precreated-deployer');
+    const template = app.synth().getStackByName(stack.stackName).template;
+    expect(Object.values(template.Resources ?? {}).filter((r: any) => r.Type === 'AWS::IAM::Role')).toEqual([]);
+    const role = policyReport(app).roles.find((r: any) => r.roleName === 'precreated-deployer');
+    expect(role.assumeRolePolicy).toEqual([{
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:(PARTITION):iam::111122223333:root' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'sts:ExternalId': 'partner-1' } },
+    }]);
+    expect(JSON.stringify(role)).toContain('ReadOnlyAccess');
   });
 });

@@ -17,7 +17,7 @@ def every_template() -> List[Path]:
     """Every template the tests and examples produce: both example apps, the integ snapshots and
     the stack with every construct and every Trust kind (test/templates/all-options.ts)."""
     examples = [d / f"{stack}.template.json" for d in (TYPESCRIPT_EXAMPLE, PYTHON_EXAMPLE) for stack in EXAMPLE_STACKS]
-    snapshots = sorted(REPO.glob("test/integ.*.ts.snapshot/*.template.json"))
+    snapshots = sorted(REPO.glob("integ/integ.*.ts.snapshot/*.template.json"))
     return examples + snapshots + [ALL_OPTIONS / "AllOptions.template.json"]
 
 

@@ -33,7 +33,7 @@ IGNORED = [
         "the role's policies exist before the function runs; redundant next to the GetAtt of the role, harmless.",
     ),
     Ignored(
-        "W3037", "test/integ.*.ts.snapshot/*", "Resources/SingletonFunction1488541a7b23466481b69b4408076b81Role*/Properties/Policies/*",
+        "W3037", "integ/integ.*.ts.snapshot/*", "Resources/SingletonFunction1488541a7b23466481b69b4408076b81Role*/Properties/Policies/*",
         "integ-tests-alpha grants its assertion provider `lambda:Invoke` (the SDK command name, not an IAM action) "
         "next to the real `lambda:InvokeFunction`; not our policy, and harmless.",
     ),

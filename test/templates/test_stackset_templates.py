@@ -17,7 +17,7 @@ from templates import REPO, every_template, load, name
 def stack_sets() -> List[Tuple[Path, str, Dict[str, Any]]]:
     """(template, logical ID, properties) of every AWS::CloudFormation::StackSet in the snapshots."""
     found = []
-    for template in sorted(REPO.glob("test/integ.*.ts.snapshot/*.template.json")):
+    for template in sorted(REPO.glob("integ/integ.*.ts.snapshot/*.template.json")):
         for logical_id, resource in load(template).get("Resources", {}).items():
             if resource["Type"] == "AWS::CloudFormation::StackSet":
                 found.append((template, logical_id, resource["Properties"]))
@@ -25,7 +25,7 @@ def stack_sets() -> List[Tuple[Path, str, Dict[str, Any]]]:
 
 
 def test_the_integ_snapshots_hold_a_stack_set() -> None:
-    assert [name(t) for t, _, _ in stack_sets()] == ["test/integ.role-rollout.ts.snapshot/IntegRoleRollout.template.json"]
+    assert [name(t) for t, _, _ in stack_sets()] == ["integ/integ.role-rollout.ts.snapshot/IntegRoleRollout.template.json"]
 
 
 @pytest.mark.parametrize("template,logical_id,props", stack_sets(), ids=lambda v: v if isinstance(v, str) else "")

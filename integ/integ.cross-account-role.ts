@@ -23,7 +23,7 @@ import {
   grantProvider,
   integTestCase,
   trustFragment,
-} from './integ-support/integ-stack';
+} from './support/integ-stack';
 
 const EXTERNAL_ID = 'integ-external-id-7f3c';
 const SESSION_NAME = 'integ-correct-external-id';

@@ -18,7 +18,7 @@ import {
   expectRole,
   integTestCase,
   trustFragment,
-} from './integ-support/integ-stack';
+} from './support/integ-stack';
 
 /** A made-up issuer in the form of EKS's; its ID does not belong to any cluster. */
 const ISSUER_HOST = 'oidc.eks.us-east-1.amazonaws.com/id/0000INTEGTEST0000CDKASSUMABLEROLES';

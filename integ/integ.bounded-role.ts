@@ -23,7 +23,7 @@ import {
   grantProvider,
   integTestCase,
   trustFragment,
-} from './integ-support/integ-stack';
+} from './support/integ-stack';
 
 const test = integTestCase('IntegBoundedRole', 'BoundedRole capped by its permissions boundary');
 const { stack, integ } = test;

@@ -16,13 +16,13 @@
  * variables when deploying, and restore the committed snapshot afterwards (it is written with
  * the placeholders below):
  *
- *   INTEG_ACCOUNT=<this account> INTEG_ORGANIZATION_ID=o-... INTEG_OU_ID=ou-... npx projen integ:deploy test/integ.role-rollout.ts
+ *   INTEG_ACCOUNT=<this account> INTEG_ORGANIZATION_ID=o-... INTEG_OU_ID=ou-... npx projen integ:deploy integ/integ.role-rollout.ts
  */
 import { ExpectedResult, Match } from '@aws-cdk/integ-tests-alpha';
 import { Aws, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CrossAccountRole, RoleRollout, RolloutCallAs } from '../src';
-import { integTestCase } from './integ-support/integ-stack';
+import { integTestCase } from './support/integ-stack';
 
 const ACCOUNT = process.env.INTEG_ACCOUNT ?? '111111111111';
 const ORGANIZATION_ID = process.env.INTEG_ORGANIZATION_ID ?? 'o-a1b2c3d4e5';

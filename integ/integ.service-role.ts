@@ -17,7 +17,7 @@ import {
   expectRole,
   integTestCase,
   trustFragment,
-} from './integ-support/integ-stack';
+} from './support/integ-stack';
 
 const test = integTestCase('IntegServiceRole', 'ServiceRole as a Lambda execution role');
 const { stack, integ } = test;

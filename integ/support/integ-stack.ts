@@ -1,5 +1,5 @@
 /**
- * Shared scaffolding of the integration tests (`test/integ.*.ts`).
+ * Shared scaffolding of the integration tests (`integ/integ.*.ts`).
  *
  * Each integ test is one app with one env-agnostic stack. The assertions live in that same
  * stack, so that:
