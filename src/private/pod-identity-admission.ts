@@ -3,7 +3,6 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { POD_IDENTITY_SERVICE, PodIdentityRestriction } from './pod-identity';
 import { StackEnv } from './stack-env';
 import { wildcardMatch } from './web-identity';
-import { EksPodIdentityTrust } from '../trust/pod-identity-trust';
 import { PolicyJsonTrust } from '../trust/policy-json-trust';
 import { ServiceTrust } from '../trust/service-trust';
 import { TrustRelationship } from '../trust/trust-relationship';
@@ -31,7 +30,9 @@ type Verdict = { readonly admits: 'yes' | 'maybe' } | { readonly admits: 'no'; r
  * (or may). `otherStatements` says whether the trust policy has statements of no relationship
  * (added to `role.assumeRolePolicy` directly), which this model cannot read.
  */
-export function associationProblem(trusts: TrustRelationship[], otherStatements: boolean, facts: AssociationFacts, env: StackEnv): string | undefined {
+export function associationProblem(
+  trusts: TrustRelationship[], otherStatements: boolean, facts: AssociationFacts, env: StackEnv,
+): string | undefined {
   const verdicts = trusts.map((trust) => ({ trust, verdict: verdictOf(trust, facts, env) }));
   if (otherStatements || verdicts.some(({ verdict }) => verdict.admits !== 'no')) return undefined;
   const reasons = verdicts.flatMap(({ trust, verdict }) => (verdict.admits === 'no' && verdict.why ? [`${trust}: ${verdict.why}`] : []));
@@ -54,8 +55,8 @@ function verdictOf(trust: TrustRelationship, facts: AssociationFacts, env: Stack
   if (facts.sessionTags && !actions.includes('sts:TagSession')) {
     return { admits: 'no', why: 'it allows sts:AssumeRole without sts:TagSession, which EKS Pod Identity calls to set its session tags; use Trust.eksPodIdentity()' };
   }
-  if (trust instanceof EksPodIdentityTrust) {
-    const tags = restrictionVerdict(trust._restriction, facts, env);
+  if (trust._podIdentity) {
+    const tags = restrictionVerdict(trust._podIdentity, facts, env);
     if (tags.admits === 'no') return tags;
     if (tags.admits === 'maybe') return tags;
   }

@@ -4,8 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { arnProblem, renderArn } from './arn-values';
 import { FieldStep, InputProblem, inputProblem, invalidInput, throwFirst } from './errors';
-import { associationProblem } from './pod-identity-admission';
 import { POD_IDENTITY_ACTIONS } from './pod-identity';
+import { associationProblem } from './pod-identity-admission';
 import { breaks, EKS_CLUSTER_NAME, KUBERNETES_NAMESPACE_NAME, KUBERNETES_SERVICE_ACCOUNT_NAME, ROLE_ARN } from './rules';
 import { stackEnvOf } from './stack-env';
 import type { PodIdentityAssociationOptions } from '../roles/pod-identity-association';
@@ -60,7 +60,9 @@ export interface AssociatedRole extends IConstruct {
  *
  * @param field how the user gave the association, for messages
  */
-export function createPodIdentityAssociation(role: AssociatedRole, id: string, options: PodIdentityAssociationOptions, field: string): eks.CfnPodIdentityAssociation {
+export function createPodIdentityAssociation(
+  role: AssociatedRole, id: string, options: PodIdentityAssociationOptions, field: string,
+): eks.CfnPodIdentityAssociation {
   throwFirst(role, podIdentityAssociationProblems(options, [field]));
   const association = new eks.CfnPodIdentityAssociation(role, id, {
     clusterName: options.clusterName,

@@ -68,5 +68,10 @@ function restrictionOf(rest: ConditionValues): PodIdentityRestrictionInput | und
   const namespaces = read(POD_IDENTITY_TAG_KEYS.namespace);
   const serviceAccounts = read(POD_IDENTITY_TAG_KEYS.serviceAccount);
   if ([clusterNames, clusterArns, namespaces, serviceAccounts].includes(null) || (clusterNames && clusterArns)) return undefined;
-  return { clusterNames: clusterNames ?? undefined, clusterArns: clusterArns ?? undefined, namespaces: namespaces ?? undefined, serviceAccounts: serviceAccounts ?? undefined };
+  return {
+    clusterNames: clusterNames ?? undefined,
+    clusterArns: clusterArns ?? undefined,
+    namespaces: namespaces ?? undefined,
+    serviceAccounts: serviceAccounts ?? undefined,
+  };
 }

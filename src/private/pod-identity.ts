@@ -1,6 +1,7 @@
 import { arnProblem, renderArn } from './arn-values';
 import { breaks, EKS_CLUSTER_ARN, EKS_CLUSTER_NAME_PATTERN, KUBERNETES_NAME, KUBERNETES_NAMESPACE } from './rules';
-import { addCondition, Conditions, unique } from './statement';
+import { StackEnv } from './stack-env';
+import { addCondition, Conditions, TrustStatement, unique } from './statement';
 import { hasWildcard } from './web-identity';
 
 /**
@@ -143,4 +144,23 @@ export function restrictionText(r: PodIdentityRestriction): string {
 /** The literal accounts of the cluster ARNs (`{account}` as written), for rules about accounts. */
 export function clusterArnAccounts(r: PodIdentityRestriction): string[] {
   return unique(r.clusterArns.map((arn) => /^arn:[^:]+:eks:[^:]+:(\d{12}|\{account\}):cluster\//.exec(arn)?.[1]).filter((a): a is string => a !== undefined));
+}
+
+/** The statements of a Pod Identity trust: `statement` with the session-tag conditions (one or two). */
+export function podIdentityStatements(r: PodIdentityRestriction, statement: TrustStatement): TrustStatement[] {
+  if (!isRestricted(r)) return [statement];
+  return restrictionConditions(r, statement.conditions).map((conditions) => ({ ...statement, conditions }));
+}
+
+/**
+ * Cluster ARNs of another account than the role's: EKS needs iam:PassRole on the role to create
+ * an association, which only principals of the role's own account have, so a cluster of another
+ * account can never use the role
+ * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-assign-target-role.html).
+ */
+export function podIdentityStackProblems(r: PodIdentityRestriction, env: StackEnv): string[] {
+  const others = clusterArnAccounts(r).filter((a) => a !== '{account}' && env.account !== undefined && a !== env.account);
+  return others.map((account) => `a cluster ARN names account ${account}, but the role is in account ${env.account}; `
+    + 'a Pod Identity association can use only a role of its cluster\'s account (EKS passes the role with iam:PassRole): '
+    + 'create the role in that account, or give this role to the other account\'s association as its target role (Trust.eksPodIdentityRole)');
 }

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
 import { liftPodIdentity, liftPodIdentityRole } from './pod-identity-lifting';
+import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
 import { hasWildcard, STS_AUDIENCE } from './web-identity';
 import { OidcIssuer } from '../trust/oidc-issuer';

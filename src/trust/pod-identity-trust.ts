@@ -1,12 +1,3 @@
-import { IConstruct } from 'constructs';
-import { ServiceTrust } from './service-trust';
-import {
-  clusterArnAccounts, isRestricted, POD_IDENTITY_ACTIONS, POD_IDENTITY_SERVICE, PodIdentityRestriction, podIdentityRestriction,
-  restrictionConditions, restrictionText,
-} from '../private/pod-identity';
-import { StackEnv } from '../private/stack-env';
-import { TrustStatement } from '../private/statement';
-
 /**
  * Which EKS Pod Identity associations may use a role, compared with the session tags EKS sets
  * when it assumes the role (`aws:RequestTag/eks-cluster-name`, `eks-cluster-arn`,
@@ -53,74 +44,4 @@ export interface EksPodIdentityTrustOptions {
    * @default - any service account
    */
   readonly serviceAccounts?: string[];
-}
-
-/**
- * Trust in EKS Pod Identity (`pods.eks.amazonaws.com`, with `sts:AssumeRole` and
- * `sts:TagSession`), optionally restricted to clusters, namespaces and service accounts by the
- * session tags EKS sets (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html).
- *
- * Associations that disable session tags (`disableSessionTags`) send none, so a restricted
- * trust admits none of them.
- */
-export class EksPodIdentityTrust extends ServiceTrust {
-  /**
-   * Made by `Trust.eksPodIdentity`.
-   * @internal
-   */
-  public static _forPods(options: EksPodIdentityTrustOptions): EksPodIdentityTrust {
-    const { restriction, problems } = podIdentityRestriction(options);
-    return new EksPodIdentityTrust(restriction, problems);
-  }
-
-  /** @internal */
-  public readonly _restriction: PodIdentityRestriction;
-
-  private constructor(restriction: PodIdentityRestriction, problems: string[]) {
-    super([POD_IDENTITY_SERVICE], POD_IDENTITY_ACTIONS);
-    this._restriction = restriction;
-    this._problems.push(...problems);
-  }
-
-  /** The cluster names this trust admits; empty when it does not restrict them by name. */
-  public get clusterNames(): string[] {
-    return [...this._restriction.clusterNames];
-  }
-
-  /** The cluster ARNs (or ARN templates, or patterns) this trust admits; empty when it does not restrict them by ARN. */
-  public get clusterArns(): string[] {
-    return [...this._restriction.clusterArns];
-  }
-
-  /** The namespaces this trust admits; empty when any. */
-  public get namespaces(): string[] {
-    return [...this._restriction.namespaces];
-  }
-
-  /** The service account names this trust admits; empty when any. */
-  public get serviceAccounts(): string[] {
-    return [...this._restriction.serviceAccounts];
-  }
-
-  public toString(): string {
-    return `Trust.eksPodIdentity(${restrictionText(this._restriction)})`;
-  }
-
-  /** @internal */
-  public _stackProblems(env: StackEnv): string[] {
-    // EKS needs iam:PassRole on the role to create an association, which only principals of the
-    // role's own account have: a cluster of another account can never use the role
-    // (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-assign-target-role.html).
-    const others = clusterArnAccounts(this._restriction).filter((a) => a !== '{account}' && env.account !== undefined && a !== env.account);
-    return others.map((account) => `a cluster ARN names account ${account}, but the role is in account ${env.account}; `
-      + 'a Pod Identity association can use only a role of its cluster\'s account (EKS passes the role with iam:PassRole): '
-      + 'create the role in that account, or give this role to the other account\'s association as its target role (Trust.eksPodIdentityRole)');
-  }
-
-  /** @internal */
-  public _statements(scope: IConstruct): TrustStatement[] {
-    const statements = super._statements(scope);
-    if (!isRestricted(this._restriction)) return statements;
-    return statements.flatMap((s) => restrictionConditions(this._restriction, s.conditions).map((conditions) => ({ ...s, conditions })));
-  }
 }

@@ -1,8 +1,8 @@
 import { AwsPrincipalTrust } from './aws-principal-trust';
 import { OidcIssuer } from './oidc-issuer';
-import { PolicyJsonTrust } from './policy-json-trust';
 import { EksPodIdentityRoleTrust } from './pod-identity-role-trust';
-import { EksPodIdentityTrust, EksPodIdentityTrustOptions } from './pod-identity-trust';
+import { EksPodIdentityTrustOptions } from './pod-identity-trust';
+import { PolicyJsonTrust } from './policy-json-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
@@ -119,8 +119,8 @@ export class Trust {
    *
    * @param options the clusters, namespaces and service accounts admitted
    */
-  public static eksPodIdentity(options: EksPodIdentityTrustOptions = {}): EksPodIdentityTrust {
-    return EksPodIdentityTrust._forPods(options);
+  public static eksPodIdentity(options: EksPodIdentityTrustOptions = {}): ServiceTrust {
+    return ServiceTrust._forPods(options);
   }
 
   /**
