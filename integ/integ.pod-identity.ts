@@ -13,8 +13,9 @@
  * association with its namespace, service account, role and target role
  * (`DescribePodIdentityAssociation`).
  *
- * The local emulator (moto) has no model for EKS resources: the cluster and the association are
- * left out of its deploy (and listed as not deployed); the VPC and both roles are deployed there.
+ * The local emulator (moto) has no model for EKS resources and cannot delete the VPC: the
+ * cluster, the association and the VPC are left out of its deploy (and listed as not deployed);
+ * the roles and the target role's permission are deployed there and read back.
  */
 import { ExpectedResult } from '@aws-cdk/integ-tests-alpha';
 import { Aws } from 'aws-cdk-lib';
@@ -27,6 +28,11 @@ const NAMESPACE = 'integ-payments';
 const SERVICE_ACCOUNT = 'api';
 /** Named, so that the target role can name it by ARN before it exists (as the EKS User Guide does). */
 const POD_ROLE_NAME = 'integ-pod-identity-api';
+/**
+ * Named, so that the trust compares a literal name (and the synth check of the association reads
+ * it); the association depends on the cluster explicitly.
+ */
+const CLUSTER_NAME = 'integ-pod-identity';
 
 const test = integTestCase('IntegPodIdentity', 'EKS Pod Identity role, association and target role');
 const { stack, integ } = test;
@@ -43,6 +49,7 @@ const clusterRole = new ServiceRole(stack, 'ClusterRole', {
   awsManagedPolicyNames: ['AmazonEKSClusterPolicy'],
 });
 const cluster = new eks.CfnCluster(stack, 'Cluster', {
+  name: CLUSTER_NAME,
   roleArn: clusterRole.roleArn,
   resourcesVpcConfig: { subnetIds: vpc.publicSubnets.map((s) => s.subnetId) },
   accessConfig: { authenticationMode: 'API' },
@@ -52,21 +59,22 @@ const cluster = new eks.CfnCluster(stack, 'Cluster', {
 const podRole = new AssumableRole(stack, 'PodRole', {
   roleName: POD_ROLE_NAME,
   path: '/',
-  trust: [Trust.eksPodIdentity({ clusterNames: [cluster.ref], namespaces: [NAMESPACE], serviceAccounts: [SERVICE_ACCOUNT] })],
+  trust: [Trust.eksPodIdentity({ clusterNames: [CLUSTER_NAME], namespaces: [NAMESPACE], serviceAccounts: [SERVICE_ACCOUNT] })],
   tags: { 'integ-test': 'pod-identity' },
 });
 const targetRole = new AssumableRole(stack, 'TargetRole', {
   trust: [Trust.eksPodIdentityRole(`arn:{partition}:iam::{account}:role/${POD_ROLE_NAME}`, {
-    clusterNames: [cluster.ref], namespaces: [NAMESPACE], serviceAccounts: [SERVICE_ACCOUNT],
+    clusterNames: [CLUSTER_NAME], namespaces: [NAMESPACE], serviceAccounts: [SERVICE_ACCOUNT],
   })],
   tags: { 'integ-test': 'pod-identity' },
 });
 const association = podRole.addPodIdentityAssociation('Api', {
-  clusterName: cluster.ref,
+  clusterName: CLUSTER_NAME,
   namespace: NAMESPACE,
   serviceAccount: SERVICE_ACCOUNT,
   targetRoleArn: targetRole.roleArn,
 });
+association.addDependency(cluster);
 
 expectRole(test, podRole.roleName, {
   path: '/',
@@ -89,10 +97,10 @@ expectRole(test, targetRole.roleName, {
   ],
 });
 integ.assertions
-  .awsApiCall('EKS', 'describePodIdentityAssociation', { clusterName: cluster.ref, associationId: association.attrAssociationId })
+  .awsApiCall('EKS', 'describePodIdentityAssociation', { clusterName: CLUSTER_NAME, associationId: association.attrAssociationId })
   .expect(ExpectedResult.objectLike({
     association: {
-      clusterName: cluster.ref,
+      clusterName: CLUSTER_NAME,
       namespace: NAMESPACE,
       serviceAccount: SERVICE_ACCOUNT,
       roleArn: podRole.roleArn,
