@@ -15,6 +15,7 @@ import { PermissionsBoundary } from '../roles/permissions-boundary';
 import { ServiceRole, ServiceRoleProps } from '../roles/service-role';
 import { GitHubSubjectFormat } from '../trust/ci-trust-options';
 import { OidcIssuer } from '../trust/oidc-issuer';
+import { EksPodIdentityTrustOptions } from '../trust/pod-identity-trust';
 import { Trust } from '../trust/trust';
 import { TrustRelationship } from '../trust/trust-relationship';
 import { RoleChecks } from '../validation/role-checks';
@@ -162,6 +163,7 @@ function commonProps(entry: any): AssumableRoleOptions & { permissionsBoundary?:
     removalPolicy: entry.removalPolicy !== undefined ? REMOVAL_POLICY[entry.removalPolicy as string] : undefined,
     trust: entry.trustPolicy !== undefined ? [Trust.fromPolicyJson(entry.trustPolicy)] : undefined,
     allowSelfAssume: entry.allowSelfAssume,
+    podIdentityAssociations: entry.podIdentityAssociations,
   };
 }
 
@@ -198,7 +200,10 @@ function typedTrustOf(entry: any): TrustRelationship {
     return entry.restrictToSourceAccount ? trust.withSourceAccount() : trust;
   }
   if (entry.eksPodIdentity !== undefined) {
-    return Trust.eksPodIdentity();
+    return Trust.eksPodIdentity(podIdentityOptions(entry));
+  }
+  if (entry.eksPodIdentityRoleArn !== undefined) {
+    return Trust.eksPodIdentityRole(entry.eksPodIdentityRoleArn, podIdentityOptions(entry));
   }
   if (entry.oidcProviderArn !== undefined) {
     return Trust.openIdConnect(OidcIssuer.fromProviderArn(entry.oidcProviderArn), { subjects: entry.subjects ?? [], audiences: entry.audiences });
@@ -293,6 +298,11 @@ function idOf(value: string | number | undefined): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
+/** The restriction of an `eksPodIdentity` or `eksPodIdentityRoleArn` entry. */
+function podIdentityOptions(entry: any): EksPodIdentityTrustOptions {
+  return { clusterNames: entry.clusterNames, clusterArns: entry.clusterArns, namespaces: entry.namespaces, serviceAccounts: entry.serviceAccounts };
+}
+
 /** One trust entry, with the options every kind of entry accepts. */
 function trustOf(entry: any): TrustRelationship {
   let trust = typedTrustOf(entry);
@@ -334,7 +344,9 @@ function placed(problem: InputProblem, entry: any): EntryProblem[] {
     return readPolicy(entry.trustPolicy, PolicyKind.TRUST).problem ? [] : [{ path: ['trustPolicy'], message: problem.message }];
   } else if (field === 'trust') {
     const key = TRUST_ENTRY_KEYS.find((k) => entry.trust[rest[0] as number]?.[k] !== undefined);
-    path = ['trust', rest[0], ...(key ? [unitsOrKey(entry.trust[rest[0] as number], key, problem.message)] : [])];
+    // The problems of a Pod Identity entry are about its options (namespaces, clusterArns, ...):
+    // placed at the entry, they are not repeated where the schema already reports an option.
+    path = ['trust', rest[0], ...(key && !key.startsWith('eksPodIdentity') ? [unitsOrKey(entry.trust[rest[0] as number], key, problem.message)] : [])];
   } else {
     path = [CATALOG_FIELD[field as string] ?? field, ...rest];
   }

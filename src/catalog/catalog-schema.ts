@@ -20,6 +20,8 @@ import {
   SAML_PROVIDER_ARN, ORGANIZATIONAL_UNIT_ID,
   SERVICE_ACCOUNT, SERVICE_NAME, TAG_KEY, TAG_VALUE, USER_ARN,
   IDENTITY_POOL_ID, WEB_IDENTITY_ID,
+  EKS_CLUSTER_ARN, EKS_CLUSTER_NAME, EKS_CLUSTER_NAME_PATTERN, KUBERNETES_NAME, KUBERNETES_NAMESPACE, KUBERNETES_NAMESPACE_NAME,
+  KUBERNETES_SERVICE_ACCOUNT_NAME,
 } from '../private/rules';
 import { LIMITS } from '../validation/limits';
 import { policySchema } from '../validation/policy-schema';
@@ -33,9 +35,8 @@ export const REMOVAL_POLICIES = ['destroy', 'retain', 'retain-on-update-or-delet
 
 /** The kinds of trust entries of a `bounded` role; each entry has exactly one of these fields. */
 export const TRUST_ENTRY_KEYS = [
-  'service', 'account', 'roleArn', 'gitHubRepository', 'gitLabProject', 'hcpTerraformOrganization', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn',
-  'organization',
-  'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
+  'service', 'account', 'roleArn', 'gitHubRepository', 'gitLabProject', 'hcpTerraformOrganization', 'eksPodIdentity', 'eksPodIdentityRoleArn',
+  'oidcProviderArn', 'samlProviderArn', 'organization', 'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
 ] as const;
 
 /** Where the committed schema file lives in the repository and in the npm package. */
@@ -60,6 +61,46 @@ function nonEmptyList(item: object, description: string, rule: string): object {
 function flag(description: string): object {
   return { 'type': 'boolean', 'default': false, description, 'x-rule': 'must be true or false' };
 }
+
+// ---------------------------------------------------------------------------------------
+// EKS Pod Identity: the restriction of a trust entry (Trust.eksPodIdentity and
+// Trust.eksPodIdentityRole) and the associations of a role.
+// ---------------------------------------------------------------------------------------
+
+const POD_IDENTITY_RESTRICTION_FIELDS: Record<string, object> = {
+  clusterNames: nonEmptyList(textRule(EKS_CLUSTER_NAME_PATTERN),
+    'With eksPodIdentity or eksPodIdentityRoleArn: names of the clusters admitted (session tag eks-cluster-name); * and ? are wildcards.', 'must be a non-empty list of EKS cluster names'),
+  clusterArns: nonEmptyList(textRule(EKS_CLUSTER_ARN),
+    'With eksPodIdentity or eksPodIdentityRoleArn: ARNs or ARN templates of the clusters admitted (session tag eks-cluster-arn), e.g. arn:{partition}:eks:{region}:{account}:cluster/prod.', 'must be a non-empty list of EKS cluster ARNs'),
+  namespaces: nonEmptyList(textRule(KUBERNETES_NAMESPACE),
+    'With eksPodIdentity or eksPodIdentityRoleArn: Kubernetes namespaces admitted (session tag kubernetes-namespace); * and ? are wildcards.', 'must be a non-empty list of Kubernetes namespaces'),
+  serviceAccounts: nonEmptyList(textRule(KUBERNETES_NAME),
+    'With eksPodIdentity or eksPodIdentityRoleArn: names of the service accounts admitted, without their namespace (session tag kubernetes-service-account); * and ? are wildcards.',
+    'must be a non-empty list of Kubernetes service account names'),
+};
+
+const POD_IDENTITY_TRUST_FIELDS: Record<string, object> = {
+  eksPodIdentityRoleArn: {
+    ...textRule(ROLE_ARN),
+    description: 'Trust the EKS Pod Identity role of an association whose target role this is, as Trust.eksPodIdentityRole (sts:AssumeRole and sts:TagSession), by ARN or ARN template.',
+  },
+  ...POD_IDENTITY_RESTRICTION_FIELDS,
+};
+
+const POD_IDENTITY_ASSOCIATIONS_FIELD = nonEmptyList({
+  'type': 'object',
+  'additionalProperties': false,
+  'required': ['clusterName', 'namespace', 'serviceAccount'],
+  'properties': {
+    clusterName: { ...textRule(EKS_CLUSTER_NAME), description: 'The name of the cluster, in the stack\'s account and Region.' },
+    namespace: { ...textRule(KUBERNETES_NAMESPACE_NAME), description: 'The Kubernetes namespace of the service account.' },
+    serviceAccount: { ...textRule(KUBERNETES_SERVICE_ACCOUNT_NAME), description: 'The name of the Kubernetes service account.' },
+    targetRoleArn: { ...textRule(ROLE_ARN), description: 'A role (in any account) EKS assumes with this role and gives to the pods; it must trust this role (eksPodIdentityRoleArn).' },
+    disableSessionTags: flag('EKS leaves out its session tags (a trust restricted by them then admits none of the association\'s sessions).'),
+  },
+  'description': 'An EKS Pod Identity association: a service account of a cluster that gets the role\'s credentials.',
+  'x-rule': 'must be an association with "clusterName", "namespace" and "serviceAccount"',
+}, 'EKS Pod Identity associations of the role (AWS::EKS::PodIdentityAssociation); its trust must admit each.', 'must be a non-empty list of Pod Identity associations');
 
 // ---------------------------------------------------------------------------------------
 // Reusable value types. ARN patterns leave partition and account open, so that `{partition}`
@@ -219,9 +260,10 @@ const definitions = {
       },
       eksPodIdentity: {
         'const': true,
-        'description': 'Trust EKS Pod Identity (pods.eks.amazonaws.com, with sts:TagSession), as Trust.eksPodIdentity().',
+        'description': 'Trust EKS Pod Identity (pods.eks.amazonaws.com, with sts:TagSession), as Trust.eksPodIdentity(), optionally only for clusterNames, clusterArns, namespaces and serviceAccounts.',
         'x-rule': 'must be true',
       },
+      ...POD_IDENTITY_TRUST_FIELDS,
       oidcProviderArn: { ...ref('oidcProviderArn'), description: 'Trust identities of an OpenID Connect provider registered in IAM, as Trust.openIdConnect (with subjects and audiences).' },
       subjects: nonEmptyList({ 'type': 'string', 'minLength': 1, 'x-rule': 'must be a sub claim value' },
         'With oidcProviderArn: the sub claims that may assume the role; values with * or ? are matched with StringLike.', 'must be a non-empty list of sub claim values'),
@@ -278,7 +320,8 @@ const definitions = {
         'subjectClaimValues', 'jobWorkflowRefs', 'workflows', 'actors', 'actorIds', 'enterpriseId', 'audiences']),
       trustBranch('gitLabProject', ['branches', 'tags', 'projectId', 'namespaceId', 'protectedRefsOnly', 'instanceUrl', 'audiences']),
       trustBranch('hcpTerraformOrganization', ['projects', 'workspaces', 'runPhases', 'instanceUrl', 'audiences']),
-      trustBranch('eksPodIdentity', []),
+      trustBranch('eksPodIdentity', Object.keys(POD_IDENTITY_RESTRICTION_FIELDS)),
+      trustBranch('eksPodIdentityRoleArn', Object.keys(POD_IDENTITY_RESTRICTION_FIELDS)),
       trustBranch('oidcProviderArn', ['subjects', 'audiences']),
       trustBranch('samlProviderArn', ['audiences']),
       trustBranch('organization', ['organizationalUnits', 'principalArnPatterns', 'requireMfa']),
@@ -378,6 +421,7 @@ const commonFields: Record<string, object> = {
   },
   policies: nonEmptyList(ref('policy'), 'Inline policies of the role.', 'must be a non-empty list of inline policies ({name, statements})'),
   allowSelfAssume: flag('The role may assume itself: its own account narrowed to its own ARN (aws:PrincipalArn) in the trust policy, and the inline policy AssumeSelf allowing sts:AssumeRole on itself.'),
+  podIdentityAssociations: POD_IDENTITY_ASSOCIATIONS_FIELD,
   acknowledgedChecks: {
     'type': 'object',
     'minProperties': 1,

@@ -277,6 +277,10 @@ function trustEntryHint(field: string): string {
     workspaces: 'hcpTerraformOrganization',
     runPhases: 'hcpTerraformOrganization',
     instanceUrl: 'gitLabProject or hcpTerraformOrganization',
+    clusterNames: 'eksPodIdentity or eksPodIdentityRoleArn',
+    clusterArns: 'eksPodIdentity or eksPodIdentityRoleArn',
+    namespaces: 'eksPodIdentity or eksPodIdentityRoleArn',
+    serviceAccounts: 'eksPodIdentity or eksPodIdentityRoleArn',
   };
   return owner[field] ? `; it goes with ${owner[field]}` : '';
 }

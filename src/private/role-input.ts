@@ -1,5 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { InputProblem, inputProblem } from './errors';
+import { podIdentityAssociationsProblems } from './pod-identity-association-input';
 import { readIdentityPolicy } from './policy-input';
 import { AWS_MANAGED_POLICY_NAME, breaks, MANAGED_POLICY_ARN } from './rules';
 import { selfAssumeProblems } from './self-assume';
@@ -84,6 +85,7 @@ export function assumableRoleProblems(props: AssumableRoleProps, env: StackEnv):
     if (problem) problems.push(inputProblem(['trust', i], trust instanceof TrustRelationship ? trust.toString() : trust, problem, `trust[${i}]`));
   });
   problems.push(...selfAssumeProblems(props));
+  problems.push(...podIdentityAssociationsProblems(props.podIdentityAssociations ?? []));
   return problems;
 }
 

@@ -312,3 +312,52 @@ export const WEB_IDENTITY_ID: InputRule = {
   pattern: '^[^\\s*?]+$',
   rule: 'must be a non-empty ID without whitespace or the wildcards * and ? (it is compared exactly)',
 };
+
+// EKS Pod Identity: the clusters, namespaces and service accounts of associations, and the
+// values of the session tags EKS sets from them
+// ---------------------------------------------------------------------------------------
+
+/**
+ * An EKS cluster name: 1-100 letters, digits, hyphens and underscores, starting with a letter
+ * or digit (EKS API reference, CreateCluster `name`:
+ * https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html).
+ */
+export const EKS_CLUSTER_NAME: InputRule = {
+  pattern: '^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$',
+  rule: 'must be an EKS cluster name of 1-100 letters, digits, "-" and "_", starting with a letter or digit',
+};
+
+/** An EKS cluster name pattern of a trust condition: a cluster name, with `*` and `?` wildcards. */
+export const EKS_CLUSTER_NAME_PATTERN: InputRule = {
+  pattern: '^[0-9A-Za-z*?][A-Za-z0-9_*?-]{0,99}$',
+  rule: 'must be an EKS cluster name of 1-100 letters, digits, "-" and "_", starting with a letter or digit ("*" and "?" as wildcards)',
+};
+
+/**
+ * An EKS cluster ARN or ARN pattern, `arn:<partition>:eks:<region>:<account>:cluster/<name>`
+ * (the value of the `eks-cluster-arn` session tag), with `*` and `?` wildcards and placeholders.
+ */
+export const EKS_CLUSTER_ARN: InputRule = {
+  pattern: '^arn:[^:]+:eks:[^:]+:[^:]+:cluster/[0-9A-Za-z*?][A-Za-z0-9_*?-]{0,99}$',
+  rule: 'must be an EKS cluster ARN (arn:<partition>:eks:<region>:<account>:cluster/<name>)',
+};
+
+/**
+ * A Kubernetes namespace as it is: a lowercase RFC 1123 DNS label, at most 63 characters of
+ * a-z, 0-9 and `-`, starting and ending with a letter or digit
+ * (https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names).
+ */
+export const KUBERNETES_NAMESPACE_NAME: InputRule = {
+  pattern: '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$',
+  rule: 'must be a Kubernetes namespace: a lowercase DNS label of at most 63 characters (a-z, 0-9 and "-", starting and ending with a letter or digit)',
+};
+
+/**
+ * A Kubernetes service account name as it is: a lowercase RFC 1123 DNS subdomain, at most 253
+ * characters of a-z, 0-9, `-` and `.`, starting and ending with a letter or digit
+ * (https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names).
+ */
+export const KUBERNETES_SERVICE_ACCOUNT_NAME: InputRule = {
+  pattern: '^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$',
+  rule: 'must be a Kubernetes service account name: a lowercase DNS subdomain of at most 253 characters (a-z, 0-9, "-" and ".", starting and ending with a letter or digit)',
+};

@@ -4,6 +4,7 @@ import {
   AUTHENTICATED, BUILTIN_PROVIDERS, cognitoPrincipalOf, FACEBOOK, GOOGLE, GOOGLE_ORIGINAL_AUDIENCE_KEY, isCognitoPrincipal, UNAUTHENTICATED,
 } from './builtin-web-identity';
 import { liftCiPreset } from './ci-lifting';
+import { liftPodIdentity, liftPodIdentityRole } from './pod-identity-lifting';
 import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
 import { hasWildcard, STS_AUDIENCE } from './web-identity';
@@ -28,7 +29,7 @@ const OPTIONAL_ACTIONS: Record<string, (t: TrustRelationship) => TrustRelationsh
 };
 
 /** A condition block read as operator -> key -> string values; `undefined` when a value is not a string. */
-type ConditionValues = Map<string, Map<string, string[]>>;
+export type ConditionValues = Map<string, Map<string, string[]>>;
 
 /**
  * The typed relationships one statement is, or `undefined` when it must stay verbatim. A
@@ -66,9 +67,9 @@ function liftKind(kind: string, principals: string[], actions: string[], conditi
       if (principals.length === 1 && principals[0] === '*') {
         return withOptionalActions(liftOrganization(conditions), actions, 'sts:AssumeRole');
       }
-      return withOptionalActions(liftAwsPrincipals(principals, conditions), actions, 'sts:AssumeRole');
+      return liftPodIdentityRole(principals, actions, conditions) ?? withOptionalActions(liftAwsPrincipals(principals, conditions), actions, 'sts:AssumeRole');
     case 'Service':
-      return withOptionalActions(liftServices(principals, conditions), actions, 'sts:AssumeRole');
+      return liftPodIdentity(principals, actions, conditions) ?? withOptionalActions(liftServices(principals, conditions), actions, 'sts:AssumeRole');
     case 'Federated':
       if (principals.length !== 1) return undefined;
       if (matches(SAML_PROVIDER_ARN, principals[0]) && principals[0].includes(':saml-provider/')) {
@@ -264,7 +265,7 @@ function liftBuiltinWebIdentity(principal: string, conditions: ConditionValues):
 }
 
 /** Removes and returns the values of one operator and key, `undefined` when absent. */
-function take(conditions: ConditionValues, operator: string, key: string): string[] | undefined {
+export function take(conditions: ConditionValues, operator: string, key: string): string[] | undefined {
   const block = conditions.get(operator);
   const values = block?.get(key);
   if (!block || !values) return undefined;

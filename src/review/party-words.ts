@@ -37,8 +37,20 @@ const SERVICE_SUBJECTS: { [service: string]: string } = {
   'bedrock': 'Bedrock',
 };
 
+/**
+ * The session tags of EKS Pod Identity that name who the pod is, in words: singular for exact
+ * values, plural "matching" for patterns (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html).
+ */
+const POD_IDENTITY_TAG_WORDS: { [key: string]: [string, string] } = {
+  'aws:requesttag/eks-cluster-name': ['cluster', 'clusters'],
+  'aws:requesttag/eks-cluster-arn': ['cluster', 'clusters'],
+  'aws:requesttag/kubernetes-namespace': ['namespace', 'namespaces'],
+  'aws:requesttag/kubernetes-service-account': ['service account', 'service accounts'],
+};
+
 /** Condition keys (lower case) whose words narrow who the party is. */
-const WHO_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:principalaccount']);
+const WHO_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:principalaccount',
+  ...Object.keys(POD_IDENTITY_TAG_WORDS)]);
 
 /** Words for each condition of a party's statement. */
 export function conditionWords(kind: PartyKind, principal: string, entries: ConditionText[], context: PartyContext): PartyCondition[] {
@@ -102,6 +114,10 @@ function wordsOf({ operator, key: original, values }: ConditionText, { hasMfaAge
   const builtin = kind === 'web-identity' ? builtinProviderOf(principal) : undefined;
   const builtinWords = builtin && builtinConditionWords(builtin, { operator, key: original, values });
   if (builtinWords !== undefined) return builtinWords;
+  const tagWords = POD_IDENTITY_TAG_WORDS[key];
+  if (tagWords && /^String(Equals|Like)$/.test(operator)) {
+    return /Like$/.test(operator) && values.some((v) => /[*?]/.test(v)) ? `${tagWords[1]} matching ${list}` : `${tagWords[0]} ${list}`;
+  }
   if (kind === 'web-identity' && key.endsWith(':sub')) return subjectWords(providerHost(principal), values, /Like$/.test(operator));
   if (kind === 'web-identity' && key.endsWith(':aud')) {
     const expected = providerHost(principal) === HCP_TERRAFORM_ISSUER ? HCP_TERRAFORM_AUDIENCE : STS_AUDIENCE;
@@ -141,6 +157,8 @@ export function partyWho(
     case 'service': {
       const short = /^(.+?)\.amazonaws\.com(\.cn)?$/.exec(shown)?.[1] ?? shown;
       const subject = SERVICE_SUBJECTS[short] ?? `the service ${shown}`;
+      // Pod Identity narrowed by its session tags: `EKS Pod Identity: cluster prod, namespace payments`.
+      if (short === 'pods.eks' && narrowing.length) return `EKS Pod Identity: ${narrowing.join(', ')}`;
       return narrowing.length ? `${subject} ${narrowing.join(', ')}` : `${subject} (${shown})`;
     }
     case 'saml':

@@ -1,12 +1,15 @@
 import { Annotations, CfnOutput, Duration, Lazy, RemovalPolicy, ResourceEnvironment, Stack, Tags, Token } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PermissionsBoundary } from './permissions-boundary';
+import { PodIdentityAssociationOptions } from './pod-identity-association';
 import { ArnTemplate } from '../arn-template';
 import { CliProfileOptions } from './cli-profile-options';
 import { invalidInput, throwFirst } from '../private/errors';
 import { renderCliProfile } from '../private/handoff/cli-profile';
 import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../private/handoff/kubernetes';
+import { associationIdOf, createPodIdentityAssociation } from '../private/pod-identity-association-input';
 import { policyDocumentOf, readIdentityPolicy } from '../private/policy-input';
 import { reportTrustPolicy } from '../private/precreated-report';
 import { assumableRoleProblems } from '../private/role-input';
@@ -164,6 +167,14 @@ export interface AssumableRoleOptions {
    * @default false
    */
   readonly allowSelfAssume?: boolean;
+
+  /**
+   * EKS Pod Identity associations to create for the role: service accounts of clusters in the
+   * stack's account and Region that get the role's credentials (see `addPodIdentityAssociation`).
+   *
+   * @default - none
+   */
+  readonly podIdentityAssociations?: PodIdentityAssociationOptions[];
 }
 
 /**
@@ -292,6 +303,9 @@ export class AssumableRole extends Construct implements iam.IRole {
     if (selfArn) {
       this.trustPolicy.add(selfAssumeTrust(selfArn), 'allowSelfAssume');
     }
+    (props.podIdentityAssociations ?? []).forEach((association, i) => {
+      createPodIdentityAssociation(this, associationIdOf(association, i), association, `podIdentityAssociations[${i}]`);
+    });
 
     if (props.outputs) {
       new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: `ARN of ${this.node.path}` });
@@ -504,6 +518,21 @@ export class AssumableRole extends Construct implements iam.IRole {
       throw invalidInput(this, 'cliProfile', options.profileName, problem);
     }
     return text!;
+  }
+
+  /**
+   * Creates an EKS Pod Identity association (`AWS::EKS::PodIdentityAssociation`) that gives
+   * this role's credentials to a service account of a cluster in the stack's account and
+   * Region. When the app is synthesized, the role's trust must admit the association (e.g.
+   * `Trust.eksPodIdentity({ clusterNames: ['prod'], namespaces: ['payments'] })`); an
+   * association the trust can never admit is an error. With `targetRoleArn`, the role is also
+   * allowed to assume the target role.
+   *
+   * @param id the construct ID of the association, unique within the role
+   * @param options the cluster, namespace and service account, and the target role
+   */
+  public addPodIdentityAssociation(id: string, options: PodIdentityAssociationOptions): eks.CfnPodIdentityAssociation {
+    return createPodIdentityAssociation(this, id, options, `addPodIdentityAssociation(${id})`);
   }
 
   /**

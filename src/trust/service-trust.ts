@@ -1,9 +1,15 @@
 import { Aws } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { EksPodIdentityTrustOptions } from './pod-identity-trust';
 import { TrustRelationship } from './trust-relationship';
 import { arnProblem, renderArn } from '../private/arn-values';
+import {
+  POD_IDENTITY_ACTIONS, POD_IDENTITY_SERVICE, PodIdentityRestriction, podIdentityRestriction, podIdentityStackProblems, podIdentityStatements,
+  restrictionText,
+} from '../private/pod-identity';
 import { ACCOUNT_ID, ARN, breaks, SERVICE_NAME } from '../private/rules';
 import { servicePrincipalName } from '../private/service-names';
+import { StackEnv } from '../private/stack-env';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
 
 /**
@@ -11,6 +17,9 @@ import { addCondition, Conditions, TrustStatement, unique } from '../private/sta
  *
  * Add `withSourceAccount` / `withSourceArn` to guard against the confused-deputy problem:
  * the service may then assume the role only on behalf of your account or resource.
+ *
+ * `Trust.eksPodIdentity(options)` is one too: EKS Pod Identity, restricted to the clusters,
+ * namespaces and service accounts of its options by the session tags EKS sets.
  */
 export class ServiceTrust extends TrustRelationship {
   /**
@@ -21,6 +30,17 @@ export class ServiceTrust extends TrustRelationship {
     return new ServiceTrust(services, actions);
   }
 
+  /**
+   * Made by `Trust.eksPodIdentity`: EKS Pod Identity, restricted by the session tags EKS sets
+   * when the options name clusters, namespaces or service accounts.
+   * @internal
+   */
+  public static _forPods(options: EksPodIdentityTrustOptions): ServiceTrust {
+    const { restriction, problems } = podIdentityRestriction(options);
+    const trust = new ServiceTrust([POD_IDENTITY_SERVICE], POD_IDENTITY_ACTIONS);
+    return trust._with({ _podIdentity: restriction, _problems: [...trust._problems, ...problems] });
+  }
+
   /** @internal */
   public readonly _services: string[];
   /** @internal */
@@ -29,6 +49,8 @@ export class ServiceTrust extends TrustRelationship {
   public readonly _sourceAccounts: string[] = [];
   /** @internal */
   public readonly _sourceArns: string[] = [];
+  /** The restriction of `Trust.eksPodIdentity` (session tags); undefined for any other service trust. @internal */
+  public readonly _podIdentity?: PodIdentityRestriction;
 
   private constructor(services: string[], actions: string[]) {
     super();
@@ -75,7 +97,15 @@ export class ServiceTrust extends TrustRelationship {
   }
 
   public toString(): string {
+    if (this._podIdentity) {
+      return `Trust.eksPodIdentity(${restrictionText(this._podIdentity)})`;
+    }
     return `Trust.service(${this._services.join(', ')})`;
+  }
+
+  /** @internal */
+  public _stackProblems(env: StackEnv): string[] {
+    return this._podIdentity ? podIdentityStackProblems(this._podIdentity, env) : [];
   }
 
   /** @internal */
@@ -87,6 +117,7 @@ export class ServiceTrust extends TrustRelationship {
     if (this._sourceArns.length > 0) {
       conditions = addCondition(conditions, 'ArnLike', 'aws:SourceArn', this._sourceArns.map(renderArn));
     }
-    return [{ kind: 'Service', principals: this._services, actions: this._finish(this._actions), conditions }];
+    const statement: TrustStatement = { kind: 'Service', principals: this._services, actions: this._finish(this._actions), conditions };
+    return this._podIdentity ? podIdentityStatements(this._podIdentity, statement) : [statement];
   }
 }

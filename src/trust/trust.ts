@@ -3,6 +3,8 @@ import { BuiltinWebIdentityTrust, CognitoIdentityPoolTrustOptions, GoogleTrustOp
 import { GitHubSubjectFormat, GitLabCiTrustOptions, HcpTerraformTrustOptions } from './ci-trust-options';
 import { OidcIssuer } from './oidc-issuer';
 import { OrganizationTrust } from './organization-trust';
+import { EksPodIdentityRoleTrust } from './pod-identity-role-trust';
+import { EksPodIdentityTrustOptions } from './pod-identity-trust';
 import { PolicyJsonTrust } from './policy-json-trust';
 import { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
@@ -213,10 +215,31 @@ export class Trust {
 
   /**
    * Trust EKS Pod Identity (`pods.eks.amazonaws.com`), which needs `sts:AssumeRole` and
-   * `sts:TagSession`.
+   * `sts:TagSession`, optionally only for some clusters, namespaces and service accounts:
+   * compared with the session tags EKS sets
+   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html).
+   *
+   * Without options, any Pod Identity association of the role's account may use the role, as in
+   * the trust policy the EKS User Guide shows (creating an association needs `iam:PassRole` on
+   * the role).
+   *
+   * @param options the clusters, namespaces and service accounts admitted
    */
-  public static eksPodIdentity(): ServiceTrust {
-    return ServiceTrust._create(['pods.eks.amazonaws.com'], ['sts:AssumeRole', 'sts:TagSession']);
+  public static eksPodIdentity(options: EksPodIdentityTrustOptions = {}): ServiceTrust {
+    return ServiceTrust._forPods(options);
+  }
+
+  /**
+   * The target role's side of EKS Pod Identity with a target role: trust the Pod Identity role
+   * (the role of an association, in the cluster's account) with `sts:AssumeRole` and
+   * `sts:TagSession`, optionally only for some clusters, namespaces and service accounts
+   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-assign-target-role.html).
+   *
+   * @param podIdentityRoleArn the Pod Identity role's ARN or ARN template, e.g. `arn:{partition}:iam::111122223333:role/payments-api`
+   * @param options the clusters, namespaces and service accounts admitted
+   */
+  public static eksPodIdentityRole(podIdentityRoleArn: string, options: EksPodIdentityTrustOptions = {}): EksPodIdentityRoleTrust {
+    return EksPodIdentityRoleTrust._create(podIdentityRoleArn, options);
   }
 
   /**
@@ -388,6 +411,7 @@ export class Trust {
    * `Trust.eksServiceAccounts` or `Trust.openIdConnect` with `aud` and `sub`; `Trust.saml`
    * with `SAML:aud`; `Trust.cognitoIdentityPool` with `aud` and `amr`, `Trust.google`,
    * `Trust.facebook` and `Trust.loginWithAmazon` with their audience and user keys;
+   * `Trust.eksPodIdentity` and `Trust.eksPodIdentityRole` with their session-tag conditions;
    * `sts:TagSession` and `sts:SetSourceIdentity` as `withSessionTags()` and
    * `withSourceIdentity()`), and renders as that relationship does, with the same meaning.
    * Any other statement (Deny, NotPrincipal, other conditions or operators, a non-empty Sid)

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { yaml } from './catalog-text';
-import { AssumableRole, AwsPrincipalTrust, OrganizationTrust, RoleCatalog, ServiceTrust, Trust } from '../../src';
+import { AssumableRole, AwsPrincipalTrust, EksPodIdentityRoleTrust, OrganizationTrust, RoleCatalog, ServiceTrust, Trust } from '../../src';
 import { newStack } from '../support/stacks';
 
 
@@ -280,6 +280,80 @@ describe('catalog organization trust entries', () => {
             },
           },
         ],
+      },
+    });
+  });
+});
+
+describe('catalog EKS Pod Identity: restricted trust, target-role trust, associations', () => {
+  test('eksPodIdentity with clusterNames, namespaces and serviceAccounts, and an association it admits', () => {
+    const stack = newStack({ env: { account: '111122223333', region: 'eu-west-1' } });
+    const catalog = RoleCatalog.fromYaml(stack, 'Roles', yaml(
+      'roles:',
+      '  - name: payments-api',
+      '    kind: assumable',
+      '    trust:',
+      '      - {eksPodIdentity: true, clusterNames: [prod], namespaces: [payments], serviceAccounts: [api]}',
+      '    podIdentityAssociations:',
+      '      - {clusterName: prod, namespace: payments, serviceAccount: api, targetRoleArn: "arn:{partition}:iam::444455556666:role/payments-reader"}',
+    ));
+    expect(catalog.role('payments-api').trusts.map(String)).toEqual(['Trust.eksPodIdentity(cluster prod, namespace payments, service account api)']);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: 'pods.eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: {
+            StringEquals: {
+              'aws:RequestTag/eks-cluster-name': 'prod',
+              'aws:RequestTag/kubernetes-namespace': 'payments',
+              'aws:RequestTag/kubernetes-service-account': 'api',
+            },
+          },
+        }],
+      },
+    });
+    template.hasResourceProperties('AWS::EKS::PodIdentityAssociation', {
+      ClusterName: 'prod', Namespace: 'payments', ServiceAccount: 'api', TargetRoleArn: Match.anyValue(),
+    });
+  });
+
+  test('an association the trust does not admit fails at synth, naming the field', () => {
+    const stack = newStack({ env: { account: '111122223333', region: 'eu-west-1' } });
+    RoleCatalog.fromObject(stack, 'Roles', {
+      roles: [{
+        name: 'payments-api',
+        kind: 'assumable',
+        trust: [{ eksPodIdentity: true, namespaces: ['payments'] }],
+        podIdentityAssociations: [{ clusterName: 'prod', namespace: 'batch', serviceAccount: 'api' }],
+      }],
+    });
+    expect(() => Template.fromStack(stack)).toThrow(/Roles\/payments-api: invalid podIdentityAssociations\[0\] "prod\/batch\/api": the role's trust admits no such association/);
+  });
+
+  test('eksPodIdentityRoleArn: the target role\'s trust', () => {
+    const stack = newStack({ env: { account: '444455556666', region: 'eu-west-1' } });
+    const catalog = RoleCatalog.fromObject(stack, 'Roles', {
+      roles: [{
+        name: 'payments-reader',
+        kind: 'assumable',
+        trust: [{ eksPodIdentityRoleArn: 'arn:aws:iam::111122223333:role/payments-api', clusterNames: ['prod'], namespaces: ['payments'] }],
+      }],
+    });
+    expect(catalog.role('payments-reader').trusts.map((t) => t.constructor)).toEqual([EksPodIdentityRoleTrust]);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: {
+            ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/payments-api' },
+            StringEquals: { 'aws:RequestTag/eks-cluster-name': 'prod', 'aws:RequestTag/kubernetes-namespace': 'payments' },
+          },
+        }],
       },
     });
   });

@@ -39,6 +39,13 @@ const common = {
   awsManagedPolicyNames: someOf(['ReadOnlyAccess', 'service-role/AWSLambdaBasicExecutionRole'], ['arn:aws:iam::aws:policy/ReadOnlyAccess']),
   permissionsBoundaryArn: maybe(pick(['arn:{partition}:iam::{account}:policy/boundary'], ['arn:{partition}:iam::{acount}:policy/boundary'])),
   policies: maybe(fc.array(statement, { minLength: 1, maxLength: 2 }).map((statements) => [{ name: 'inline', statements }])),
+  podIdentityAssociations: someOf<object>([
+    { clusterName: 'prod', namespace: 'payments', serviceAccount: 'api' },
+    { clusterName: 'dr', namespace: 'payments', serviceAccount: 'api', targetRoleArn: `arn:aws:iam::${OTHER}:role/reader`, disableSessionTags: true },
+  ], [
+    { clusterName: 'prod', namespace: 'team-*', serviceAccount: 'api' },
+    { clusterName: 'prod/x', namespace: 'payments' },
+  ]),
 };
 
 const service = fc.record({
@@ -81,7 +88,18 @@ const trustEntry = fc.oneof(
   fc.record({ account: pick([OTHER, '{account}'], ['1234']), externalId: maybe(pick(['partner-1'], ['x'])), requireMfa: maybe(fc.boolean()) }, { requiredKeys: ['account'] }),
   fc.record({ roleArn, requireMfa: maybe(fc.boolean()) }, { requiredKeys: ['roleArn'] }),
   fc.record({ gitHubRepository: pick(['acme/app'], ['acme']), branches: someOf(['main', 'release/*'], ['two words']) }, { requiredKeys: ['gitHubRepository'] }),
-  fc.record({ eksPodIdentity: pick([true], [false]) }, { requiredKeys: ['eksPodIdentity'] }),
+  fc.record({
+    eksPodIdentity: pick([true], [false]),
+    clusterNames: someOf(['prod', 'prod-*'], ['prod.eu', 'arn:aws:eks:us-east-1:111122223333:cluster/prod']),
+    clusterArns: someOf([`arn:aws:eks:us-east-1:${ACCOUNT}:cluster/prod`, 'arn:{partition}:eks:{region}:{account}:cluster/*'], [`arn:aws:eks:us-east-1:${OTHER}:cluster/prod`, 'arn:aws:ecs:us-east-1:1:cluster/x']),
+    namespaces: someOf(['payments', 'team-*'], ['Payments']),
+    serviceAccounts: someOf(['api'], ['payments:api']),
+  }, { requiredKeys: ['eksPodIdentity'] }),
+  fc.record({
+    eksPodIdentityRoleArn: pick([`arn:aws:iam::${OTHER}:role/payments-api`, 'arn:{partition}:iam::{account}:role/pods'], [`arn:aws:iam::${OTHER}:user/ci`]),
+    clusterArns: someOf([`arn:aws:eks:us-east-1:${OTHER}:cluster/prod`], [`arn:aws:eks:us-east-1:${ACCOUNT}:cluster/prod`]),
+    namespaces: someOf(['payments'], ['team.payments']),
+  }, { requiredKeys: ['eksPodIdentityRoleArn'] }),
   fc.record({
     oidcProviderArn: pick(['arn:{partition}:iam::{account}:oidc-provider/gitlab.com'], [`arn:aws:iam::${OTHER}:oidc-provider/gitlab.com`]),
     subjects: fc.constant(['project_path:acme/app:ref_type:branch:ref:main']),

@@ -22,8 +22,8 @@ function text(body: string): RoleCatalogProps {
 const FIXTURES = path.join(__dirname, 'fixtures');
 /** The kinds of trust entry, in the schema's order, as the "exactly one of" message lists them. */
 const TRUST_ENTRY_KINDS = [
-  'service', 'account', 'roleArn', 'gitHubRepository', 'gitLabProject', 'hcpTerraformOrganization', 'eksPodIdentity', 'oidcProviderArn', 'samlProviderArn', 'organization',
-  'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
+  'service', 'account', 'roleArn', 'gitHubRepository', 'gitLabProject', 'hcpTerraformOrganization', 'eksPodIdentity', 'eksPodIdentityRoleArn',
+  'oidcProviderArn', 'samlProviderArn', 'organization', 'cognitoIdentityPoolId', 'googleClientIds', 'facebookAppIds', 'loginWithAmazonAppIds',
 ].map((k) => JSON.stringify(k)).join(', ').replace(/, ([^,]*)$/, ' or $1');
 const PLACEHOLDERS = '{partition}, {account}, {region}, {urlSuffix} (IAM policy variables are written ${...})';
 
@@ -47,7 +47,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['an unknown field with nothing close', { document: { roles: [{ name: 'app', kind: 'irsa', issuerUrls: ['https://oidc.example.com'], serviceAccounts: ['a:b'], color: 'red' }] } }, [
     '<object>: roles[0]: unknown field "color"; the fields of kind "irsa" are name, kind, description, path, maxSessionDurationSeconds, tags, '
-      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
+      + 'managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, podIdentityAssociations, acknowledgedChecks, oidcProviderArns, issuerUrls, serviceAccounts',
   ]],
   ['a field of another kind', text(yaml('roles:', '  - name: app', '    kind: service', '    services: [lambda]', '    externalIds: [abc-123]')), [
     'roles.yaml:5:5: roles[0]: field "externalIds" does not apply to a role of kind "service"; it is a field of kind "cross-account"',
@@ -218,7 +218,7 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
     'roles.yaml:5:5: roles[0]: missing "services" (required for a role of kind "service"): the AWS services that assume the role, e.g. [lambda] or [ec2.amazonaws.com]',
   ]],
   ['a name in defaults', text(yaml('defaults:', '  name: app', '  kind: service', '  services: [lambda]', 'roles:', '  - name: app')), [
-    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
+    'roles.yaml:2:3: defaults: unknown field "name"; the fields are kind, description, path, maxSessionDurationSeconds, tags, managedPolicyArns, awsManagedPolicyNames, permissionsBoundaryArn, trustPolicy, removalPolicy, outputs, trustPolicySizeQuota, managedPoliciesQuota, policies, allowSelfAssume, podIdentityAssociations, acknowledgedChecks, services, restrictToSourceAccount, sourceArns, instanceProfile, trustedAccounts, trustedRoleArns, trustedUserArns, externalIds, requireMfa, mfaMaxAgeSeconds, principalArnPatterns, organizationId, sessionTags, sourceIdentity, oidcProviderArns, issuerUrls, serviceAccounts, trust',
   ]],
   ['a bad value in defaults, inherited by two roles', text(yaml('defaults:', '  kind: cross-account', '  trustedAccounts: [\'12345\']', 'roles:', '  - name: a', '  - name: b')), [
     'roles.yaml:3:21: defaults.trustedAccounts[0]: must be a 12-digit AWS account ID as a string, or {account} for the stack\'s own account (found "12345")',
@@ -295,6 +295,30 @@ const MALFORMED: Array<[string, RoleCatalogProps, string[]]> = [
   ]],
   ['originalAudiences on a Facebook trust entry', trustEntry('{facebookAppIds: ["111"], originalAudiences: [sts.amazonaws.com]}'), [
     'roles.yaml:5:35: roles[0].trust[0]: field "originalAudiences" does not apply to a "facebookAppIds" trust entry; it goes with googleClientIds',
+  ]],
+  ['eksPodIdentity with an upper-case namespace', trustEntry('{eksPodIdentity: true, namespaces: [Payments]}'), [
+    'roles.yaml:5:45: roles[0].trust[0].namespaces[0]: must be a lowercase DNS label of at most 63 characters (a-z, 0-9, "-"; "*" and "?" as wildcards) (found "Payments")',
+  ]],
+  ['eksPodIdentity with a service account written namespace:name', trustEntry('{eksPodIdentity: true, serviceAccounts: ["payments:api"]}'), [
+    'roles.yaml:5:50: roles[0].trust[0].serviceAccounts[0]: must be a lowercase DNS name of at most 253 characters (a-z, 0-9, "-", "."; "*" and "?" as wildcards) (found "payments:api")',
+  ]],
+  ['eksPodIdentity with an empty list of clusters', trustEntry('{eksPodIdentity: true, clusterNames: []}'), [
+    'roles.yaml:5:46: roles[0].trust[0].clusterNames: must be a non-empty list of EKS cluster names (found an empty list)',
+  ]],
+  ['cluster ARNs on a service trust entry', trustEntry('{service: lambda, clusterArns: ["arn:aws:eks:us-east-1:123456789012:cluster/prod"]}'), [
+    'roles.yaml:5:27: roles[0].trust[0]: field "clusterArns" does not apply to a "service" trust entry; it goes with eksPodIdentity or eksPodIdentityRoleArn',
+  ]],
+  ['eksPodIdentityRoleArn with a user ARN', trustEntry('{eksPodIdentityRoleArn: "arn:aws:iam::123456789012:user/ci"}'), [
+    'roles.yaml:5:33: roles[0].trust[0].eksPodIdentityRoleArn: must be an IAM role ARN (arn:<partition>:iam::<account>:role/<name>) (found "arn:aws:iam::123456789012:user/ci")',
+  ]],
+  ['an association with a namespace pattern and no service account', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust: [{eksPodIdentity: true}]',
+    '    podIdentityAssociations:', '      - {clusterName: prod, namespace: "team-*"}')), [
+    'roles.yaml:6:9: roles[0].podIdentityAssociations[0]: missing "serviceAccount": the name of the Kubernetes service account',
+    'roles.yaml:6:40: roles[0].podIdentityAssociations[0].namespace: must be a Kubernetes namespace: a lowercase DNS label of at most 63 characters (a-z, 0-9 and "-", starting and ending with a letter or digit) (found "team-*")',
+  ]],
+  ['an association with a misspelt field', text(yaml('roles:', '  - name: app', '    kind: assumable', '    trust: [{eksPodIdentity: true}]',
+    '    podIdentityAssociations:', '      - {clusterName: prod, namespace: payments, serviceAccount: api, targetRole: x}')), [
+    'roles.yaml:6:71: roles[0].podIdentityAssociations[0]: unknown field "targetRole"; the fields are clusterName, namespace, serviceAccount, targetRoleArn, disableSessionTags',
   ]],
   ['a SAML trust entry with an OIDC provider ARN', trustEntry('{samlProviderArn: "arn:aws:iam::123456789012:oidc-provider/x"}'), [
     'roles.yaml:5:27: roles[0].trust[0].samlProviderArn: must be an IAM SAML provider ARN (arn:<partition>:iam::<account>:saml-provider/<name>) (found "arn:aws:iam::123456789012:oidc-provider/x")',

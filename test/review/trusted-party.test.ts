@@ -181,3 +181,35 @@ describe('the organization trusts in plain words', () => {
       .toEqual([`account 222233334444 (root), in organization ${ORG}`]);
   });
 });
+
+describe.each(['aws', 'aws-cn', 'aws-us-gov'])('EKS Pod Identity parties in plain words, partition %s', (partition) => {
+  const pods = { Service: partition === 'aws-cn' ? 'pods.eks.amazonaws.com.cn' : 'pods.eks.amazonaws.com' };
+  const tagged = ['sts:AssumeRole', 'sts:TagSession'];
+
+  test('restricted by cluster, namespace and service account', () => {
+    expect(sentences(statement(pods, {
+      StringEquals: { 'aws:RequestTag/eks-cluster-name': 'prod', 'aws:RequestTag/kubernetes-namespace': 'payments', 'aws:RequestTag/kubernetes-service-account': 'api' },
+    }, tagged))).toEqual(['EKS Pod Identity: cluster prod, namespace payments, service account api']);
+  });
+
+  test('patterns, a cluster by ARN, and several values', () => {
+    expect(sentences(statement(pods, {
+      StringLike: { 'aws:RequestTag/kubernetes-namespace': ['team-*', 'payments'] },
+      StringEquals: { 'aws:RequestTag/eks-cluster-arn': `arn:${partition}:eks:eu-west-1:111111111111:cluster/prod`, 'aws:RequestTag/kubernetes-service-account': ['api', 'worker'] },
+    }, tagged))).toEqual([`EKS Pod Identity: namespaces matching team-* or payments, cluster arn:${partition}:eks:eu-west-1:111111111111:cluster/prod, service account api or worker`]);
+  });
+
+  test('unrestricted, as before', () => {
+    expect(sentences(statement(pods, undefined, tagged))).toEqual([`EKS Pod Identity associations (${pods.Service})`]);
+  });
+
+  test('a target role trusting a Pod Identity role: the role, then the pod it carries', () => {
+    const role = `arn:${partition}:iam::222233334444:role/payments-api`;
+    const [party] = trustedParties(statement({ AWS: `arn:${partition}:iam::222233334444:root` }, {
+      ArnEquals: { 'aws:PrincipalArn': role },
+      StringEquals: { 'aws:RequestTag/eks-cluster-name': 'prod', 'aws:RequestTag/kubernetes-namespace': 'payments' },
+    }, tagged), context);
+    expect(party.sentence).toBe(`account 222233334444 (root), only ${role}, cluster prod, namespace payments`);
+    expect(party.crossAccount).toBe(true);
+  });
+});

@@ -146,6 +146,23 @@ const builtin = new AssumableRole(stack, 'BuiltinWebIdentity', {
 });
 RoleChecks.acknowledge(builtin, 'CognitoUnauthenticatedAccess', 'every option, linted only');
 
+// EKS Pod Identity: a role restricted by session tags with its associations (one through a target
+// role), a plain one whose association disables session tags, and a target role's trust.
+const pods = new AssumableRole(stack, 'PodIdentity', {
+  trust: [Trust.eksPodIdentity({ clusterNames: ['prod', 'dr-*'], namespaces: ['payments'], serviceAccounts: ['api'] })],
+  podIdentityAssociations: [{ clusterName: 'prod', namespace: 'payments', serviceAccount: 'api' }],
+});
+pods.addPodIdentityAssociation('ViaTarget', {
+  clusterName: 'dr-1', namespace: 'payments', serviceAccount: 'api', targetRoleArn: `arn:{partition}:iam::${PARTNER}:role/payments-reader`,
+});
+new AssumableRole(stack, 'PodIdentityUntagged', {
+  trust: [Trust.eksPodIdentity({ clusterArns: ['arn:{partition}:eks:{region}:{account}:cluster/*'] }), Trust.eksPodIdentity()],
+  podIdentityAssociations: [{ clusterName: 'prod', namespace: 'batch', serviceAccount: 'worker', disableSessionTags: true }],
+});
+new AssumableRole(stack, 'PodIdentityTarget', {
+  trust: [Trust.eksPodIdentityRole(`arn:{partition}:iam::${PARTNER}:role/payments-api`, { clusterNames: ['prod'], namespaces: ['payments'], serviceAccounts: ['api'] })],
+});
+
 // The caller's side of cross-account access, and the roles of a catalog file.
 const caller = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
 new CallerPolicy(stack, 'CallerPolicy', {

@@ -15,7 +15,13 @@ import { allowStatements, literalText } from '../statements';
  * - EC2 instance profiles: the keys are not documented for them; the condition could lock
  *   instances out.
  * - EKS Pod Identity: its documented trust policy has no condition (the pod's identity is
- *   bound by the Pod Identity association and the session tags EKS sets).
+ *   bound by the Pod Identity association and the session tags EKS sets). Creating an
+ *   association needs iam:PassRole on the role, which only principals of the role's own account
+ *   have, so no other account can make the service use the role: the confused deputy this check
+ *   is about does not arise. Narrowing the role to clusters, namespaces and service accounts
+ *   (`Trust.eksPodIdentity({...})`) is defence within the account, an option, not a finding
+ *   (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html,
+ *   https://docs.aws.amazon.com/eks/latest/userguide/pod-id-assign-target-role.html).
  */
 export const SERVICES_WITH_SOURCE_KEYS = [
   'ecs-tasks', 'states', 'events', 'scheduler', 'pipes', 'sagemaker', 'codebuild', 'glue',

@@ -67,6 +67,28 @@ export const SAFE: CorpusEntry[] = [
   { name: 'API Gateway CloudWatch Logs role', statements: [service('apigateway.amazonaws.com')] },
   { name: 'Redshift cluster role', statements: [service('redshift.amazonaws.com')] },
   { name: 'EKS Pod Identity role (EKS user guide)', statements: [service('pods.eks.amazonaws.com', undefined, [ASSUME, 'sts:TagSession'])] },
+  {
+    name: 'EKS Pod Identity role restricted to a namespace and service account (EKS user guide)',
+    statements: [service('pods.eks.amazonaws.com', {
+      StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'payments', 'aws:RequestTag/kubernetes-service-account': 'api' },
+    }, [ASSUME, 'sts:TagSession'])],
+  },
+  {
+    name: 'EKS Pod Identity target role trusting the Pod Identity role of another account (EKS user guide)',
+    statements: [{
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${VENDOR}:root` },
+      Action: [ASSUME, 'sts:TagSession'],
+      Condition: {
+        StringEquals: {
+          'aws:RequestTag/eks-cluster-arn': `arn:aws:eks:us-east-1:${VENDOR}:cluster/example-cluster`,
+          'aws:RequestTag/kubernetes-namespace': 'payments',
+          'aws:RequestTag/kubernetes-service-account': 'api',
+        },
+        ArnEquals: { 'aws:PrincipalARN': `arn:aws:iam::${VENDOR}:role/eks-pod-identity-primary-role` },
+      },
+    }],
+  },
   { name: 'vendor integration: the vendor account root with an ExternalId (monitoring SaaS onboarding)', statements: [aws(`arn:aws:iam::${VENDOR}:root`, { StringEquals: { 'sts:ExternalId': 'a1b2c3d4e5f60718293a4b5c6d7e8f90' } })] },
   { name: 'vendor integration: a vendor IAM user with an ExternalId (data warehouse storage integration)', statements: [aws(`arn:aws:iam::${VENDOR}:user/ab1c-s-vendor`, { StringEquals: { 'sts:ExternalId': 'ACME_SFCRole=2_abcdefg=' } })] },
   { name: 'another account\'s named role (the recommended cross-account grant)', statements: [aws(`arn:aws:iam::${VENDOR}:role/jenkins`)] },
