@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
-import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from './organization-paths';
 import {
   AUTHENTICATED, BUILTIN_PROVIDERS, cognitoPrincipalOf, FACEBOOK, GOOGLE, GOOGLE_ORIGINAL_AUDIENCE_KEY, isCognitoPrincipal, UNAUTHENTICATED,
 } from './builtin-web-identity';
 import { liftCiPreset } from './ci-lifting';
+import { ORG_PATHS_OPERATOR, readOrganizationalUnitPath } from './organization-paths';
 import { liftPodIdentity, liftPodIdentityRole } from './pod-identity-lifting';
 import { ACCOUNT_ID_OR_PLACEHOLDER, matches, OIDC_PROVIDER_ARN, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
