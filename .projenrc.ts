@@ -54,6 +54,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-runner@^2.197',
     `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_ALPHA_VERSION}`,
     'fast-check@^4',
+    // Reads and writes source-map mappings for scripts/pack-lib.js (build time only).
+    '@jridgewell/sourcemap-codec@^1.5.0',
     // Independent IAM policy engine for the trust-evaluation tests. AGPL-3.0: test-only,
     // never a runtime or bundled dependency of the published package.
     '@cloud-copilot/iam-simulate@^0.1.173',
@@ -237,6 +239,9 @@ project.compileTask.exec('chmod +x lib/cli/main.js');
 // lib/index.js loads each module on first use of one of its exports (an app that makes roles
 // does not load the review, the catalog or the rollout): see scripts/lazy-index.js.
 project.compileTask.exec('node scripts/lazy-index.js');
+// The modules an app of roles loads, packed into one file (lib/packed-modules.js, with one
+// source map): a cold `cdk synth` reads and compiles one file instead of ~90. See scripts/pack-lib.js.
+project.compileTask.exec('node scripts/pack-lib.js');
 
 project.addTask('bench:review', {
   description: 'Benchmark the review of a 2,000-role assembly (5 stacks) and the diff of two (needs npx projen compile for the command figures)',

@@ -27,12 +27,14 @@ interface Size {
   readonly coldRuns: number;
 }
 
+// At 10 and 100 roles a run takes 0.03-0.7 s and one garbage collection more or less moves a
+// ratio by 0.05: more runs there, so that the medians are stable from one bench run to the next.
 const FULL_SIZES: Size[] = [
-  { layout: { stacks: 1, perStack: 10 }, runs: 7, coldRuns: 7 },
-  { layout: { stacks: 1, perStack: 100 }, runs: 7, coldRuns: 7 },
-  { layout: { stacks: 1, perStack: 400 }, runs: 5, coldRuns: 5 },
+  { layout: { stacks: 1, perStack: 10 }, runs: 31, coldRuns: 15 },
+  { layout: { stacks: 1, perStack: 100 }, runs: 21, coldRuns: 15 },
+  { layout: { stacks: 1, perStack: 400 }, runs: 9, coldRuns: 7 },
   // CloudFormation allows 500 resources per stack: 2,000 roles need several stacks.
-  { layout: { stacks: 5, perStack: 400 }, runs: 5, coldRuns: 5 },
+  { layout: { stacks: 5, perStack: 400 }, runs: 7, coldRuns: 5 },
 ];
 const SUBJECTS: Subject[] = ['plain', 'ours', 'ours-nochecks'];
 

@@ -11,6 +11,7 @@ if [ ! -f .jsii ] || [ -n "$(find src package.json -newer .jsii -print -quit)" ]
   # As the compile task does after jsii (see .projenrc.ts).
   chmod +x lib/cli/main.js
   node scripts/lazy-index.js
+  node scripts/pack-lib.js
 else
   echo "    .jsii is up to date"
 fi
