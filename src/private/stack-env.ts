@@ -10,11 +10,19 @@ export interface StackEnv {
   readonly region?: string;
 }
 
+/** By stack: a stack's account and region are fixed when it is made, and every role asks (often several times). */
+const ENVS = new WeakMap<Stack, StackEnv>();
+
 /** The literal account and region of the stack a construct is in. */
 export function stackEnvOf(scope: IConstruct): StackEnv {
   const stack = Stack.of(scope);
-  return {
-    account: Token.isUnresolved(stack.account) ? undefined : stack.account,
-    region: Token.isUnresolved(stack.region) ? undefined : stack.region,
-  };
+  let env = ENVS.get(stack);
+  if (!env) {
+    env = {
+      account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+      region: Token.isUnresolved(stack.region) ? undefined : stack.region,
+    };
+    ENVS.set(stack, env);
+  }
+  return env;
 }
