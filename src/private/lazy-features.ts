@@ -1,16 +1,17 @@
 /**
  * This library's own modules that only some apps use, loaded on first use instead of with the
- * role constructs and `Trust` (issue 14: a cold `cdk synth` pays to load every module it
- * reaches). An app of roles with the usual trusts (accounts with ExternalId and MFA, services,
- * EKS service accounts, GitHub Actions) does not load trust policies given as JSON and their
- * lifting into typed relationships, policy JSON parsing, organization, SAML, built-in web
- * identity, GitLab and HCP Terraform, and Pod Identity role trusts, Pod Identity associations,
- * `outputs`, `allowSelfAssume`, the caller's policy, CLI profiles and Kubernetes manifests.
+ * role constructs and `Trust` (issue 14: a cold `cdk synth` pays to compile every module it
+ * loads). An app of roles with the usual trusts (accounts with ExternalId and MFA, services,
+ * EKS service accounts, GitHub Actions) loads none of: trust policies given as JSON and their
+ * lifting into typed relationships, policy JSON parsing, the organization, SAML, built-in web
+ * identity, GitLab, HCP Terraform and EKS Pod Identity trusts, Pod Identity associations (and
+ * aws-cdk-lib/aws-eks), `outputs`, `allowSelfAssume`, the caller's policy, CLI profiles and
+ * Kubernetes manifests.
  *
  * `import type` keeps the types; only these functions load the code (node caches the module, so
- * each later call is a lookup). The modules register nothing when loaded, so loading them late
- * changes nothing else. test/lazy-features.test.ts fails when a static import brings one of them
- * back into such an app.
+ * later calls are a lookup). None of these modules registers anything when loaded, so loading
+ * them late changes nothing else. test/lazy-features.test.ts fails when a static import brings
+ * one of them back into such an app.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as CallerActions from './caller-actions';
@@ -78,6 +79,28 @@ export function podIdentityRoleTrust(): typeof PodIdentityRoleTrust {
 /** The subjects of `Trust.gitlabCi` and `Trust.hcpTerraform`. */
 export function ciSubjects(): typeof CiSubjects {
   return require('./ci-subjects');
+}
+
+// ---- Kind checks that load nothing ----
+
+/**
+ * Whether `value` is a `PolicyJsonTrust`. Before its module is loaded no such value exists, so
+ * the answer is no without loading it (`outputs` and Pod Identity associations ask this of every
+ * trust of a role).
+ */
+export function isPolicyJsonTrust(value: unknown): value is PolicyJsonTrust.PolicyJsonTrust {
+  return isLoaded('../trust/policy-json-trust') && value instanceof policyJsonTrust().PolicyJsonTrust;
+}
+
+/** Whether `value` is an `OrganizationTrust`, as `isPolicyJsonTrust`. */
+export function isOrganizationTrust(value: unknown): value is OrganizationTrust.OrganizationTrust {
+  return isLoaded('../trust/organization-trust') && value instanceof organizationTrust().OrganizationTrust;
+}
+
+/** Whether node has loaded the module; true where there is no module cache to ask (e.g. a bundle). */
+function isLoaded(path: string): boolean {
+  const cache = require.cache;
+  return cache === undefined || require.resolve(path) in cache;
 }
 
 // ---- Role features that are asked for ----
