@@ -152,12 +152,14 @@ function script(): string {
     const cdk = require('aws-cdk-lib');
     const iam = require('aws-cdk-lib/aws-iam');
     const lib = require(${JSON.stringify(LIB)});
+    // Modules run from lib/packed-modules.js (scripts/pack-lib.js) are not files in require.cache: the pack lists them.
+    const pack = ${JSON.stringify(path.join(LIB, 'packed-modules.js'))};
     const loaded = () => Object.keys(require.cache).flatMap((f) => {
       const ours = f.startsWith(${JSON.stringify(LIB + path.sep)}) ? f.slice(${LIB.length + 1}) : undefined;
       const other = f.includes('/node_modules/aws-cdk-lib/aws-eks/') ? f.slice(f.indexOf('aws-cdk-lib/')) : undefined;
       const name = ours ?? other;
       return name ? [name.replace(/\\.js$/, '')] : [];
-    });
+    }).concat(require.cache[pack] ? require(pack).loaded() : []);
     const synth = (build) => {
       const app = new cdk.App();
       const stack = new cdk.Stack(app, 'S');

@@ -46,14 +46,17 @@ export function trustLifting(): typeof TrustLifting {
 
 // ---- Trust kinds beyond accounts, roles, users, services and OIDC providers ----
 
+let policyJsonTrustModule: typeof PolicyJsonTrust | undefined;
+let organizationTrustModule: typeof OrganizationTrust | undefined;
+
 /** `Trust.fromPolicyJson`. */
 export function policyJsonTrust(): typeof PolicyJsonTrust {
-  return require('../trust/policy-json-trust');
+  return policyJsonTrustModule ??= require('../trust/policy-json-trust');
 }
 
 /** `Trust.organization`, `Trust.organizationalUnits`. */
 export function organizationTrust(): typeof OrganizationTrust {
-  return require('../trust/organization-trust');
+  return organizationTrustModule ??= require('../trust/organization-trust');
 }
 
 /** `Trust.saml`. */
@@ -84,23 +87,17 @@ export function ciSubjects(): typeof CiSubjects {
 // ---- Kind checks that load nothing ----
 
 /**
- * Whether `value` is a `PolicyJsonTrust`. Before its module is loaded no such value exists, so
- * the answer is no without loading it (`outputs` and Pod Identity associations ask this of every
- * trust of a role).
+ * Whether `value` is a `PolicyJsonTrust`, without loading its module when `Trust.fromPolicyJson`
+ * has not: every such value is made there, through `policyJsonTrust()`, so before that none
+ * exists (`outputs` and Pod Identity associations ask this of every trust of a role).
  */
 export function isPolicyJsonTrust(value: unknown): value is PolicyJsonTrust.PolicyJsonTrust {
-  return isLoaded('../trust/policy-json-trust') && value instanceof policyJsonTrust().PolicyJsonTrust;
+  return policyJsonTrustModule !== undefined && value instanceof policyJsonTrustModule.PolicyJsonTrust;
 }
 
-/** Whether `value` is an `OrganizationTrust`, as `isPolicyJsonTrust`. */
+/** Whether `value` is an `OrganizationTrust` (made only by `Trust.organization*`), as `isPolicyJsonTrust`. */
 export function isOrganizationTrust(value: unknown): value is OrganizationTrust.OrganizationTrust {
-  return isLoaded('../trust/organization-trust') && value instanceof organizationTrust().OrganizationTrust;
-}
-
-/** Whether node has loaded the module; true where there is no module cache to ask (e.g. a bundle). */
-function isLoaded(path: string): boolean {
-  const cache = require.cache;
-  return cache === undefined || require.resolve(path) in cache;
+  return organizationTrustModule !== undefined && value instanceof organizationTrustModule.OrganizationTrust;
 }
 
 // ---- Role features that are asked for ----
