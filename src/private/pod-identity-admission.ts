@@ -1,9 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { isPolicyJsonTrust } from './lazy-features';
 import { POD_IDENTITY_SERVICE, PodIdentityRestriction } from './pod-identity';
 import { StackEnv } from './stack-env';
 import { wildcardMatch } from './web-identity';
-import { PolicyJsonTrust } from '../trust/policy-json-trust';
 import { ServiceTrust } from '../trust/service-trust';
 import { TrustRelationship } from '../trust/trust-relationship';
 
@@ -44,7 +44,7 @@ export function associationProblem(
 }
 
 function verdictOf(trust: TrustRelationship, facts: AssociationFacts, env: StackEnv): Verdict {
-  if (trust instanceof PolicyJsonTrust) {
+  if (isPolicyJsonTrust(trust)) {
     // The statements kept as written: not read here.
     return trust.verbatimStatements.length > 0 ? { admits: 'maybe' } : { admits: 'no' };
   }

@@ -1,9 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { InputProblem, inputProblem } from './errors';
-import { podIdentityAssociationsProblems } from './pod-identity-association-input';
-import { readIdentityPolicy } from './policy-input';
+import { podIdentityAssociationInput, policyInput, selfAssume } from './lazy-features';
 import { AWS_MANAGED_POLICY_NAME, breaks, MANAGED_POLICY_ARN } from './rules';
-import { selfAssumeProblems } from './self-assume';
 import { servicePrincipalName } from './service-names';
 import { ArnTemplate } from '../arn-template';
 import { StackEnv } from './stack-env';
@@ -75,7 +73,7 @@ export function assumableRoleProblems(props: AssumableRoleProps, env: StackEnv):
       problems.push(inputProblem(path, name, 'an inline policy of this name is also given in inlinePolicies; policy names must be unique per role'));
       continue;
     }
-    const { problem, documentProblems } = readIdentityPolicy(json);
+    const { problem, documentProblems } = policyInput().readIdentityPolicy(json);
     if (problem) {
       problems.push({ ...inputProblem(path, json, problem), documentProblems });
     }
@@ -84,8 +82,12 @@ export function assumableRoleProblems(props: AssumableRoleProps, env: StackEnv):
     const problem = trustProblem(trust, env);
     if (problem) problems.push(inputProblem(['trust', i], trust instanceof TrustRelationship ? trust.toString() : trust, problem, `trust[${i}]`));
   });
-  problems.push(...selfAssumeProblems(props));
-  problems.push(...podIdentityAssociationsProblems(props.podIdentityAssociations ?? []));
+  if (props.allowSelfAssume) {
+    problems.push(...selfAssume().selfAssumeProblems(props));
+  }
+  if ((props.podIdentityAssociations ?? []).length > 0) {
+    problems.push(...podIdentityAssociationInput().podIdentityAssociationsProblems(props.podIdentityAssociations!));
+  }
   return problems;
 }
 

@@ -1,10 +1,9 @@
 import { Annotations, Aws, CfnCondition, CfnMapping, CfnOutput, Fn, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { isOrganizationTrust, isPolicyJsonTrust } from './lazy-features';
 import { partitionOfRegion, SIGN_IN_HOSTS } from './sign-in';
 import { Conditions } from './statement';
 import { AwsPrincipalTrust } from '../trust/aws-principal-trust';
-import { OrganizationTrust } from '../trust/organization-trust';
-import { PolicyJsonTrust } from '../trust/policy-json-trust';
 import { TrustRelationship } from '../trust/trust-relationship';
 import { principalsOf } from '../validation/statements';
 
@@ -34,13 +33,13 @@ const CONDITION_ID = 'AssumableRolesSignInHostKnown';
  */
 export function assumedByHand(trust: TrustRelationship): boolean {
   return trust._parts().some((part) => {
-    if (part instanceof OrganizationTrust) {
+    if (isOrganizationTrust(part)) {
       return !requiresExternalId(part._extraConditions);
     }
     if (part instanceof AwsPrincipalTrust) {
       return part._externalIds.length === 0 && !requiresExternalId(part._extraConditions);
     }
-    if (part instanceof PolicyJsonTrust) {
+    if (isPolicyJsonTrust(part)) {
       return part._verbatim.some((s) => s.Effect === 'Allow' && (principalsOf(s.Principal).AWS ?? []).length > 0
         && !JSON.stringify(s.Condition ?? {}).toLowerCase().includes('"sts:externalid"'));
     }

@@ -7,15 +7,10 @@ import { PodIdentityAssociationOptions } from './pod-identity-association';
 import { ArnTemplate } from '../arn-template';
 import { CliProfileOptions } from './cli-profile-options';
 import { invalidInput, throwFirst } from '../private/errors';
-import { renderCliProfile } from '../private/handoff/cli-profile';
-import { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } from '../private/handoff/kubernetes';
-import { associationIdOf, createPodIdentityAssociation } from '../private/pod-identity-association-input';
-import { policyDocumentOf, readIdentityPolicy } from '../private/policy-input';
-import { reportTrustPolicy } from '../private/precreated-report';
+import { cliProfileHandoff, kubernetesHandoff, podIdentityAssociationInput, policyInput, precreatedReport, roleOutputs, selfAssume } from '../private/lazy-features';
 import { assumableRoleProblems } from '../private/role-input';
-import { addSwitchRoleUrlOutput, assumedByHand, SwitchRoleTarget } from '../private/role-outputs';
+import type { SwitchRoleTarget } from '../private/role-outputs';
 import { registerRole } from '../private/role-registry';
-import { SELF_ASSUME_POLICY_NAME, selfArnTemplate, selfAssumePolicy, selfAssumeRoleName, selfAssumeTrust } from '../private/self-assume';
 import { stackEnvOf } from '../private/stack-env';
 import { TrustPolicy } from '../trust/trust-policy';
 import { TrustRelationship } from '../trust/trust-relationship';
@@ -248,8 +243,8 @@ export class AssumableRole extends Construct implements iam.IRole {
 
     const maxSessionIsToken = props.maxSessionDuration !== undefined && Token.isUnresolved(props.maxSessionDuration.toSeconds({ integral: false }));
     // allowSelfAssume needs the name before the role exists (see private/self-assume.ts).
-    const roleName = props.allowSelfAssume ? selfAssumeRoleName(this, props.roleName) : props.roleName;
-    const selfArn = props.allowSelfAssume ? selfArnTemplate(roleName!, props.path) : undefined;
+    const roleName = props.allowSelfAssume ? selfAssume().selfAssumeRoleName(this, props.roleName) : props.roleName;
+    const selfArn = props.allowSelfAssume ? selfAssume().selfArnTemplate(roleName!, props.path) : undefined;
     // The role's id is 'Default' so its logical ID equals that of `new iam.Role(scope, id)`.
     this.role = new iam.Role(this, 'Default', {
       assumedBy: new DeferredTrustPrincipal(),
@@ -280,7 +275,7 @@ export class AssumableRole extends Construct implements iam.IRole {
       // every synthesis cost more than the checks), and the size limits: both when the template
       // of the stack is written, from the documents as CDK resolves them for it.
       checkWithItsTemplate(cfnRole, trustQuota, () => this.sizeProblems(cfnRole, trustQuota, managedQuota));
-    } else if (!reportTrustPolicy(this.role, () => this.renderTrustPolicy().Statement)) {
+    } else if (!precreatedReport().reportTrustPolicy(this.role, () => this.renderTrustPolicy().Statement)) {
       Annotations.of(this).addWarningV2('cdk-assumable-roles:PrecreatedTrustNotReported',
         'Role.customizeRoles is in effect, but the trust policy could not be added to CDK\'s policy report (iam-policy-report): '
         + 'give the team that creates the role the trust policy of a synth without customizeRoles');
@@ -301,9 +296,10 @@ export class AssumableRole extends Construct implements iam.IRole {
     (props.trust ?? []).forEach((t, i) => this.trustPolicy.add(t, `trust[${i}]`));
     (props.trust ?? []).forEach((t) => this.offerSwitchRoleUrl(t));
     if (selfArn) {
-      this.trustPolicy.add(selfAssumeTrust(selfArn), 'allowSelfAssume');
+      this.trustPolicy.add(selfAssume().selfAssumeTrust(selfArn), 'allowSelfAssume');
     }
     (props.podIdentityAssociations ?? []).forEach((association, i) => {
+      const { associationIdOf, createPodIdentityAssociation } = podIdentityAssociationInput();
       createPodIdentityAssociation(this, associationIdOf(association, i), association, `podIdentityAssociations[${i}]`);
     });
 
@@ -500,6 +496,7 @@ export class AssumableRole extends Construct implements iam.IRole {
    * @default - no ExternalId annotation
    */
   public kube2iamAnnotations(externalId?: string): { [key: string]: string } {
+    const { KUBE2IAM_EXTERNAL_ID_ANNOTATION, KUBE2IAM_ROLE_ANNOTATION } = kubernetesHandoff();
     return {
       [KUBE2IAM_ROLE_ANNOTATION]: this.roleArn,
       ...(externalId ? { [KUBE2IAM_EXTERNAL_ID_ANNOTATION]: externalId } : {}),
@@ -513,7 +510,7 @@ export class AssumableRole extends Construct implements iam.IRole {
    * @param options the profile's name and where its credentials come from
    */
   public cliProfile(options: CliProfileOptions): string {
-    const { text, problem } = renderCliProfile(this.roleArn, options);
+    const { text, problem } = cliProfileHandoff().renderCliProfile(this.roleArn, options);
     if (problem) {
       throw invalidInput(this, 'cliProfile', options.profileName, problem);
     }
@@ -532,7 +529,7 @@ export class AssumableRole extends Construct implements iam.IRole {
    * @param options the cluster, namespace and service account, and the target role
    */
   public addPodIdentityAssociation(id: string, options: PodIdentityAssociationOptions): eks.CfnPodIdentityAssociation {
-    return createPodIdentityAssociation(this, id, options, `addPodIdentityAssociation(${id})`);
+    return podIdentityAssociationInput().createPodIdentityAssociation(this, id, options, `addPodIdentityAssociation(${id})`);
   }
 
   /**
@@ -551,8 +548,8 @@ export class AssumableRole extends Construct implements iam.IRole {
    * `outputs` asks for it: trust is added by props, by subclasses and by `addTrust`.
    */
   private offerSwitchRoleUrl(trust: TrustRelationship): void {
-    if (this.switchRoleTarget && assumedByHand(trust)) {
-      addSwitchRoleUrlOutput(this, this.switchRoleTarget);
+    if (this.switchRoleTarget && roleOutputs().assumedByHand(trust)) {
+      roleOutputs().addSwitchRoleUrlOutput(this, this.switchRoleTarget);
       this.switchRoleTarget = undefined;
     }
   }
@@ -602,9 +599,11 @@ export class AssumableRole extends Construct implements iam.IRole {
     // Validated with the other props (assumableRoleProblems) before the role was made.
     const policies: { [name: string]: iam.PolicyDocument } = Object.assign(Object.create(null), props.inlinePolicies ?? {});
     for (const [name, json] of Object.entries(props.inlinePolicyJson ?? {})) {
+      const { policyDocumentOf, readIdentityPolicy } = policyInput();
       policies[name] = policyDocumentOf(readIdentityPolicy(json).document);
     }
     if (selfArn) {
+      const { SELF_ASSUME_POLICY_NAME, selfAssumePolicy } = selfAssume();
       policies[SELF_ASSUME_POLICY_NAME] = selfAssumePolicy(selfArn);
     }
     return Object.keys(policies).length > 0 ? policies : undefined;

@@ -2,9 +2,9 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
-import { CallerPolicy } from './caller-policy';
-import { callerActions } from '../private/caller-actions';
+import type { CallerPolicy } from './caller-policy';
 import { invalidInput, throwFirst } from '../private/errors';
+import { callerActions, callerPolicy } from '../private/lazy-features';
 import { crossAccountRoleInput } from '../private/role-input';
 
 /**
@@ -104,7 +104,6 @@ export interface CrossAccountRoleProps extends AssumableRoleProps {
  * });
  */
 export class CrossAccountRole extends AssumableRole {
-  private readonly callerActions: string[];
   private readonly props: CrossAccountRoleProps;
 
   /**
@@ -115,7 +114,6 @@ export class CrossAccountRole extends AssumableRole {
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id, props);
     this.props = props;
-    this.callerActions = callerActions(props);
     const { trusts, problems } = crossAccountRoleInput(props);
     throwFirst(this, problems);
     for (const [field, trust] of trusts) {
@@ -129,7 +127,7 @@ export class CrossAccountRole extends AssumableRole {
    * user, group or role that assumes this role.
    */
   public callerPolicyStatement(): iam.PolicyStatement {
-    return new iam.PolicyStatement({ actions: this.callerActions, resources: [this.roleArn] });
+    return new iam.PolicyStatement({ actions: callerActions().callerActions(this.props), resources: [this.roleArn] });
   }
 
   /**
@@ -162,7 +160,7 @@ export class CrossAccountRole extends AssumableRole {
     const sameEnvironment = granteeStack.account === this.stack.account && granteeStack.region === this.stack.region;
     const roleArn = granteeStack === this.stack || sameEnvironment ? this.roleArn : this.crossEnvironmentArn;
     const id = `Assume${this.node.id}`;
-    return new CallerPolicy(grantee, id, {
+    return new (callerPolicy().CallerPolicy)(grantee, id, {
       roleArns: [roleArn],
       grantees: [grantee],
       sessionTags: this.props.sessionTags,

@@ -3,8 +3,7 @@ import { Construct } from 'constructs';
 import { AssumableRole, AssumableRoleProps } from './assumable-role';
 import { ServiceAccountOptions } from './service-account-options';
 import { invalidInput, throwFirst } from '../private/errors';
-import { IRSA_TOKEN_FILE } from '../private/handoff/cli-profile';
-import { serviceAccountAnnotations, serviceAccountManifest, tokenExpirationProblem, toYaml } from '../private/handoff/kubernetes';
+import { kubernetesHandoff } from '../private/lazy-features';
 import { irsaRoleInput } from '../private/role-input';
 import { stackEnvOf } from '../private/stack-env';
 import { wildcardMatch } from '../private/web-identity';
@@ -45,7 +44,7 @@ export class IrsaRole extends AssumableRole {
    * The path of the web identity token that EKS mounts into pods of a trusted service
    * account, for `cliProfile({ webIdentityTokenFile })`.
    */
-  public static readonly TOKEN_FILE: string = IRSA_TOKEN_FILE;
+  public static readonly TOKEN_FILE: string = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token';
 
   private readonly serviceAccounts: string[];
 
@@ -69,7 +68,7 @@ export class IrsaRole extends AssumableRole {
    * `eks.amazonaws.com/role-arn`.
    */
   public get serviceAccountAnnotations(): { [key: string]: string } {
-    return serviceAccountAnnotations(this.roleArn);
+    return kubernetesHandoff().serviceAccountAnnotations(this.roleArn);
   }
 
   /**
@@ -82,7 +81,7 @@ export class IrsaRole extends AssumableRole {
    * @param options extra annotations and labels
    */
   public serviceAccountManifestYaml(namespace: string, name: string, options: ServiceAccountOptions = {}): string {
-    return toYaml(this.manifest(namespace, name, options, 'serviceAccountManifestYaml'));
+    return kubernetesHandoff().toYaml(this.manifest(namespace, name, options, 'serviceAccountManifestYaml'));
   }
 
   /**
@@ -106,6 +105,7 @@ export class IrsaRole extends AssumableRole {
     if (!this.serviceAccounts.some((pattern) => wildcardMatch(pattern, subject))) {
       throw invalidInput(this, field, subject, `the role does not trust this service account; it trusts ${this.serviceAccounts.join(', ')}`);
     }
+    const { serviceAccountAnnotations, serviceAccountManifest, tokenExpirationProblem } = kubernetesHandoff();
     const expirationProblem = tokenExpirationProblem(options);
     if (expirationProblem) {
       throw invalidInput(this, `${field} tokenExpiration`, options.tokenExpiration?.toHumanString(), expirationProblem);

@@ -2,10 +2,9 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TrustRelationship } from './trust-relationship';
 import { PolicyKind } from '../policy-kind';
-import { readPolicy, renderTemplates } from '../private/policy-input';
+import { policyInput, trustLifting } from '../private/lazy-features';
 import { StackEnv } from '../private/stack-env';
 import { Conditions, mergeConditions, TrustStatement, unique } from '../private/statement';
-import { liftStatement } from '../private/trust-lifting';
 
 /**
  * A whole trust policy written as JSON (`Trust.fromPolicyJson`), e.g. an operator's
@@ -30,7 +29,7 @@ export class PolicyJsonTrust extends TrustRelationship {
       return new PolicyJsonTrust([], [], ['the trust policy must be known when the app is synthesized, not a deploy-time value: '
         + 'give its JSON text or object (tokens may appear inside its strings)']);
     }
-    const { document, problem } = readPolicy(json, PolicyKind.TRUST);
+    const { document, problem } = policyInput().readPolicy(json, PolicyKind.TRUST);
     if (problem) {
       return new PolicyJsonTrust([], [], [problem]);
     }
@@ -43,6 +42,7 @@ export class PolicyJsonTrust extends TrustRelationship {
         + 'set "Version": "2012-10-17" if the variables are meant, or write the text without ${...}']);
     }
     const statements: unknown[] = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+    const { liftStatement } = trustLifting();
     const lifted: TrustRelationship[] = [];
     const verbatim: Array<Record<string, unknown>> = [];
     for (const statement of statements) {
@@ -125,7 +125,7 @@ export class PolicyJsonTrust extends TrustRelationship {
       principals: [],
       actions: [],
       conditions: {},
-      verbatim: renderTemplates(withExtras(s, extraActions, extraConditions)),
+      verbatim: policyInput().renderTemplates(withExtras(s, extraActions, extraConditions)),
     }));
     return [...typed, ...kept];
   }

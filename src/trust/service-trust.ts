@@ -3,10 +3,8 @@ import { IConstruct } from 'constructs';
 import { EksPodIdentityTrustOptions } from './pod-identity-trust';
 import { TrustRelationship } from './trust-relationship';
 import { arnProblem, renderArn } from '../private/arn-values';
-import {
-  POD_IDENTITY_ACTIONS, POD_IDENTITY_SERVICE, PodIdentityRestriction, podIdentityRestriction, podIdentityStackProblems, podIdentityStatements,
-  restrictionText,
-} from '../private/pod-identity';
+import { podIdentity } from '../private/lazy-features';
+import type { PodIdentityRestriction } from '../private/pod-identity';
 import { ACCOUNT_ID, ARN, breaks, SERVICE_NAME } from '../private/rules';
 import { servicePrincipalName } from '../private/service-names';
 import { StackEnv } from '../private/stack-env';
@@ -36,6 +34,7 @@ export class ServiceTrust extends TrustRelationship {
    * @internal
    */
   public static _forPods(options: EksPodIdentityTrustOptions): ServiceTrust {
+    const { POD_IDENTITY_ACTIONS, POD_IDENTITY_SERVICE, podIdentityRestriction } = podIdentity();
     const { restriction, problems } = podIdentityRestriction(options);
     const trust = new ServiceTrust([POD_IDENTITY_SERVICE], POD_IDENTITY_ACTIONS);
     return trust._with({ _podIdentity: restriction, _problems: [...trust._problems, ...problems] });
@@ -98,14 +97,14 @@ export class ServiceTrust extends TrustRelationship {
 
   public toString(): string {
     if (this._podIdentity) {
-      return `Trust.eksPodIdentity(${restrictionText(this._podIdentity)})`;
+      return `Trust.eksPodIdentity(${podIdentity().restrictionText(this._podIdentity)})`;
     }
     return `Trust.service(${this._services.join(', ')})`;
   }
 
   /** @internal */
   public _stackProblems(env: StackEnv): string[] {
-    return this._podIdentity ? podIdentityStackProblems(this._podIdentity, env) : [];
+    return this._podIdentity ? podIdentity().podIdentityStackProblems(this._podIdentity, env) : [];
   }
 
   /** @internal */
@@ -118,6 +117,6 @@ export class ServiceTrust extends TrustRelationship {
       conditions = addCondition(conditions, 'ArnLike', 'aws:SourceArn', this._sourceArns.map(renderArn));
     }
     const statement: TrustStatement = { kind: 'Service', principals: this._services, actions: this._finish(this._actions), conditions };
-    return this._podIdentity ? podIdentityStatements(this._podIdentity, statement) : [statement];
+    return this._podIdentity ? podIdentity().podIdentityStatements(this._podIdentity, statement) : [statement];
   }
 }

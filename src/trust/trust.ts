@@ -1,19 +1,19 @@
 import { AwsPrincipalTrust } from './aws-principal-trust';
-import { BuiltinWebIdentityTrust, CognitoIdentityPoolTrustOptions, GoogleTrustOptions, SocialIdentityTrustOptions } from './builtin-web-identity-trust';
+import type { BuiltinWebIdentityTrust, CognitoIdentityPoolTrustOptions, GoogleTrustOptions, SocialIdentityTrustOptions } from './builtin-web-identity-trust';
 import { GitHubSubjectFormat, GitLabCiTrustOptions, HcpTerraformTrustOptions } from './ci-trust-options';
 import { OidcIssuer } from './oidc-issuer';
-import { OrganizationTrust } from './organization-trust';
-import { EksPodIdentityRoleTrust } from './pod-identity-role-trust';
+import type { OrganizationTrust } from './organization-trust';
+import type { EksPodIdentityRoleTrust } from './pod-identity-role-trust';
 import { EksPodIdentityTrustOptions } from './pod-identity-trust';
-import { PolicyJsonTrust } from './policy-json-trust';
-import { SamlTrust } from './saml-trust';
+import type { PolicyJsonTrust } from './policy-json-trust';
+import type { SamlTrust } from './saml-trust';
 import { ServiceTrust } from './service-trust';
 import { WebIdentityTrust } from './web-identity-trust';
 import { arnProblem } from '../private/arn-values';
 import { FACEBOOK, GOOGLE, LOGIN_WITH_AMAZON } from '../private/builtin-web-identity';
 import { HCP_TERRAFORM_AUDIENCE } from '../private/ci-issuers';
-import { gitLabIdentity, hcpTerraformIdentity } from '../private/ci-subjects';
 import { CiIdentity, gitHubIdentity } from '../private/github-subjects';
+import { builtinWebIdentityTrust, ciSubjects, organizationTrust, podIdentityRoleTrust, policyJsonTrust, samlTrust } from '../private/lazy-features';
 import { ACCOUNT_ID_OR_PLACEHOLDER, breaks, IAM_PRINCIPAL_ARN, InputRule, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from '../private/rules';
 import { mergeConditions } from '../private/statement';
 import { serviceAccountSubjects } from '../private/subjects';
@@ -239,7 +239,7 @@ export class Trust {
    * @param options the clusters, namespaces and service accounts admitted
    */
   public static eksPodIdentityRole(podIdentityRoleArn: string, options: EksPodIdentityTrustOptions = {}): EksPodIdentityRoleTrust {
-    return EksPodIdentityRoleTrust._create(podIdentityRoleArn, options);
+    return podIdentityRoleTrust().EksPodIdentityRoleTrust._create(podIdentityRoleArn, options);
   }
 
   /**
@@ -356,7 +356,7 @@ export class Trust {
    */
   public static gitlabCi(options: GitLabCiTrustOptions): WebIdentityTrust {
     const issuer = options.issuer ?? OidcIssuer.gitlab();
-    return ciTrust('Trust.gitlabCi', issuer, gitLabIdentity(options, issuer.issuer), options.audiences ?? [STS_AUDIENCE]);
+    return ciTrust('Trust.gitlabCi', issuer, ciSubjects().gitLabIdentity(options, issuer.issuer), options.audiences ?? [STS_AUDIENCE]);
   }
 
   /**
@@ -370,7 +370,7 @@ export class Trust {
    */
   public static hcpTerraform(options: HcpTerraformTrustOptions): WebIdentityTrust {
     const issuer = options.issuer ?? OidcIssuer.hcpTerraform();
-    return ciTrust('Trust.hcpTerraform', issuer, hcpTerraformIdentity(options), options.audiences ?? [HCP_TERRAFORM_AUDIENCE]);
+    return ciTrust('Trust.hcpTerraform', issuer, ciSubjects().hcpTerraformIdentity(options), options.audiences ?? [HCP_TERRAFORM_AUDIENCE]);
   }
 
   /**
@@ -391,7 +391,7 @@ export class Trust {
    */
   public static saml(providerArn: string, options: SamlTrustOptions = {}): SamlTrust {
     const problem = arnProblem(providerArn, SAML_PROVIDER_ARN);
-    return SamlTrust._create(providerArn, problem ? [problem] : [], options.audiences);
+    return samlTrust().SamlTrust._create(providerArn, problem ? [problem] : [], options.audiences);
   }
 
   /**
@@ -420,7 +420,7 @@ export class Trust {
    * @param json the policy as JSON text or as a parsed object, e.g. `{ Version: '2012-10-17', Statement: [...] }`
    */
   public static fromPolicyJson(json: any): PolicyJsonTrust {
-    return PolicyJsonTrust._create(json);
+    return policyJsonTrust().PolicyJsonTrust._create(json);
   }
 
   // ---- Organizations: every principal of an organization or of organizational units ----
@@ -436,7 +436,7 @@ export class Trust {
    * @param organizationId e.g. `o-a1b2c3d4e5` (`o-` and 10-32 lowercase letters or digits)
    */
   public static organization(organizationId: string): OrganizationTrust {
-    return OrganizationTrust._create(organizationId, undefined);
+    return organizationTrust().OrganizationTrust._create(organizationId, undefined);
   }
 
   /**
@@ -449,7 +449,7 @@ export class Trust {
    * @param organizationalUnitIds e.g. `['ou-ab12-11111111']` (`ou-`, the root's 4-32 characters, `-`, 8-32 more)
    */
   public static organizationalUnits(organizationId: string, organizationalUnitIds: string[]): OrganizationTrust {
-    return OrganizationTrust._create(organizationId, organizationalUnitIds);
+    return organizationTrust().OrganizationTrust._create(organizationId, organizationalUnitIds);
   }
 
   // ---- Web identity providers built into STS: Cognito identity pools, Google, Facebook, Amazon ----
@@ -478,7 +478,7 @@ export class Trust {
    * @param options which identities of the pool
    */
   public static cognitoIdentityPool(identityPoolId: string, options: CognitoIdentityPoolTrustOptions = {}): BuiltinWebIdentityTrust {
-    return BuiltinWebIdentityTrust._cognito(identityPoolId, options);
+    return builtinWebIdentityTrust().BuiltinWebIdentityTrust._cognito(identityPoolId, options);
   }
 
   /**
@@ -494,7 +494,7 @@ export class Trust {
    * @param options users and original audiences
    */
   public static google(clientIds: string[], options: GoogleTrustOptions = {}): BuiltinWebIdentityTrust {
-    return BuiltinWebIdentityTrust._social('Trust.google', 'client ID', GOOGLE, clientIds, options);
+    return builtinWebIdentityTrust().BuiltinWebIdentityTrust._social('Trust.google', 'client ID', GOOGLE, clientIds, options);
   }
 
   /**
@@ -505,7 +505,7 @@ export class Trust {
    * @param options users (`graph.facebook.com:id`)
    */
   public static facebook(appIds: string[], options: SocialIdentityTrustOptions = {}): BuiltinWebIdentityTrust {
-    return BuiltinWebIdentityTrust._social('Trust.facebook', 'app ID', FACEBOOK, appIds, options);
+    return builtinWebIdentityTrust().BuiltinWebIdentityTrust._social('Trust.facebook', 'app ID', FACEBOOK, appIds, options);
   }
 
   /**
@@ -516,7 +516,7 @@ export class Trust {
    * @param options users (`www.amazon.com:user_id`)
    */
   public static loginWithAmazon(appIds: string[], options: SocialIdentityTrustOptions = {}): BuiltinWebIdentityTrust {
-    return BuiltinWebIdentityTrust._social('Trust.loginWithAmazon', 'app ID', LOGIN_WITH_AMAZON, appIds, options);
+    return builtinWebIdentityTrust().BuiltinWebIdentityTrust._social('Trust.loginWithAmazon', 'app ID', LOGIN_WITH_AMAZON, appIds, options);
   }
 
   private constructor() {}

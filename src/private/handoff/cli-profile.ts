@@ -1,9 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { CliProfileOptions } from '../../roles/cli-profile-options';
 
-/** The path where EKS mounts the IRSA web identity token. */
-export const IRSA_TOKEN_FILE = '/var/run/secrets/eks.amazonaws.com/serviceaccount/token';
-
 /**
  * Renders the profile as config-file text. The role ARN may be a token; the text then
  * resolves at deploy time (e.g. in a `CfnOutput` or a ConfigMap manifest).
