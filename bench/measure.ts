@@ -23,23 +23,18 @@ export interface RunResult {
   readonly synthCpuMs: number;
   /** Time spent in RoleChecks.visit during synth. */
   readonly checksMs: number;
-  /** Heap still used after synth with the app alive, above the heap before the run (after GC). */
-  readonly retainedHeapMb: number;
+  /**
+   * Heap still used after synth with the app alive, above the heap before the run (both after
+   * forced collections): measured by the warm processes (bench/warm-run-child.ts), in a run of
+   * their own, not by `runOnce`.
+   */
+  readonly retainedHeapMb?: number;
   readonly resources: number;
   readonly templateBytes: number;
 }
 
 export function roleCount(layout: Layout): number {
   return layout.stacks * layout.perStack;
-}
-
-function gc(): void {
-  const collect = (global as any).gc as (() => void) | undefined;
-  if (!collect) {
-    throw new Error('run node with --expose-gc (npx projen bench does)');
-  }
-  collect();
-  collect();
 }
 
 /** Builds the roles of a layout into a fresh app: the four kinds in turn, or all of kind `only`. */
@@ -52,11 +47,14 @@ export function build(subject: Subject, layout: Layout, only?: Scenario, scenari
   return app;
 }
 
-/** Constructs and synthesizes once. */
+/**
+ * Constructs and synthesizes once in this process. No collection is forced before the run: a
+ * warm process does not collect its whole heap before each synth, and one that does pays for it
+ * (the young generation shrinks, and the run then copies the app it builds in many more
+ * scavenges: about twice the time here).
+ */
 export function runOnce(subject: Subject, layout: Layout, only?: Scenario, scenarios: Scenario[] = SCENARIOS): RunResult {
   setChecks(subject === 'ours-nochecks' ? 'disabled' : 'timed');
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   const app = build(subject, layout, only, scenarios);
   const t1 = performance.now();
@@ -67,8 +65,6 @@ export function runOnce(subject: Subject, layout: Layout, only?: Scenario, scena
   const t3 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const checksMs = checksElapsed().ms;
-  gc();
-  const retainedHeapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   // synth() is memoized: readOutput reads the same assembly, then removes it.
   const output = readOutput(app);
   setChecks('timed');
@@ -77,7 +73,6 @@ export function runOnce(subject: Subject, layout: Layout, only?: Scenario, scena
     synthMs: t3 - t2,
     synthCpuMs: (cpu.user + cpu.system) / 1000,
     checksMs,
-    retainedHeapMb,
     resources: output.resources,
     templateBytes: output.templateBytes,
   };

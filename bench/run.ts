@@ -17,24 +17,30 @@ import { limitOutcomes } from './limit';
 import { loadAverage, machineLines } from './machine';
 import { Layout, median, roleCount, RunResult, runOnce, Subject } from './measure';
 import { DISTINCT_SCENARIOS, SCENARIOS } from './scenarios';
+import { warmProcess } from './warm-run';
 import { markdownTable, num, pair, percent, ratio } from './table';
 
 interface Size {
   readonly layout: Layout;
-  /** Runs in the warm process, per subject. */
+  /** Warm processes, per subject. */
+  readonly warmProcesses: number;
+  /** Untimed runs at the start of each warm process. */
+  readonly warmups: number;
+  /** Timed runs in each warm process. */
   readonly runs: number;
   /** Cold processes, per variant. */
   readonly coldRuns: number;
 }
 
-// At 10 and 100 roles a run takes 0.03-0.7 s and one garbage collection more or less moves a
-// ratio by 0.05: more runs there, so that the medians are stable from one bench run to the next.
+// One warm process's median differs from another's of the same subject by up to ±20% here (where
+// the JIT and the garbage collector happen to land): five processes per subject, and the median
+// of all their runs. Short runs (10 and 100 roles) get more runs, long ones fewer.
 const FULL_SIZES: Size[] = [
-  { layout: { stacks: 1, perStack: 10 }, runs: 31, coldRuns: 15 },
-  { layout: { stacks: 1, perStack: 100 }, runs: 21, coldRuns: 15 },
-  { layout: { stacks: 1, perStack: 400 }, runs: 9, coldRuns: 7 },
+  { layout: { stacks: 1, perStack: 10 }, warmProcesses: 5, warmups: 10, runs: 31, coldRuns: 25 },
+  { layout: { stacks: 1, perStack: 100 }, warmProcesses: 5, warmups: 5, runs: 21, coldRuns: 21 },
+  { layout: { stacks: 1, perStack: 400 }, warmProcesses: 5, warmups: 3, runs: 7, coldRuns: 7 },
   // CloudFormation allows 500 resources per stack: 2,000 roles need several stacks.
-  { layout: { stacks: 5, perStack: 400 }, runs: 7, coldRuns: 5 },
+  { layout: { stacks: 5, perStack: 400 }, warmProcesses: 5, warmups: 2, runs: 5, coldRuns: 5 },
 ];
 const SUBJECTS: Subject[] = ['plain', 'ours', 'ours-nochecks'];
 
@@ -68,15 +74,14 @@ function med<T>(results: T[], pick: (r: T) => number): number {
 
 async function measureSize(size: Size): Promise<SizeResult> {
   const runs: Record<Subject, RunResult[]> = { 'plain': [], 'ours': [], 'ours-nochecks': [] };
-  // One untimed run of each subject at this size first: JIT and heap growth out of the timed runs.
-  for (const subject of SUBJECTS) runOnce(subject, size.layout);
-  for (let round = 0; round < size.runs; round++) {
+  for (let round = 0; round < size.warmProcesses; round++) {
     // Rotate the order, so no subject always runs right after the same other one.
     const order = SUBJECTS.map((_, i) => SUBJECTS[(i + round) % SUBJECTS.length]);
     for (const subject of order) {
-      const result = runOnce(subject, size.layout);
-      runs[subject].push(result);
-      log(`${sizeLabel(size.layout)} roles, warm run ${round + 1}/${size.runs}, ${subject}: construct ${num(result.constructMs)} ms, synth ${num(result.synthMs)} ms`);
+      const results = await warmProcess(subject, size.layout, size.warmups, size.runs);
+      runs[subject].push(...results);
+      log(`${sizeLabel(size.layout)} roles, warm process ${round + 1}/${size.warmProcesses}, ${subject}: median construct ${num(med(results, (r) => r.constructMs))} ms, `
+        + `synth ${num(med(results, (r) => r.synthMs))} ms`);
     }
   }
   const cold: Record<'ours' | 'plain', ColdRun[]> = { ours: [], plain: [] };
@@ -148,12 +153,12 @@ function warmTable(results: SizeResult[]): string {
       const n = roleCount(size.layout);
       const [o, p] = [runs.ours, runs.plain];
       return [
-        `${sizeLabel(size.layout)}, median of ${size.runs}`,
+        `${sizeLabel(size.layout)}, median of ${size.warmProcesses}×${size.runs}`,
         pair(med(o, (r) => r.constructMs), med(p, (r) => r.constructMs)),
         pair(med(o, (r) => r.synthMs), med(p, (r) => r.synthMs)),
         pair(med(o, warmTotal), med(p, warmTotal)),
         pair(med(o, (r) => r.synthCpuMs), med(p, (r) => r.synthCpuMs)),
-        pair(med(o, (r) => r.retainedHeapMb), med(p, (r) => r.retainedHeapMb), 1),
+        pair(med(o, (r) => r.retainedHeapMb ?? NaN), med(p, (r) => r.retainedHeapMb ?? NaN), 1),
         pair(med(o, (r) => r.resources) / n, med(p, (r) => r.resources) / n, 2),
         pair(med(o, (r) => r.templateBytes) / n, med(p, (r) => r.templateBytes) / n, 1),
         load.toFixed(2),
@@ -281,8 +286,8 @@ async function main(): Promise<void> {
     '',
     `Medians; ✓ within the goal (ratios at most ${RATIO_GOAL.toFixed(2)}×, the checks at most ${100 * CHECKS_SHARE_GOAL}% of our synth, resources and`,
     'template bytes per role unchanged), ✗ not. Cold: one process per run, loading aws-cdk-lib and the compiled package, constructing and',
-    'synthesizing once, as `cdk synth` runs an app. Warm: construct + `app.synth()` in this process, each run on a fresh App. Peak RSS: of the',
-    'cold processes.',
+    'synthesizing once, as `cdk synth` runs an app. Warm: construct + `app.synth()` in a warm process that builds only that subject (five',
+    'processes per subject, the median of all their runs), each run on a fresh App. Peak RSS: of the cold processes.',
     '',
     goals.table,
     '');
@@ -290,9 +295,12 @@ async function main(): Promise<void> {
   print('## Warm process',
     '',
     'Roles cycle through ServiceRole, CrossAccountRole, IrsaRole and BoundedRole (a quarter each). Each cell is',
-    '`ours / plain (ours÷plain)`. Times are medians of runs in one warm process, each on a fresh App; synth is',
-    '`app.synth()` after construction. Retained heap is the heap in use after synth (GC forced, app alive) above the heap',
-    'before the run. Load is the 1-minute load average right after the row\'s runs (the machine has the CPUs listed above).',
+    '`ours / plain (ours÷plain)`. Each warm process loads aws-cdk-lib and (ours) the compiled package, builds one subject only,',
+    'as an app\'s process does, runs untimed warm-up runs, then the timed runs, each on a fresh App with no forced garbage',
+    'collection before it; times are medians of all runs of the five processes per subject (processes × runs). Synth is',
+    '`app.synth()` after construction. Retained heap, from one more run per process: the heap in use after synth (GC forced,',
+    'app alive) above the heap before the run. Load is the 1-minute load average right after the row\'s runs (the machine has',
+    'the CPUs listed above).',
     '',
     warmTable(results),
     '');
@@ -313,7 +321,8 @@ async function main(): Promise<void> {
     'Above, roles of one kind have equal documents, as many of an app\'s roles do (every function\'s role trusts lambda with',
     'the same condition), and the checks that read only a role\'s documents run once per distinct content. Here every role\'s',
     'account, ExternalId, service accounts, repository and bucket differ, so every role is checked in full: the checks\' cost',
-    'when nothing is shared. Warm process, `ours / plain (ours÷plain)`.',
+    'when nothing is shared. Runs interleaved in this (bench) process, no garbage collection forced before a run,',
+    '`ours / plain (ours÷plain)`.',
     '',
     distinctTable(distinctLayout, quick ? 3 : 5),
     '');
