@@ -17,8 +17,8 @@ import { limitOutcomes } from './limit';
 import { loadAverage, machineLines } from './machine';
 import { Layout, median, roleCount, RunResult, runOnce, Subject } from './measure';
 import { DISTINCT_SCENARIOS, SCENARIOS } from './scenarios';
-import { warmProcess } from './warm-run';
 import { markdownTable, num, pair, percent, ratio } from './table';
+import { warmProcess } from './warm-run';
 
 interface Size {
   readonly layout: Layout;
