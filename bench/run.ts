@@ -35,14 +35,15 @@ interface Size {
 // A warm process reaches its steady speed only after some 3,000-4,000 roles built (the JIT's tiers
 // and the heap's growth; at 400 roles, runs 1-8 of a process take 1.2-3× the later ones): each
 // process builds at least 4,000 roles untimed first. One process's median still differs from
-// another's of the same subject by 10-20% here (where the garbage collector happens to land):
-// five processes per subject, and the median of all their runs.
+// another's of the same subject by 10-20% here (where the JIT and the garbage collector happen to
+// land), more than runs within a process differ: many processes per subject, each with a few
+// timed runs, and the median of all their runs.
 const FULL_SIZES: Size[] = [
-  { layout: { stacks: 1, perStack: 10 }, warmProcesses: 5, warmups: 400, runs: 31, coldRuns: 25 },
-  { layout: { stacks: 1, perStack: 100 }, warmProcesses: 5, warmups: 40, runs: 21, coldRuns: 21 },
-  { layout: { stacks: 1, perStack: 400 }, warmProcesses: 5, warmups: 10, runs: 7, coldRuns: 7 },
+  { layout: { stacks: 1, perStack: 10 }, warmProcesses: 10, warmups: 400, runs: 21, coldRuns: 25 },
+  { layout: { stacks: 1, perStack: 100 }, warmProcesses: 10, warmups: 40, runs: 11, coldRuns: 21 },
+  { layout: { stacks: 1, perStack: 400 }, warmProcesses: 8, warmups: 10, runs: 5, coldRuns: 7 },
   // CloudFormation allows 500 resources per stack: 2,000 roles need several stacks.
-  { layout: { stacks: 5, perStack: 400 }, warmProcesses: 5, warmups: 2, runs: 5, coldRuns: 5 },
+  { layout: { stacks: 5, perStack: 400 }, warmProcesses: 5, warmups: 2, runs: 3, coldRuns: 5 },
 ];
 const SUBJECTS: Subject[] = ['plain', 'ours', 'ours-nochecks'];
 
@@ -288,7 +289,7 @@ async function main(): Promise<void> {
     '',
     `Medians; ✓ within the goal (ratios at most ${RATIO_GOAL.toFixed(2)}×, the checks at most ${100 * CHECKS_SHARE_GOAL}% of our synth, resources and`,
     'template bytes per role unchanged), ✗ not. Cold: one process per run, loading aws-cdk-lib and the compiled package, constructing and',
-    'synthesizing once, as `cdk synth` runs an app. Warm: construct + `app.synth()` in a warm process that builds only that subject (five',
+    'synthesizing once, as `cdk synth` runs an app. Warm: construct + `app.synth()` in warm processes that build only that subject (5-10',
     'processes per subject, the median of all their runs), each run on a fresh App. Peak RSS: of the cold processes.',
     '',
     goals.table,
@@ -299,7 +300,7 @@ async function main(): Promise<void> {
     'Roles cycle through ServiceRole, CrossAccountRole, IrsaRole and BoundedRole (a quarter each). Each cell is',
     '`ours / plain (ours÷plain)`. Each warm process loads aws-cdk-lib and (ours) the compiled package, builds one subject only,',
     'as an app\'s process does, builds 4,000 roles untimed (warm-up), then runs the timed runs, each on a fresh App with no forced garbage',
-    'collection before it; times are medians of all runs of the five processes per subject (processes × runs). Synth is',
+    'collection before it; times are medians of all runs of all processes of the subject (processes × runs). Synth is',
     '`app.synth()` after construction. Retained heap, from one more run per process: the heap in use after synth (GC forced,',
     'app alive) above the heap before the run. Load is the 1-minute load average right after the row\'s runs (the machine has',
     'the CPUs listed above).',
