@@ -46,24 +46,21 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
   const branches = options.branches ?? [];
   const tags = options.tags ?? [];
   const environments = options.environments ?? [];
-  for (const value of [...branches, ...tags, ...environments]) {
-    if (breaks(GITHUB_REF_NAME, value)) {
-      problems.push(`branch, tag or environment ${JSON.stringify(value)} ${GITHUB_REF_NAME.rule}`);
-    }
-  }
-  for (const value of [...branches, ...tags]) {
-    if (!breaks(GITHUB_REF_NAME, value) && breaks(GIT_REF_NAME, value)) {
-      problems.push(`branch or tag ${JSON.stringify(value)} ${GIT_REF_NAME.rule}`);
-    }
-  }
+  // Each list in turn, in the order of the messages (no concatenated copy per trust).
+  checkRefNames(problems, branches);
+  checkRefNames(problems, tags);
+  checkRefNames(problems, environments);
+  checkGitRefNames(problems, branches);
+  checkGitRefNames(problems, tags);
   const ownerId = options.repositoryOwnerId;
   const repoId = options.repositoryId;
-  checkEach(problems, NUMERIC_ID, { repositoryOwnerId: ownerId, repositoryId: repoId, enterpriseId: options.enterpriseId });
+  checkOne(problems, NUMERIC_ID, 'repositoryOwnerId', ownerId);
+  checkOne(problems, NUMERIC_ID, 'repositoryId', repoId);
+  checkOne(problems, NUMERIC_ID, 'enterpriseId', options.enterpriseId);
   checkList(problems, NUMERIC_ID, 'actorIds', options.actorIds);
   checkList(problems, GITHUB_WORKFLOW_REF, 'jobWorkflowRefs', options.jobWorkflowRefs);
-  for (const [field, list] of Object.entries({ workflows: options.workflows, actors: options.actors })) {
-    if (list?.some((v) => v === '')) problems.push(`${field} must not hold an empty name`);
-  }
+  checkNoEmptyName(problems, 'workflows', options.workflows);
+  checkNoEmptyName(problems, 'actors', options.actors);
 
   const immutable = options.subjectFormat === GitHubSubjectFormat.IMMUTABLE;
   if (immutable) {
@@ -140,13 +137,16 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
   if (options.actors?.length) claim('actor', options.actors);
   if (options.actorIds?.length) claim('actor_id', options.actorIds);
   if (options.enterpriseId !== undefined) claim('enterprise_id', [options.enterpriseId]);
-  const lists = { jobWorkflowRefs: options.jobWorkflowRefs, workflows: options.workflows, actors: options.actors, actorIds: options.actorIds };
-  for (const [field, list] of Object.entries(lists)) {
-    if (list !== undefined && list.length === 0) problems.push(`${field} is empty: omit it to accept any, or name at least one`);
-  }
+  checkNotEmpty(problems, 'jobWorkflowRefs', options.jobWorkflowRefs);
+  checkNotEmpty(problems, 'workflows', options.workflows);
+  checkNotEmpty(problems, 'actors', options.actors);
+  checkNotEmpty(problems, 'actorIds', options.actorIds);
 
-  const keys = Object.values(claims).flatMap((block) => Object.keys(block).map((k) => k.slice(issuer.length + 1)));
-  if (keys.length > 0 && !Token.isUnresolved(issuer) && !awsEvaluatesGitHubClaims(issuer)) {
+  // The claim keys are listed only for an issuer whose claims AWS does not evaluate (rare).
+  const keys = Token.isUnresolved(issuer) || awsEvaluatesGitHubClaims(issuer)
+    ? []
+    : Object.values(claims).flatMap((block) => Object.keys(block).map((k) => k.slice(issuer.length + 1)));
+  if (keys.length > 0) {
     problems.push(`${claimsAre(keys)} evaluated by AWS STS only for GitHub's own issuers (token.actions.githubusercontent.com, `
       + `token.actions.githubusercontent.com/<enterprise>, token.actions.<subdomain>.ghe.com), not for ${issuer}: name them in the subject instead`);
   }
@@ -163,10 +163,34 @@ function encoded(value: string): string {
   return value.replace(/:/g, '%3A');
 }
 
-function checkEach(problems: string[], rule: InputRule, fields: Record<string, string | undefined>): void {
-  for (const [field, value] of Object.entries(fields)) {
-    if (value !== undefined && breaks(rule, value)) problems.push(`${field} ${JSON.stringify(value)} ${rule.rule}`);
+function checkOne(problems: string[], rule: InputRule, field: string, value: string | undefined): void {
+  if (value !== undefined && breaks(rule, value)) problems.push(`${field} ${JSON.stringify(value)} ${rule.rule}`);
+}
+
+/** GitHub's rule for branch, tag and environment names. */
+function checkRefNames(problems: string[], values: string[]): void {
+  for (let i = 0; i < values.length; i++) {
+    if (breaks(GITHUB_REF_NAME, values[i])) {
+      problems.push(`branch, tag or environment ${JSON.stringify(values[i])} ${GITHUB_REF_NAME.rule}`);
+    }
   }
+}
+
+/** Git's rule for ref names, for branches and tags that keep GitHub's rule. */
+function checkGitRefNames(problems: string[], values: string[]): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!breaks(GITHUB_REF_NAME, values[i]) && breaks(GIT_REF_NAME, values[i])) {
+      problems.push(`branch or tag ${JSON.stringify(values[i])} ${GIT_REF_NAME.rule}`);
+    }
+  }
+}
+
+function checkNoEmptyName(problems: string[], field: string, list: string[] | undefined): void {
+  if (list?.some((v) => v === '')) problems.push(`${field} must not hold an empty name`);
+}
+
+function checkNotEmpty(problems: string[], field: string, list: string[] | undefined): void {
+  if (list !== undefined && list.length === 0) problems.push(`${field} is empty: omit it to accept any, or name at least one`);
 }
 
 function checkList(problems: string[], rule: InputRule, field: string, values: string[] | undefined): void {

@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { InputProblem, inputProblem } from './errors';
 import { podIdentityAssociationInput, policyInput, selfAssume } from './lazy-features';
 import { AWS_MANAGED_POLICY_NAME, breaks, MANAGED_POLICY_ARN } from './rules';
@@ -28,67 +28,89 @@ import { descriptionRule, LIMITS, maxSessionRule, pathRule, policyNameRule, quot
 
 /** The problems of the props every assumable role takes. */
 export function assumableRoleProblems(props: AssumableRoleProps, env: StackEnv): InputProblem[] {
+  // Every role of an app passes here, and nearly every one is fine: plain conditions and loops,
+  // no closure per prop, and a field's shown value is made only when it has a problem.
   const problems: InputProblem[] = [];
-  const check = (field: string, value: unknown, shown: unknown, rule: (v: any) => string | undefined) => {
-    const problem = value === undefined ? undefined : rule(value);
-    if (problem) problems.push(inputProblem([field], shown, problem));
-  };
-  check('roleName', props.roleName, props.roleName, roleNameRule);
-  check('path', props.path, props.path, pathRule);
-  check('description', props.description, props.description, descriptionRule);
-  check('maxSessionDuration', props.maxSessionDuration, props.maxSessionDuration?.toHumanString(),
-    (d: Duration) => maxSessionRule(d.toSeconds({ integral: false })));
-  check('trustPolicySizeQuota', props.trustPolicySizeQuota, props.trustPolicySizeQuota,
-    (q: number) => quotaRule(q, LIMITS.trustPolicyDefaultQuota, LIMITS.trustPolicyMaxQuota, 'trust policy size'));
-  check('managedPoliciesQuota', props.managedPoliciesQuota, props.managedPoliciesQuota,
-    (q: number) => quotaRule(q, LIMITS.managedPoliciesDefaultQuota, LIMITS.managedPoliciesMaxQuota, 'managed policies per role'));
-  const tagProblems = tagRules(props.tags ?? {});
+  if (props.roleName !== undefined) addProblem(problems, 'roleName', props.roleName, roleNameRule(props.roleName));
+  if (props.path !== undefined) addProblem(problems, 'path', props.path, pathRule(props.path));
+  if (props.description !== undefined) addProblem(problems, 'description', props.description, descriptionRule(props.description));
+  if (props.maxSessionDuration !== undefined) {
+    const problem = maxSessionRule(props.maxSessionDuration.toSeconds({ integral: false }));
+    if (problem) addProblem(problems, 'maxSessionDuration', props.maxSessionDuration.toHumanString(), problem);
+  }
+  if (props.trustPolicySizeQuota !== undefined) {
+    addProblem(problems, 'trustPolicySizeQuota', props.trustPolicySizeQuota,
+      quotaRule(props.trustPolicySizeQuota, LIMITS.trustPolicyDefaultQuota, LIMITS.trustPolicyMaxQuota, 'trust policy size'));
+  }
+  if (props.managedPoliciesQuota !== undefined) {
+    addProblem(problems, 'managedPoliciesQuota', props.managedPoliciesQuota,
+      quotaRule(props.managedPoliciesQuota, LIMITS.managedPoliciesDefaultQuota, LIMITS.managedPoliciesMaxQuota, 'managed policies per role'));
+  }
+  // No tags, no tag problems (tagRules of an empty map finds none).
+  const tagProblems = props.tags ? tagRules(props.tags) : NONE;
   if (tagProblems.length > 0) {
     problems.push(inputProblem(['tags'], props.tags, tagProblems.join('; ')));
   }
   if (props.permissionsBoundary?._problem) {
     problems.push(inputProblem(['permissionsBoundary'], props.permissionsBoundary.description, props.permissionsBoundary._problem));
   }
-  (props.managedPolicyArns ?? []).forEach((arn, i) => {
+  const managedPolicyArns = props.managedPolicyArns ?? NONE;
+  for (let i = 0; i < managedPolicyArns.length; i++) {
+    const arn = managedPolicyArns[i];
     const problem = ArnTemplate.problemOf(arn) ?? (breaks(MANAGED_POLICY_ARN, arn) ? MANAGED_POLICY_ARN.rule : undefined);
     if (problem) problems.push(inputProblem(['managedPolicyArns', i], arn, problem));
-  });
-  (props.awsManagedPolicyNames ?? []).forEach((name, i) => {
+  }
+  const awsManagedPolicyNames = props.awsManagedPolicyNames ?? NONE;
+  for (let i = 0; i < awsManagedPolicyNames.length; i++) {
+    const name = awsManagedPolicyNames[i];
     if (!Token.isUnresolved(name) && (name.startsWith('arn:') || breaks(AWS_MANAGED_POLICY_NAME, name))) {
       problems.push(inputProblem(['awsManagedPolicyNames', i], name, AWS_MANAGED_POLICY_NAME.rule));
     }
-  });
-  for (const name of Object.keys(props.inlinePolicies ?? {})) {
-    const problem = policyNameRule(name);
-    if (problem) problems.push(inputProblem(['inlinePolicies', name], name, problem));
   }
-  for (const [name, json] of Object.entries(props.inlinePolicyJson ?? {})) {
-    const path = ['inlinePolicyJson', name];
-    const nameProblem = policyNameRule(name);
-    if (nameProblem) {
-      problems.push(inputProblem(path, name, nameProblem));
-      continue;
-    }
-    if (Object.prototype.hasOwnProperty.call(props.inlinePolicies ?? {}, name)) {
-      problems.push(inputProblem(path, name, 'an inline policy of this name is also given in inlinePolicies; policy names must be unique per role'));
-      continue;
-    }
-    const { problem, documentProblems } = policyInput().readIdentityPolicy(json);
-    if (problem) {
-      problems.push({ ...inputProblem(path, json, problem), documentProblems });
+  if (props.inlinePolicies) {
+    for (const name of Object.keys(props.inlinePolicies)) {
+      const problem = policyNameRule(name);
+      if (problem) problems.push(inputProblem(['inlinePolicies', name], name, problem));
     }
   }
-  (props.trust ?? []).forEach((trust, i) => {
-    const problem = trustProblem(trust, env);
-    if (problem) problems.push(inputProblem(['trust', i], trust instanceof TrustRelationship ? trust.toString() : trust, problem, `trust[${i}]`));
-  });
+  if (props.inlinePolicyJson) {
+    for (const [name, json] of Object.entries(props.inlinePolicyJson)) {
+      const path = ['inlinePolicyJson', name];
+      const nameProblem = policyNameRule(name);
+      if (nameProblem) {
+        problems.push(inputProblem(path, name, nameProblem));
+        continue;
+      }
+      if (Object.prototype.hasOwnProperty.call(props.inlinePolicies ?? {}, name)) {
+        problems.push(inputProblem(path, name, 'an inline policy of this name is also given in inlinePolicies; policy names must be unique per role'));
+        continue;
+      }
+      const { problem, documentProblems } = policyInput().readIdentityPolicy(json);
+      if (problem) {
+        problems.push({ ...inputProblem(path, json, problem), documentProblems });
+      }
+    }
+  }
+  const trust = props.trust ?? NONE;
+  for (let i = 0; i < trust.length; i++) {
+    const problem = trustProblem(trust[i], env);
+    if (problem) problems.push(inputProblem(['trust', i], trust[i] instanceof TrustRelationship ? trust[i].toString() : trust[i], problem, `trust[${i}]`));
+  }
   if (props.allowSelfAssume) {
     problems.push(...selfAssume().selfAssumeProblems(props));
   }
-  if ((props.podIdentityAssociations ?? []).length > 0) {
+  if ((props.podIdentityAssociations ?? NONE).length > 0) {
     problems.push(...podIdentityAssociationInput().podIdentityAssociationsProblems(props.podIdentityAssociations!));
   }
   return problems;
+}
+
+/** Shared stand-in for a list that is not given: read only, never returned. */
+const NONE: readonly never[] = [];
+
+/** Adds the problem of one field, if it has one. */
+function addProblem(problems: InputProblem[], field: string, shown: unknown, problem: string | undefined): void {
+  if (problem) problems.push(inputProblem([field], shown, problem));
 }
 
 /** The trust of a `ServiceRole`, and the problems of its own props. */

@@ -30,8 +30,12 @@ export interface TrustStatement {
 
 /** Adds one condition to a copy of a block, keeping values unique and in order. */
 export function addCondition(conditions: Conditions, operator: string, key: string, values: string[]): Conditions {
-  const block = { ...(conditions[operator] ?? {}) };
-  block[key] = unique([...(block[key] ?? []), ...values]);
+  // Every role's trust builds its blocks with this: a new operator or key (the usual case) is
+  // made without spreading an empty block or concatenating onto an empty list.
+  const existing = conditions[operator];
+  const block = existing ? { ...existing } : {};
+  const current = block[key];
+  block[key] = current ? unique([...current, ...values]) : unique(values);
   return { ...conditions, [operator]: block };
 }
 
@@ -46,9 +50,23 @@ export function mergeConditions(a: Conditions, b: Conditions): Conditions {
   return out;
 }
 
+/** The values without repeats (SameValueZero, as a `Set`), in order of first appearance, in a new array. */
 export function unique<T>(values: T[]): T[] {
+  // Lists of conditions, actions and principals are short and seldom repeat a value: when a scan
+  // finds no repeat, a copy of the list is the answer (no Set, no iterator, no grown array).
+  if (values.length <= UNIQUE_BY_SCAN) {
+    let repeats = false;
+    for (let i = 1; i < values.length && !repeats; i++) {
+      // indexOf misses NaN (-1 !== i): such a list takes the Set, which finds it as it should.
+      repeats = values.indexOf(values[i]) !== i;
+    }
+    if (!repeats) return values.slice();
+  }
   return [...new Set(values)];
 }
+
+/** Up to this length `unique` looks for repeats by scanning (quadratic, but allocates nothing). */
+const UNIQUE_BY_SCAN = 16;
 
 /**
  * Merges statements whose actions and conditions are identical into one statement with

@@ -118,17 +118,7 @@ export class AppRoles {
    * (a token) is resolved whole.
    */
   private trustPrincipals(role: CfnRole): unknown {
-    const stack = Stack.of(role);
-    const { text } = this.stackOf(stack);
-    // Roles of a stack often name the same principals (one account, one partition token).
-    const resolve = (value: unknown) => {
-      if (value === undefined) return undefined;
-      if (typeof value !== 'string') return text.resolve(value);
-      const key = `${stack.node.path}\u0000${value}`;
-      if (!this.principalCache.has(key)) this.principalCache.set(key, text.resolve(value));
-      return this.principalCache.get(key);
-    };
-    const resolveEach = (value: unknown) => (Array.isArray(value) ? value.map(resolve) : resolve(value));
+    const { path, text } = this.stackOf(Stack.of(role));
     const document = unresolvedTrustPolicy(role);
     const statements = isPlainObject(document) ? statementsOf(document) : [];
     if (!isPlainObject(document) || !statements.every(isPlainObject)) {
@@ -136,8 +126,19 @@ export class AppRoles {
     }
     const naming = statements.filter(mayNameRole);
     if (naming.length === 0) {
+      // Most roles trust a service or a web identity: they need none of what follows.
       return undefined;
     }
+    // Roles of a stack often name the same principals (one account, one partition token). The
+    // stack's path is the one kept by `stackOf` (a construct's path is computed on each read).
+    const resolve = (value: unknown) => {
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string') return text.resolve(value);
+      const key = `${path}\u0000${value}`;
+      if (!this.principalCache.has(key)) this.principalCache.set(key, text.resolve(value));
+      return this.principalCache.get(key);
+    };
+    const resolveEach = (value: unknown) => (Array.isArray(value) ? value.map(resolve) : resolve(value));
     return {
       Statement: naming.map((statement) => {
         const principal = statement.Principal;

@@ -44,7 +44,15 @@ class RoleChecksCheckpoint extends CfnElement {
     if (inTemplatePass() && this.checkedPass !== currentTemplatePass() && !CHECKING.disabled) {
       this.checkedPass = currentTemplatePass();
       const start = performance.now();
-      const errors = this.tasks.flatMap((task) => task.run().map((message) => `[${task.source.node.path}] ${message}`));
+      // A plain loop: most roles return no error, and need no array or closure of their own.
+      const errors: string[] = [];
+      for (let i = 0; i < this.tasks.length; i++) {
+        const task = this.tasks[i];
+        const messages = task.run();
+        for (let m = 0; m < messages.length; m++) {
+          errors.push(`[${task.source.node.path}] ${messages[m]}`);
+        }
+      }
       CHECKING.ms += performance.now() - start;
       if (errors.length > 0) {
         // The shape of CDK's own validation errors (these checks were validations once).
