@@ -31,18 +31,16 @@ export class AppRoles {
    */
   public static of(role: CfnRole): AppRoles {
     const root = role.node.root;
-    let model = MODELS.get(root);
-    if (!model || model.pass !== currentTemplatePass() || !model.roles.has(role)) {
+    let model = current;
+    if (!model || model.root !== root || model.pass !== currentTemplatePass() || !model.roles.has(role)) {
       model = new AppRoles(root);
-      MODELS.set(root, model);
+      current = model;
     }
     return model;
   }
 
   public readonly roles = new Map<CfnRole, AppRole>();
   public readonly graph = new TrustGraph();
-  /** Messages of the checks that read only a role's documents, by those documents (see `role-checks.ts`). */
-  public readonly documentFindings = new Map<string, string[][]>();
   private readonly pass = currentTemplatePass();
   /** Principal values as principal text, by stack and value. */
   private readonly principalCache = new Map<string, unknown>();
@@ -54,7 +52,7 @@ export class AppRoles {
   /** What the graph reads of each stack, and the principal text of its values. */
   private readonly stacks = new Map<Stack, { path: string; account: string; text: PrincipalText }>();
 
-  private constructor(root: IConstruct) {
+  private constructor(private readonly root: IConstruct) {
     const all = root.node.findAll();
     const cfnRoles = all.filter((c): c is CfnRole => c instanceof CfnRole);
     this.cfnRoles = cfnRoles;
@@ -184,7 +182,12 @@ export class AppRoles {
   }
 }
 
-const MODELS = new WeakMap<IConstruct, AppRoles>();
+/**
+ * The model of the current template pass: one at a time, as a model is never read in a later
+ * pass. A model per app would live as long as the app, and CDK keeps every synthesized app
+ * reachable (its token map holds their tokens).
+ */
+let current: AppRoles | undefined;
 
 /** A role's trust policy as given: by the library's construct, by `iam.Role`, or as the resource holds it. */
 function unresolvedTrustPolicy(role: CfnRole): unknown {

@@ -83,8 +83,29 @@ export function keptLazyValue(producer: () => unknown): IResolvable {
   return new KeptLazyValue(producer);
 }
 
-/** The resolved properties of a resource, by resource, with the template pass they were kept in. */
-const kept = new WeakMap<CfnResource, { pass: number; properties: Record<string, any> }>();
+/**
+ * What is kept for the current template pass only. A pass's values are never read in a later
+ * pass, so they are dropped when the next pass starts: CDK keeps every app it synthesized
+ * reachable (its token map holds their tokens), and values kept per resource would live, and be
+ * copied by every garbage collection, as long as the process (a test run, a warm benchmark).
+ */
+class PassValues {
+  /** The resolved properties of a resource, as kept from its `renderProperties`. */
+  public readonly kept = new WeakMap<CfnResource, Record<string, any>>();
+  /** Values resolved here because none was kept, by resource and property. */
+  public readonly fallback = new WeakMap<CfnResource, Map<string, any>>();
+  constructor(public readonly pass: number) {}
+}
+
+let passValues = new PassValues(templatePass);
+
+/** The values of the current template pass (a new, empty set when a pass has started since). */
+function currentPassValues(): PassValues {
+  if (passValues.pass !== templatePass) {
+    passValues = new PassValues(templatePass);
+  }
+  return passValues;
+}
 
 /**
  * Keeps the properties of `resource` as CDK resolves them for its template, for
@@ -98,14 +119,11 @@ export function keepRenderedProperties(resource: CfnResource, marker: IResolvabl
   const render = target.renderProperties;
   target.renderProperties = function (this: unknown, properties: Record<string, any>) {
     if (marker instanceof KeptLazyValue && marker.pass === templatePass && inTemplatePass()) {
-      kept.set(resource, { pass: templatePass, properties });
+      currentPassValues().kept.set(resource, properties);
     }
     return render.call(this, properties);
   };
 }
-
-/** Values resolved here because none was kept, once per template pass. */
-const fallback = new WeakMap<CfnResource, { pass: number; values: Map<string, any> }>();
 
 /**
  * `resource[key]` resolved for CloudFormation: as kept in the current template pass or, when
@@ -113,24 +131,25 @@ const fallback = new WeakMap<CfnResource, { pass: number; values: Map<string, an
  * resolved here, once per pass.
  */
 export function resolvedProperty(resource: CfnResource, key: string): any {
-  const properties = kept.get(resource);
-  if (properties?.pass === templatePass) {
-    return properties.properties[key];
+  const values = currentPassValues();
+  const properties = values.kept.get(resource);
+  if (properties) {
+    return properties[key];
   }
   const value = (resource as unknown as Record<string, unknown>)[key];
   if (value === undefined) {
     return undefined;
   }
-  let entry = fallback.get(resource);
-  if (!entry || entry.pass !== templatePass) {
-    entry = { pass: templatePass, values: new Map() };
-    fallback.set(resource, entry);
+  let resolved = values.fallback.get(resource);
+  if (!resolved) {
+    resolved = new Map();
+    values.fallback.set(resource, resolved);
   }
-  if (!entry.values.has(key)) {
+  if (!resolved.has(key)) {
     // What it produced, not the lazy value itself: a resolution here must not count as a template pass.
-    entry.values.set(key, Stack.of(resource).resolve(unwrapped(value)));
+    resolved.set(key, Stack.of(resource).resolve(unwrapped(value)));
   }
-  return entry.values.get(key);
+  return resolved.get(key);
 }
 
 /** A property's value, with a kept lazy value replaced by what it produced (for code that reads it back). */

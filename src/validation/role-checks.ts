@@ -121,7 +121,7 @@ function checkRole(node: CfnRole, quota: number): void {
   const app = AppRoles.of(node);
   const target = app.roles.get(node)!.target;
   const facts = gatherFacts(node, quota, app);
-  const shared = documentFindings(app, facts);
+  const shared = documentFindings(facts);
   // Plain loops: this runs for every role of the app, and most roles have no finding.
   for (let i = 0; i < ROLE_CHECKS.length; i++) {
     const check = ROLE_CHECKS[i];
@@ -134,20 +134,30 @@ function checkRole(node: CfnRole, quota: number): void {
 
 /**
  * The messages of the checks that read only the role's documents, by check (in `ROLE_CHECKS`
- * order), computed once per distinct content in a synthesis: those checks are pure functions of
- * the documents, the stack's account and the quota, and apps repeat documents (the roles of
- * every function trust lambda with the same condition). Each role still gets its own findings.
+ * order), computed once per distinct content: those checks are pure functions of the documents,
+ * the stack's account and the quota, and apps repeat documents (the roles of every function
+ * trust lambda with the same condition). Each role still gets its own findings. The messages are
+ * kept across syntheses in one process (a test suite synthesizes many apps with the same roles),
+ * up to `DOCUMENT_FINDINGS_KEPT` distinct contents.
  */
-function documentFindings(app: AppRoles, facts: RoleFacts): string[][] {
+function documentFindings(facts: RoleFacts): string[][] {
   const { trustPolicy, identityPolicies, managedPolicyArns, stackAccount, trustPolicyQuota } = facts;
   const key = JSON.stringify([trustPolicy, identityPolicies, managedPolicyArns, stackAccount ?? null, trustPolicyQuota]);
-  let findings = app.documentFindings.get(key);
+  let findings = DOCUMENT_FINDINGS.get(key);
   if (!findings) {
     findings = ROLE_CHECKS.map((check) => (check.readsTheApp ? [] : check.check(facts)));
-    app.documentFindings.set(key, findings);
+    if (DOCUMENT_FINDINGS.size >= DOCUMENT_FINDINGS_KEPT) {
+      // Simpler than least-recently-used, and as good for apps whose roles repeat a few documents.
+      DOCUMENT_FINDINGS.clear();
+    }
+    DOCUMENT_FINDINGS.set(key, findings);
   }
   return findings;
 }
+
+/** How many distinct contents' messages `documentFindings` keeps. */
+const DOCUMENT_FINDINGS_KEPT = 2000;
+const DOCUMENT_FINDINGS = new Map<string, string[][]>();
 
 function acknowledged(scope: IConstruct, id: string): boolean {
   return scope.node.scopes.some((s) => s.node.metadata.some((m) => m.type === ACK_METADATA && (m.data as any)?.id === id));
