@@ -267,6 +267,23 @@ describe('where the checks run', () => {
     expect(again.map((m) => m.id).sort()).toEqual(['/Stack/First', '/Stack/Second']);
   });
 
+  test('apps synthesized in turn are each checked on their own roles (what a synthesis keeps is dropped at the next one)', () => {
+    // One app's role model and kept properties are replaced by the next synthesis's
+    // (src/validation/app-roles.ts, captured-value.ts); going back to the first app rebuilds them.
+    const first = newApp();
+    const firstStack = newStack({ app: first });
+    new CrossAccountRole(firstStack, 'Role', { trustedAccounts: [OTHER] });
+    const second = newApp();
+    const secondStack = newStack({ app: second });
+    new CrossAccountRole(secondStack, 'Role', { trustedAccounts: [OTHER], externalIds: ['partner-1234'] });
+    new CrossAccountRole(secondStack, 'Open', { trustedAccounts: [OTHER] });
+    const warned = (app: App, stack: Stack) => app.synth({ force: true }).getStackByName(stack.stackName).messages
+      .filter((m) => String(m.entry.data).includes('CrossAccountWithoutGuard')).map((m) => m.id);
+    expect(warned(first, firstStack)).toEqual(['/Stack/Role']);
+    expect(warned(second, secondStack)).toEqual(['/Stack/Open']);
+    expect(warned(first, firstStack)).toEqual(['/Stack/Role']);
+  });
+
   test('skipping validation skips the checks and the size limits, as it skips CDK\'s validations', () => {
     const role = roleWithTrustSize(2100);
     const app = role.node.root as App;
@@ -387,8 +404,9 @@ describe('findings do not fail synthesis by themselves', () => {
 });
 
 describe('roles whose documents are equal', () => {
-  // The checks that read only a role's documents run once per distinct content in a synthesis
-  // (src/validation/role-checks.ts); each role must still get its own findings.
+  // The checks that read only a role's documents run once per distinct content, and their
+  // messages are kept across syntheses in one process (src/validation/role-checks.ts); each role
+  // must still get its own findings.
   test('each role gets its own finding', () => {
     const stack = newStack();
     for (const id of ['A', 'B', 'C']) new CrossAccountRole(stack, id, { trustedAccounts: [OTHER] });
@@ -401,6 +419,27 @@ describe('roles whose documents are equal', () => {
     new CrossAccountRole(stack, 'B', { trustedAccounts: [OTHER] });
     RoleChecks.acknowledge(a, 'CrossAccountWithoutGuard', 'accepted');
     expect(findingMessages(stack, 'CrossAccountWithoutGuard', 'warning').map((m) => m.path)).toEqual(['/Stack/B']);
+  });
+
+  test('a later synthesis in the same process finds the same, at its own roles (messages are shared across syntheses)', () => {
+    const first = newStack();
+    new CrossAccountRole(first, 'A', { trustedAccounts: [OTHER] });
+    const second = newStack();
+    new CrossAccountRole(second, 'A', { trustedAccounts: [OTHER] });
+    new CrossAccountRole(second, 'B', { trustedAccounts: [OTHER] });
+    const warnings = (stack: Stack) => findingMessages(stack, 'CrossAccountWithoutGuard', 'warning');
+    expect(warnings(first).map((m) => m.path)).toEqual(['/Stack/A']);
+    expect(warnings(second).map((m) => m.path)).toEqual(['/Stack/A', '/Stack/B']);
+    expect(warnings(second)[0].message).toEqual(warnings(first)[0].message);
+  });
+
+  test('an acknowledgement in one app does not carry over to an app synthesized after it', () => {
+    const first = newStack();
+    RoleChecks.acknowledge(new CrossAccountRole(first, 'A', { trustedAccounts: [OTHER] }), 'CrossAccountWithoutGuard', 'accepted');
+    expect(findingMessages(first, 'CrossAccountWithoutGuard', 'warning')).toEqual([]);
+    const second = newStack();
+    new CrossAccountRole(second, 'A', { trustedAccounts: [OTHER] });
+    expect(findingMessages(second, 'CrossAccountWithoutGuard', 'warning').map((m) => m.path)).toEqual(['/Stack/A']);
   });
 
   test('the stack\'s account is part of what is compared: the same trust is cross-account in one stack only', () => {
