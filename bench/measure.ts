@@ -38,11 +38,11 @@ export function roleCount(layout: Layout): number {
 }
 
 /** Builds the roles of a layout into a fresh app: the four kinds in turn, or all of kind `only`. */
-export function build(subject: Subject, layout: Layout, only?: Scenario, scenarios: Scenario[] = SCENARIOS): App {
+export function build(subject: Subject, layout: Layout, only?: Scenario, scenarios: Scenario[] = SCENARIOS, firstId = 0): App {
   const app = newApp();
   for (let s = 0; s < layout.stacks; s++) {
     const stack = new Stack(app, `Bench${s}`);
-    addRoles(stack, subject === 'plain' ? 'plain' : 'ours', layout.perStack, s * layout.perStack, only, scenarios);
+    addRoles(stack, subject === 'plain' ? 'plain' : 'ours', layout.perStack, firstId + s * layout.perStack, only, scenarios);
   }
   return app;
 }
@@ -53,10 +53,10 @@ export function build(subject: Subject, layout: Layout, only?: Scenario, scenari
  * (the young generation shrinks, and the run then copies the app it builds in many more
  * scavenges: about twice the time here).
  */
-export function runOnce(subject: Subject, layout: Layout, only?: Scenario, scenarios: Scenario[] = SCENARIOS): RunResult {
+export function runOnce(subject: Subject, layout: Layout, only?: Scenario, scenarios: Scenario[] = SCENARIOS, firstId = 0): RunResult {
   setChecks(subject === 'ours-nochecks' ? 'disabled' : 'timed');
   const t0 = performance.now();
-  const app = build(subject, layout, only, scenarios);
+  const app = build(subject, layout, only, scenarios, firstId);
   const t1 = performance.now();
   resetChecks();
   const cpu0 = process.cpuUsage();
