@@ -13,12 +13,18 @@ interface RoleSettings {
   readonly renderTrustPolicy?: () => unknown;
 }
 
-const settings = new WeakMap<CfnRole, RoleSettings>();
+/**
+ * Where the settings are kept: a symbol-keyed property of the resource (invisible to
+ * `Object.keys` and to JSON), not a `WeakMap`. CDK keeps every app it synthesized reachable (its
+ * token map holds their tokens), so a map entry per role would live as long as the process, and
+ * a weak map's entries are extra work for every garbage collection.
+ */
+const SETTINGS = Symbol('cdk-assumable-roles.roleSettings');
 
 export function registerRole(resource: CfnRole, owner: IConstruct, trustPolicyQuota: number, renderTrustPolicy?: () => unknown): void {
-  settings.set(resource, { owner, trustPolicyQuota, renderTrustPolicy });
+  (resource as unknown as Record<symbol, RoleSettings>)[SETTINGS] = { owner, trustPolicyQuota, renderTrustPolicy };
 }
 
 export function roleSettings(resource: CfnRole): RoleSettings | undefined {
-  return settings.get(resource);
+  return (resource as unknown as Record<symbol, RoleSettings | undefined>)[SETTINGS];
 }

@@ -34,7 +34,8 @@ export interface RoleChecksProps {
   readonly trustPolicySizeQuota?: number;
 }
 
-const checked = new WeakSet<CfnRole>();
+/** Marks a role resource whose check is arranged (a symbol-keyed property, as `roleSettings` keeps its settings). */
+const CHECKED = Symbol('cdk-assumable-roles.checked');
 
 /**
  * Checks every IAM role in a scope for risky trust and permissions, and reports findings as
@@ -103,10 +104,11 @@ export class RoleChecks implements IAspect {
  * size limits of the library's constructs, returns errors that fail the synthesis itself.
  */
 export function checkWithItsTemplate(node: CfnRole, quota: number, limits: () => string[] = () => []): void {
-  if (checked.has(node)) {
+  const marked = node as unknown as Record<symbol, boolean | undefined>;
+  if (marked[CHECKED]) {
     return;
   }
-  checked.add(node);
+  marked[CHECKED] = true;
   checkWithTemplate({
     role: node,
     source: reportTarget(node),
