@@ -5,6 +5,7 @@ import { renderArn } from '../private/arn-values';
 import { addCallerConditions, mfaMaxAge, principalArnProblem } from '../private/caller-conditions';
 import { breaks, EXTERNAL_ID, ORGANIZATION_ID } from '../private/rules';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 
 
 /**
@@ -25,24 +26,29 @@ export class AwsPrincipalTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _principals: string[];
+  declare public readonly _principals: string[];
   /** @internal */
-  public readonly _label: string;
+  declare public readonly _label: string;
   /** @internal */
-  public readonly _externalIds: string[] = [];
+  declare public readonly _externalIds: string[];
   /** @internal */
-  public readonly _mfa: boolean = false;
+  declare public readonly _mfa: boolean;
   /** @internal */
-  public readonly _mfaMaxAgeSeconds?: number;
+  declare public readonly _mfaMaxAgeSeconds?: number;
   /** @internal */
-  public readonly _principalArnPatterns: string[] = [];
+  declare public readonly _principalArnPatterns: string[];
   /** @internal */
-  public readonly _organizationIds: string[] = [];
+  declare public readonly _organizationIds: string[];
 
   private constructor(label: string, principals: string[], problems: string[]) {
     super();
-    this._label = label;
-    this._principals = unique(principals);
+    const fields = fieldsOf(this);
+    fields._externalIds = [];
+    fields._mfa = false;
+    fields._principalArnPatterns = [];
+    fields._organizationIds = [];
+    fields._label = label;
+    fields._principals = unique(principals);
     this._problems.push(...problems);
     if (principals.length === 0) {
       this._problems.push(`${label} needs at least one principal`);
@@ -139,3 +145,6 @@ export class AwsPrincipalTrust extends TrustRelationship {
     }];
   }
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(AwsPrincipalTrust, ['_principals', '_label', '_externalIds', '_mfa', '_mfaMaxAgeSeconds', '_principalArnPatterns', '_organizationIds']);

@@ -7,6 +7,7 @@ import {
 import { IDENTITY_POOL_ID, InputRule, matches, WEB_IDENTITY_ID } from '../private/rules';
 import { StackEnv } from '../private/stack-env';
 import { addCondition, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 
 /** Options for `Trust.cognitoIdentityPool`. */
 export interface CognitoIdentityPoolTrustOptions {
@@ -138,29 +139,30 @@ export class BuiltinWebIdentityTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _label: string;
+  declare public readonly _label: string;
   /** @internal */
-  public readonly _provider?: BuiltinProvider;
+  declare public readonly _provider?: BuiltinProvider;
   /** @internal */
-  public readonly _audiences: string[];
+  declare public readonly _audiences: string[];
   /** @internal */
-  public readonly _subjects: string[];
+  declare public readonly _subjects: string[];
   /** @internal */
-  public readonly _originalAudiences: string[];
+  declare public readonly _originalAudiences: string[];
   /** @internal */
-  public readonly _amr: string[];
+  declare public readonly _amr: string[];
   /** @internal */
-  public readonly _poolRegion?: string;
+  declare public readonly _poolRegion?: string;
 
   private constructor(spec: BuiltinSpec) {
     super();
-    this._label = spec.label;
-    this._provider = spec.provider;
-    this._audiences = unique(spec.audiences);
-    this._subjects = unique(spec.subjects);
-    this._originalAudiences = unique(spec.originalAudiences);
-    this._amr = spec.amr;
-    this._poolRegion = spec.poolRegion;
+    const fields = fieldsOf(this);
+    fields._label = spec.label;
+    fields._provider = spec.provider;
+    fields._audiences = unique(spec.audiences);
+    fields._subjects = unique(spec.subjects);
+    fields._originalAudiences = unique(spec.originalAudiences);
+    fields._amr = spec.amr;
+    fields._poolRegion = spec.poolRegion;
     this._problems.push(...spec.problems);
   }
 
@@ -235,3 +237,6 @@ function ruleProblems(what: string, values: string[], rule: InputRule): string[]
 function listProblems(label: string, field: string, values: string[] | undefined): string[] {
   return values !== undefined && values.length === 0 ? [`${label}: ${field} is empty; leave it out to allow any, or name at least one`] : [];
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(BuiltinWebIdentityTrust, ['_label', '_provider', '_audiences', '_subjects', '_originalAudiences', '_amr', '_poolRegion']);

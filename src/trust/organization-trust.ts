@@ -5,6 +5,7 @@ import { addCallerConditions, mfaMaxAge, principalArnProblem } from '../private/
 import { ORG_PATHS_OPERATOR, organizationalUnitPath } from '../private/organization-paths';
 import { breaks, matches, ORGANIZATION_ID, ORGANIZATION_ROOT_ID, ORGANIZATIONAL_UNIT_ID } from '../private/rules';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 
 /**
  * Trust in every IAM principal (role, user, account root) of the accounts of an AWS
@@ -30,23 +31,26 @@ export class OrganizationTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _label: string;
+  declare public readonly _label: string;
   /** @internal */
-  public readonly _organizationId: string;
+  declare public readonly _organizationId: string;
   /** @internal */
-  public readonly _organizationalUnitIds: string[];
+  declare public readonly _organizationalUnitIds: string[];
   /** @internal */
-  public readonly _mfa: boolean = false;
+  declare public readonly _mfa: boolean;
   /** @internal */
-  public readonly _mfaMaxAgeSeconds?: number;
+  declare public readonly _mfaMaxAgeSeconds?: number;
   /** @internal */
-  public readonly _principalArnPatterns: string[] = [];
+  declare public readonly _principalArnPatterns: string[];
 
   private constructor(organizationId: string, organizationalUnitIds: string[] | undefined) {
     super();
-    this._label = organizationalUnitIds === undefined ? 'Trust.organization' : 'Trust.organizationalUnits';
-    this._organizationId = organizationId;
-    this._organizationalUnitIds = unique(organizationalUnitIds ?? []);
+    const fields = fieldsOf(this);
+    fields._mfa = false;
+    fields._principalArnPatterns = [];
+    fields._label = organizationalUnitIds === undefined ? 'Trust.organization' : 'Trust.organizationalUnits';
+    fields._organizationId = organizationId;
+    fields._organizationalUnitIds = unique(organizationalUnitIds ?? []);
     this._problems.push(...organizationProblems(organizationId, organizationalUnitIds));
   }
 
@@ -143,3 +147,6 @@ function organizationProblems(organizationId: string, organizationalUnitIds: str
   }
   return problems;
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(OrganizationTrust, ['_label', '_organizationId', '_organizationalUnitIds', '_mfa', '_mfaMaxAgeSeconds', '_principalArnPatterns']);

@@ -8,6 +8,7 @@ import {
 } from '../private/pod-identity';
 import { ROLE_ARN } from '../private/rules';
 import { addCondition, TrustStatement } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 
 /**
  * The target role's side of EKS Pod Identity with a target role: trust in the Pod Identity
@@ -43,14 +44,15 @@ export class EksPodIdentityRoleTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _roleArn: string;
+  declare public readonly _roleArn: string;
   /** @internal */
-  public readonly _restriction: PodIdentityRestriction;
+  declare public readonly _restriction: PodIdentityRestriction;
 
   private constructor(roleArn: string, restriction: PodIdentityRestriction, problems: string[]) {
     super();
-    this._roleArn = roleArn;
-    this._restriction = restriction;
+    const fields = fieldsOf(this);
+    fields._roleArn = roleArn;
+    fields._restriction = restriction;
     this._problems.push(...problems);
   }
 
@@ -84,3 +86,6 @@ export class EksPodIdentityRoleTrust extends TrustRelationship {
 function roleAccount(roleArn: string): string | undefined {
   return Token.isUnresolved(roleArn) ? undefined : /^arn:[^:]+:iam::(\d{12}|\{account\}):role\//.exec(roleArn)?.[1];
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(EksPodIdentityRoleTrust, ['_roleArn', '_restriction']);

@@ -5,6 +5,7 @@ import { PolicyKind } from '../policy-kind';
 import { policyInput, trustLifting } from '../private/lazy-features';
 import { StackEnv } from '../private/stack-env';
 import { Conditions, mergeConditions, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 
 /**
  * A whole trust policy written as JSON (`Trust.fromPolicyJson`), e.g. an operator's
@@ -57,14 +58,15 @@ export class PolicyJsonTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _lifted: TrustRelationship[];
+  declare public readonly _lifted: TrustRelationship[];
   /** @internal */
-  public readonly _verbatim: Array<Record<string, unknown>>;
+  declare public readonly _verbatim: Array<Record<string, unknown>>;
 
   private constructor(lifted: TrustRelationship[], verbatim: Array<Record<string, unknown>>, problems: string[]) {
     super();
-    this._lifted = lifted;
-    this._verbatim = verbatim;
+    const fields = fieldsOf(this);
+    fields._lifted = lifted;
+    fields._verbatim = verbatim;
     this._problems.push(...problems);
   }
 
@@ -157,3 +159,6 @@ function withExtras(statement: Record<string, unknown>, actions: string[], condi
   }
   return out;
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(PolicyJsonTrust, ['_lifted', '_verbatim']);

@@ -6,6 +6,7 @@ import { renderArn } from '../private/arn-values';
 import { SIGN_IN_HOSTS } from '../private/sign-in';
 import { StackEnv } from '../private/stack-env';
 import { addCondition, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 
 /** The AWS sign-in endpoint that SAML assertions for console access are addressed to. */
 const SAML_SIGN_IN: Record<string, string> = Object.fromEntries(Object.entries(SIGN_IN_HOSTS).map(([p, host]) => [p, `https://${host}/saml`]));
@@ -24,14 +25,15 @@ export class SamlTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _providerArn: string;
+  declare public readonly _providerArn: string;
   /** @internal */
-  public readonly _audiences?: string[];
+  declare public readonly _audiences?: string[];
 
   private constructor(providerArn: string, problems: string[], audiences?: string[]) {
     super();
-    this._providerArn = providerArn;
-    this._audiences = audiences ? unique(audiences) : undefined;
+    const fields = fieldsOf(this);
+    fields._providerArn = providerArn;
+    fields._audiences = audiences ? unique(audiences) : undefined;
     this._problems.push(...problems);
     if (audiences && audiences.length === 0) {
       this._problems.push('SAML trust needs at least one audience (SAML:aud)');
@@ -85,3 +87,6 @@ function signInUrl(region: string): string | undefined {
   const info = RegionInfo.get(region);
   return ((info.partition ? SAML_SIGN_IN[info.partition] : undefined) ?? info.samlSignOnUrl) || undefined;
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(SamlTrust, ['_providerArn', '_audiences']);

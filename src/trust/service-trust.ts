@@ -9,6 +9,7 @@ import { ACCOUNT_ID, ARN, breaks, SERVICE_NAME } from '../private/rules';
 import { servicePrincipalName } from '../private/service-names';
 import { StackEnv } from '../private/stack-env';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 
 /**
  * Trust in one or more AWS service principals, e.g. `lambda.amazonaws.com`.
@@ -41,20 +42,23 @@ export class ServiceTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _services: string[];
+  declare public readonly _services: string[];
   /** @internal */
-  public readonly _actions: string[];
+  declare public readonly _actions: string[];
   /** @internal */
-  public readonly _sourceAccounts: string[] = [];
+  declare public readonly _sourceAccounts: string[];
   /** @internal */
-  public readonly _sourceArns: string[] = [];
+  declare public readonly _sourceArns: string[];
   /** The restriction of `Trust.eksPodIdentity` (session tags); undefined for any other service trust. @internal */
-  public readonly _podIdentity?: PodIdentityRestriction;
+  declare public readonly _podIdentity?: PodIdentityRestriction;
 
   private constructor(services: string[], actions: string[]) {
     super();
-    this._services = unique(services.map(servicePrincipalName));
-    this._actions = actions;
+    const fields = fieldsOf(this);
+    fields._sourceAccounts = [];
+    fields._sourceArns = [];
+    fields._services = unique(services.map(servicePrincipalName));
+    fields._actions = actions;
     if (services.length === 0) {
       this._problems.push('a service trust needs at least one service name');
     }
@@ -120,3 +124,6 @@ export class ServiceTrust extends TrustRelationship {
     return this._podIdentity ? podIdentity().podIdentityStatements(this._podIdentity, statement) : [statement];
   }
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(ServiceTrust, ['_services', '_actions', '_sourceAccounts', '_sourceArns', '_podIdentity']);

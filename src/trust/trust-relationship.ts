@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { StackEnv } from '../private/stack-env';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, withFields } from '../private/trust-fields';
 
 /**
  * A trust relationship: who may assume a role, with which action, under which conditions.
@@ -10,12 +11,25 @@ import { addCondition, Conditions, TrustStatement, unique } from '../private/sta
  * of `Trust`.
  */
 export abstract class TrustRelationship {
+  constructor() {
+    // The fields every kind has; each kind's constructor adds its own (see private/trust-fields.ts).
+    withFields(this, { _extraActions: [], _extraConditions: {}, _problems: [] });
+  }
+
   /** @internal */
-  public readonly _extraActions: string[] = [];
+  public get _extraActions(): string[] {
+    return fieldsOf(this)._extraActions;
+  }
+
   /** @internal */
-  public readonly _extraConditions: Conditions = {};
+  public get _extraConditions(): Conditions {
+    return fieldsOf(this)._extraConditions;
+  }
+
   /** @internal */
-  public readonly _problems: string[] = [];
+  public get _problems(): string[] {
+    return fieldsOf(this)._problems;
+  }
 
   /**
    * Also allows `sts:TagSession`, so the caller may pass session tags (ABAC).
@@ -84,33 +98,13 @@ export abstract class TrustRelationship {
   public abstract _statements(scope: IConstruct): TrustStatement[];
 
   /**
-   * A copy of this value with some fields replaced. Its fields are read-only, but the object
-   * stays extensible: jsii tags every object it hands to Python, Java or .NET with a hidden
+   * A copy of this value with some fields replaced. Its fields are read-only (getters), and the
+   * copy stays extensible: jsii tags every object it hands to Python, Java or .NET with a hidden
    * property, and fails on a frozen (non-extensible) one.
    * @internal
    */
   public _with(patch: object): this {
-    // One Object.create with every field's descriptor: half the cost of defining them one by one.
-    // The descriptors are made straight from the receiver, then the patch replaces the values of
-    // its fields (no merged copy of the fields first); the fields keep the order a spread
-    // `{ ...this, ...patch }` would give them.
-    const own = this as unknown as Record<string, unknown>;
-    const changes = patch as Record<string, unknown>;
-    const descriptors: PropertyDescriptorMap = {};
-    const keys = Object.keys(own);
-    for (let i = 0; i < keys.length; i++) {
-      descriptors[keys[i]] = { value: own[keys[i]], enumerable: true, writable: false, configurable: false };
-    }
-    const patched = Object.keys(changes);
-    for (let i = 0; i < patched.length; i++) {
-      const key = patched[i];
-      if (Object.prototype.hasOwnProperty.call(descriptors, key)) {
-        descriptors[key].value = changes[key];
-      } else {
-        descriptors[key] = { value: changes[key], enumerable: true, writable: false, configurable: false };
-      }
-    }
-    return Object.create(Object.getPrototypeOf(this), descriptors);
+    return withFields(Object.create(Object.getPrototypeOf(this)), { ...fieldsOf(this), ...patch });
   }
 
   /** @internal */

@@ -3,6 +3,7 @@ import { OidcIssuer } from './oidc-issuer';
 import { TrustRelationship } from './trust-relationship';
 import { StackEnv } from '../private/stack-env';
 import { addCondition, TrustStatement, unique } from '../private/statement';
+import { fieldsOf, readFromFields } from '../private/trust-fields';
 import { hasWildcard } from '../private/web-identity';
 
 /**
@@ -24,20 +25,21 @@ export class WebIdentityTrust extends TrustRelationship {
   }
 
   /** @internal */
-  public readonly _issuer: OidcIssuer;
+  declare public readonly _issuer: OidcIssuer;
   /** @internal */
-  public readonly _subjects: string[];
+  declare public readonly _subjects: string[];
   /** @internal */
-  public readonly _audiences: string[];
+  declare public readonly _audiences: string[];
   /** @internal */
-  public readonly _label: string;
+  declare public readonly _label: string;
 
   private constructor(label: string, issuer: OidcIssuer, subjects: string[], audiences: string[], problems: string[]) {
     super();
-    this._label = label;
-    this._issuer = issuer;
-    this._subjects = unique(subjects);
-    this._audiences = unique(audiences);
+    const fields = fieldsOf(this);
+    fields._label = label;
+    fields._issuer = issuer;
+    fields._subjects = unique(subjects);
+    fields._audiences = unique(audiences);
     this._problems.push(...problems);
     if (issuer._problem) {
       this._problems.push(`OIDC provider: ${issuer._problem}`);
@@ -108,3 +110,6 @@ export class WebIdentityTrust extends TrustRelationship {
     return statements;
   }
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(WebIdentityTrust, ['_issuer', '_subjects', '_audiences', '_label']);

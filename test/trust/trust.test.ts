@@ -29,6 +29,25 @@ describe('trust values are immutable', () => {
     }]);
   });
 
+  test('a value straight from a factory is read-only too, and its copies keep their own fields', () => {
+    const made = [
+      Trust.account(ACCOUNT_A), Trust.service('lambda'), Trust.organization('o-abcdefghij'),
+      Trust.githubActions({ repository: 'my-org/my-repo', branches: ['main'] }),
+      Trust.saml(`arn:aws:iam::${ACCOUNT_A}:saml-provider/Corp`),
+    ];
+    for (const value of made) {
+      expect(() => { (value as any)._problems = ['changed']; }).toThrow(TypeError);
+      expect(() => { (value as any)._extraActions = []; }).toThrow(TypeError);
+      expect(Object.isExtensible(value)).toBe(true);
+    }
+    const base = Trust.account(ACCOUNT_A);
+    const tagged = base.withSessionTags();
+    expect(base._extraActions).toEqual([]);
+    expect(tagged._extraActions).toEqual(['sts:TagSession']);
+    expect(tagged).not.toEqual(base);
+    expect(Trust.account(ACCOUNT_A).withSessionTags()).toEqual(tagged);
+  });
+
   test('chain methods never change the receiver', () => {
     const base = Trust.account(ACCOUNT_A);
     base.requireMfa(Duration.hours(1));
