@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { StackEnv } from '../private/stack-env';
 import { addCondition, Conditions, TrustStatement, unique } from '../private/statement';
-import { fieldsOf, withFields } from '../private/trust-fields';
+import { fieldsOf, readFromFields, withFields } from '../private/trust-fields';
 
 /**
  * A trust relationship: who may assume a role, with which action, under which conditions.
@@ -17,19 +17,11 @@ export abstract class TrustRelationship {
   }
 
   /** @internal */
-  public get _extraActions(): string[] {
-    return fieldsOf(this)._extraActions;
-  }
-
+  declare public readonly _extraActions: string[];
   /** @internal */
-  public get _extraConditions(): Conditions {
-    return fieldsOf(this)._extraConditions;
-  }
-
+  declare public readonly _extraConditions: Conditions;
   /** @internal */
-  public get _problems(): string[] {
-    return fieldsOf(this)._problems;
-  }
+  declare public readonly _problems: string[];
 
   /**
    * Also allows `sts:TagSession`, so the caller may pass session tags (ABAC).
@@ -112,3 +104,6 @@ export abstract class TrustRelationship {
     return unique([...actions, ...this._extraActions]);
   }
 }
+
+// The declared fields above, read-only, from the value's fields (see private/trust-fields.ts).
+readFromFields(TrustRelationship, ['_extraActions', '_extraConditions', '_problems']);
