@@ -11,17 +11,17 @@ import { fieldsOf, readFromFields, withFields } from '../private/trust-fields';
  * of `Trust`.
  */
 export abstract class TrustRelationship {
-  constructor() {
-    // The fields every kind has; each kind's constructor adds its own (see private/trust-fields.ts).
-    withFields(this, { _extraActions: [], _extraConditions: {}, _problems: [] });
-  }
-
   /** @internal */
   declare public readonly _extraActions: string[];
   /** @internal */
   declare public readonly _extraConditions: Conditions;
   /** @internal */
   declare public readonly _problems: string[];
+
+  constructor() {
+    // The fields every kind has; each kind's constructor adds its own (see private/trust-fields.ts).
+    withFields(this, { _extraActions: [], _extraConditions: {}, _problems: [] });
+  }
 
   /**
    * Also allows `sts:TagSession`, so the caller may pass session tags (ABAC).
