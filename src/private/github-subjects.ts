@@ -42,7 +42,11 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
   if (breaks(GITHUB_REPOSITORY, repo)) {
     problems.push(`repository ${JSON.stringify(repo)} must be written "owner/name"`);
   }
-  const [owner, name] = Token.isUnresolved(repo) ? [repo, repo] : [repo.split('/')[0], repo.split('/').slice(1).join('/')];
+  const repoIsToken = Token.isUnresolved(repo);
+  // "owner/name"; a repository without "/" (already a problem) has the owner only.
+  const slash = repo.indexOf('/');
+  const owner = repoIsToken || slash < 0 ? repo : repo.slice(0, slash);
+  const name = repoIsToken ? repo : slash < 0 ? '' : repo.slice(slash + 1);
   const branches = options.branches ?? [];
   const tags = options.tags ?? [];
   const environments = options.environments ?? [];
@@ -74,19 +78,19 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
       problems.push(`subjectFormat IMMUTABLE is not available on GitHub Enterprise Server (issuer ${issuer})`);
     }
   }
-  const repoSegment = immutable && !Token.isUnresolved(repo) ? `${owner}@${ownerId ?? '<repositoryOwnerId>'}/${name}${repoId !== undefined ? `@${repoId}` : ''}` : repo;
+  const repoSegment = immutable && !repoIsToken ? `${owner}@${ownerId ?? '<repositoryOwnerId>'}/${name}${repoId !== undefined ? `@${repoId}` : ''}` : repo;
 
   const template = options.subjectClaimKeys ?? DEFAULT_TEMPLATE;
   const has = (key: string) => template.includes(key);
   const values = options.subjectClaimValues ?? {};
   checkTemplate(problems, template, values);
 
-  const contexts = [
-    ...branches.map((b) => `ref:refs/heads/${b}`),
-    ...tags.map((t) => `ref:refs/tags/${t}`),
-    ...environments.map((e) => `environment:${encoded(e)}`),
-    ...(options.pullRequests ? ['pull_request'] : []),
-  ];
+  // Plain loops: every GitHub trust builds these, and spreads of mapped copies cost more than the rest of it.
+  const contexts: string[] = [];
+  for (const b of branches) contexts.push(`ref:refs/heads/${b}`);
+  for (const t of tags) contexts.push(`ref:refs/tags/${t}`);
+  for (const e of environments) contexts.push(`environment:${encoded(e)}`);
+  if (options.pullRequests) contexts.push('pull_request');
   const workflowRefs = options.jobWorkflowRefs ?? [];
   const required = (key: string, given: string | undefined, option: string): string[] => {
     if (given === undefined) {
@@ -109,7 +113,7 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
       default: return required(key, values[key] === undefined ? undefined : encoded(values[key]), `its value in subjectClaimValues["${key}"]`);
     }
   });
-  const subjects = segments.reduce((acc, alternatives) => acc.flatMap((prefix) => alternatives.map((a) => (prefix ? `${prefix}:${a}` : a))), ['']);
+  const subjects = joinAlternatives(segments);
 
   // What the subject does not name is required as a claim of its own.
   let claims: Conditions = {};
@@ -121,7 +125,9 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
   if (ownerId !== undefined && !idsInSubject && !has('repository_owner_id')) claim('repository_owner_id', [ownerId]);
   if (repoId !== undefined && !idsInSubject && !has('repository_id')) claim('repository_id', [repoId]);
   if (!has('context')) {
-    const refs = [...branches.map((b) => `refs/heads/${b}`), ...tags.map((t) => `refs/tags/${t}`)];
+    const refs: string[] = [];
+    for (const b of branches) refs.push(`refs/heads/${b}`);
+    for (const t of tags) refs.push(`refs/tags/${t}`);
     if (options.pullRequests) {
       problems.push('pullRequests needs "context" in subjectClaimKeys: only the context part of the subject names pull requests');
     }
@@ -143,7 +149,7 @@ export function gitHubIdentity(options: GitHubActionsTrustOptions, issuer: strin
   checkNotEmpty(problems, 'actorIds', options.actorIds);
 
   // The claim keys are listed only for an issuer whose claims AWS does not evaluate (rare).
-  const keys = Token.isUnresolved(issuer) || awsEvaluatesGitHubClaims(issuer)
+  const keys = claimsUnused(claims) || Token.isUnresolved(issuer) || awsEvaluatesGitHubClaims(issuer)
     ? []
     : Object.values(claims).flatMap((block) => Object.keys(block).map((k) => k.slice(issuer.length + 1)));
   if (keys.length > 0) {
@@ -199,7 +205,32 @@ function checkList(problems: string[], rule: InputRule, field: string, values: s
   }
 }
 
+/** Every way of writing the subject: one alternative of each segment in turn, joined with `:`. */
+function joinAlternatives(segments: string[][]): string[] {
+  let joined = segments.length > 0 ? segments[0] : [''];
+  for (let i = 1; i < segments.length; i++) {
+    const next: string[] = [];
+    for (const prefix of joined) {
+      for (const alternative of segments[i]) next.push(prefix ? `${prefix}:${alternative}` : alternative);
+    }
+    joined = next;
+  }
+  // A copy: the segments may be the caller's lists (contexts).
+  return segments.length === 1 ? [...joined] : joined;
+}
+
+/** Whether no claim besides `sub` was added (the usual case). */
+function claimsUnused(claims: Conditions): boolean {
+  for (const _ in claims) return false;
+  return true;
+}
+
 function checkTemplate(problems: string[], template: string[], values: { [key: string]: string }): void {
+  // GitHub's default template is valid as written; only the values need checking then.
+  if (template === DEFAULT_TEMPLATE) {
+    checkTemplateValues(problems, template, values);
+    return;
+  }
   if (template.length === 0) {
     problems.push('subjectClaimKeys is empty: omit it for GitHub\'s default subject, or list the claim keys of the repository\'s template');
   }
@@ -207,6 +238,10 @@ function checkTemplate(problems: string[], template: string[], values: { [key: s
   for (const key of template) {
     if (breaks(GITHUB_CLAIM_KEY, key)) problems.push(`subjectClaimKeys key ${JSON.stringify(key)} ${GITHUB_CLAIM_KEY.rule}`);
   }
+  checkTemplateValues(problems, template, values);
+}
+
+function checkTemplateValues(problems: string[], template: string[], values: { [key: string]: string }): void {
   for (const [key, value] of Object.entries(values)) {
     if (TYPED_KEYS.has(key)) {
       problems.push(`subjectClaimValues["${key}"]: the "${key}" claim comes from the typed options (repository, branches, environments, jobWorkflowRefs, repositoryOwnerId, repositoryId)`);
