@@ -5,7 +5,7 @@ import { AWS_MANAGED_POLICY_NAME, breaks, MANAGED_POLICY_ARN } from './rules';
 import { servicePrincipalName } from './service-names';
 import { ArnTemplate } from '../arn-template';
 import { StackEnv } from './stack-env';
-import { serviceAccountSubjects } from './subjects';
+import { eksServiceAccountsTrust, serviceAccountSubjects } from './subjects';
 import type { AssumableRoleProps } from '../roles/assumable-role';
 import type { BoundedRoleProps } from '../roles/bounded-role';
 import type { CrossAccountRoleProps } from '../roles/cross-account-role';
@@ -211,11 +211,15 @@ export function irsaRoleInput(props: IrsaRoleProps, env: StackEnv): { trusts: Ar
   if (serviceAccounts.length === 0) {
     problems.push(inputProblem(['serviceAccounts'], props.serviceAccounts, 'give at least one service account as "namespace:name"'));
   }
-  serviceAccounts.forEach((sa, i) => {
-    const found = serviceAccountSubjects([sa]).problems;
-    if (found.length > 0) problems.push(inputProblem(['serviceAccounts', i], props.serviceAccounts, found.join('; '), 'serviceAccounts'));
-  });
-  const trusts = (props.issuers ?? []).map((issuer, i): [string, TrustRelationship] => [`issuers[${i}]`, Trust.eksServiceAccounts(issuer, serviceAccounts)]);
+  // Checked once for every issuer; each account again on its own only when one is wrong, so the problem names its index.
+  const accounts = serviceAccountSubjects(serviceAccounts);
+  if (accounts.problems.length > 0) {
+    serviceAccounts.forEach((sa, i) => {
+      const found = serviceAccountSubjects([sa]).problems;
+      if (found.length > 0) problems.push(inputProblem(['serviceAccounts', i], props.serviceAccounts, found.join('; '), 'serviceAccounts'));
+    });
+  }
+  const trusts = (props.issuers ?? []).map((issuer, i): [string, TrustRelationship] => [`issuers[${i}]`, eksServiceAccountsTrust(issuer, accounts)]);
   if (problems.length === 0) {
     trusts.forEach(([field, trust], i) => {
       const problem = trustProblem(trust, env);

@@ -1,5 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { breaks, KUBERNETES_NAME, KUBERNETES_NAMESPACE } from './rules';
+import { STS_AUDIENCE } from './web-identity';
+import type { OidcIssuer } from '../trust/oidc-issuer';
+import { WebIdentityTrust } from '../trust/web-identity-trust';
 
 /**
  * Builders for the `sub` values of web-identity tokens, with the naming rules of each issuer.
@@ -30,4 +33,12 @@ export function serviceAccountSubjects(serviceAccounts: string[]): { subjects: s
     return `system:serviceaccount:${parts[0]}:${parts[1]}`;
   });
   return { subjects, problems };
+}
+
+/**
+ * `Trust.eksServiceAccounts` from subjects already worked out with `serviceAccountSubjects`:
+ * an `IrsaRole` checks its service accounts once, whatever the number of issuers.
+ */
+export function eksServiceAccountsTrust(issuer: OidcIssuer, accounts: { subjects: string[]; problems: string[] }): WebIdentityTrust {
+  return WebIdentityTrust._create('Trust.eksServiceAccounts', issuer, accounts.subjects, [STS_AUDIENCE], accounts.problems);
 }

@@ -57,6 +57,8 @@ export function trustProblem(trust: unknown, env: StackEnv): string | undefined 
   if (!(trust instanceof TrustRelationship)) {
     return 'must be a value made with the Trust factories, e.g. Trust.service("lambda")';
   }
-  const problems = [...trust._problems, ...trust._stackProblems(env)];
-  return problems.length > 0 ? problems.join('; ') : undefined;
+  const stackProblems = trust._stackProblems(env);
+  // Most values have no problem: no combined list then.
+  if (trust._problems.length === 0 && stackProblems.length === 0) return undefined;
+  return [...trust._problems, ...stackProblems].join('; ');
 }

@@ -16,7 +16,7 @@ import { CiIdentity, gitHubIdentity } from '../private/github-subjects';
 import { builtinWebIdentityTrust, ciSubjects, organizationTrust, podIdentityRoleTrust, policyJsonTrust, samlTrust } from '../private/lazy-features';
 import { ACCOUNT_ID_OR_PLACEHOLDER, breaks, IAM_PRINCIPAL_ARN, InputRule, ROLE_ARN, SAML_PROVIDER_ARN, USER_ARN } from '../private/rules';
 import { mergeConditions } from '../private/statement';
-import { serviceAccountSubjects } from '../private/subjects';
+import { eksServiceAccountsTrust, serviceAccountSubjects } from '../private/subjects';
 import { STS_AUDIENCE } from '../private/web-identity';
 
 
@@ -307,8 +307,7 @@ export class Trust {
    * @param serviceAccounts `namespace:name` strings; `*` and `?` are wildcards
    */
   public static eksServiceAccounts(issuer: OidcIssuer, serviceAccounts: string[]): WebIdentityTrust {
-    const { subjects, problems } = serviceAccountSubjects(serviceAccounts);
-    return WebIdentityTrust._create('Trust.eksServiceAccounts', issuer, subjects, [STS_AUDIENCE], problems);
+    return eksServiceAccountsTrust(issuer, serviceAccountSubjects(serviceAccounts));
   }
 
   /**
