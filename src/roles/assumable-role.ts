@@ -235,7 +235,10 @@ export class AssumableRole extends Construct implements iam.IRole {
    */
   constructor(scope: Construct, id: string, props: AssumableRoleProps = {}) {
     super(scope, id);
-    this.stack = Stack.of(this);
+    // The stack of the scope is the role's: already known for a stack or a construct in one,
+    // where Stack.of(this) would look it up again and mark this construct with it. Asked of
+    // this construct when the scope has none, for CDK's error naming this construct.
+    this.stack = stackOfScope(scope) ?? Stack.of(this);
     this.trustPolicy = new TrustPolicy(this);
     throwFirst(this, assumableRoleProblems(props, stackEnvOf(this)));
     const trustQuota = props.trustPolicySizeQuota ?? LIMITS.trustPolicyDefaultQuota;
@@ -247,7 +250,7 @@ export class AssumableRole extends Construct implements iam.IRole {
     const selfArn = props.allowSelfAssume ? selfAssume().selfArnTemplate(roleName!, props.path) : undefined;
     // The role's id is 'Default' so its logical ID equals that of `new iam.Role(scope, id)`.
     this.role = new iam.Role(this, 'Default', {
-      assumedBy: new DeferredTrustPrincipal(),
+      assumedBy: DEFERRED_TRUST,
       roleName,
       description: props.description,
       path: props.path,
@@ -622,6 +625,18 @@ class DeferredTrustPrincipal extends iam.PrincipalBase {
   }
 
   public dedupeString(): string | undefined {
+    return undefined;
+  }
+}
+
+/** One for every role: the principal holds nothing of its own. */
+const DEFERRED_TRUST = new DeferredTrustPrincipal();
+
+/** The stack `scope` belongs to, or `undefined` when it is not in a stack (an App or a Stage). */
+function stackOfScope(scope: Construct): Stack | undefined {
+  try {
+    return Stack.of(scope);
+  } catch {
     return undefined;
   }
 }

@@ -96,7 +96,8 @@ export abstract class TrustRelationship {
    * @internal
    */
   public _with(patch: object): this {
-    return withFields(Object.create(Object.getPrototypeOf(this)), { ...fieldsOf(this), ...patch });
+    // Object.assign, not spreads: V8 copies these objects of varied shapes several times faster so.
+    return withFields(Object.create(Object.getPrototypeOf(this)), Object.assign({}, fieldsOf(this), patch));
   }
 
   /** @internal */
