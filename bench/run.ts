@@ -37,13 +37,15 @@ interface Size {
 // process builds at least 4,000 roles untimed first. One process's median still differs from
 // another's of the same subject by 10-20% here (where the JIT and the garbage collector happen to
 // land), more than runs within a process differ: many processes per subject, each with a few
-// timed runs, and the median of all their runs.
+// timed runs, and the median of all their runs. At 400 and 2,000 roles, where runs are long and
+// few, the medians of 8×5 and 5×3 runs moved by 5-10% from one bench run to the next (and the
+// checks' per-role cost at 2,000 by more): 12×5 and 8×4 runs, and more cold processes.
 const FULL_SIZES: Size[] = [
   { layout: { stacks: 1, perStack: 10 }, warmProcesses: 10, warmups: 400, runs: 21, coldRuns: 25 },
   { layout: { stacks: 1, perStack: 100 }, warmProcesses: 10, warmups: 40, runs: 11, coldRuns: 21 },
-  { layout: { stacks: 1, perStack: 400 }, warmProcesses: 8, warmups: 10, runs: 5, coldRuns: 7 },
+  { layout: { stacks: 1, perStack: 400 }, warmProcesses: 12, warmups: 10, runs: 5, coldRuns: 11 },
   // CloudFormation allows 500 resources per stack: 2,000 roles need several stacks.
-  { layout: { stacks: 5, perStack: 400 }, warmProcesses: 5, warmups: 2, runs: 3, coldRuns: 5 },
+  { layout: { stacks: 5, perStack: 400 }, warmProcesses: 8, warmups: 2, runs: 4, coldRuns: 7 },
 ];
 const SUBJECTS: Subject[] = ['plain', 'ours', 'ours-nochecks'];
 
@@ -293,7 +295,7 @@ async function main(): Promise<void> {
     '',
     `Medians; ✓ within the goal (ratios at most ${RATIO_GOAL.toFixed(2)}×, the checks at most ${100 * CHECKS_SHARE_GOAL}% of our synth, resources and`,
     'template bytes per role unchanged), ✗ not. Cold: one process per run, loading aws-cdk-lib and the compiled package, constructing and',
-    'synthesizing once, as `cdk synth` runs an app. Warm: construct + `app.synth()` in warm processes that build only that subject (5-10',
+    'synthesizing once, as `cdk synth` runs an app. Warm: construct + `app.synth()` in warm processes that build only that subject (8-12',
     'processes per subject, the median of all their runs), each run on a fresh App. Peak RSS: of the cold processes.',
     '',
     goals.table,
