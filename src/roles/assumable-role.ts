@@ -288,23 +288,32 @@ export class AssumableRole extends Construct implements iam.IRole {
     this.grantPrincipal = this.role;
     this.assumeRoleAction = this.role.assumeRoleAction;
 
-    for (const [key, value] of Object.entries(props.tags ?? {})) {
-      Tags.of(this.role).add(key, value);
+    if (props.tags) {
+      for (const key of Object.keys(props.tags)) {
+        Tags.of(this.role).add(key, props.tags[key]);
+      }
     }
     if (props.removalPolicy !== undefined) {
       // Only when asked: a plain iam.Role carries no DeletionPolicy, and neither do we by default.
       this.role.applyRemovalPolicy(props.removalPolicy);
     }
     this.switchRoleTarget = props.outputs ? { roleName: roleName ?? this.roleName, path: props.path ?? '/' } : undefined;
-    (props.trust ?? []).forEach((t, i) => this.trustPolicy.add(t, `trust[${i}]`));
-    (props.trust ?? []).forEach((t) => this.offerSwitchRoleUrl(t));
+    // Plain loops over what is given: every role passes here, most with one trust and nothing else.
+    const trust = props.trust;
+    if (trust) {
+      for (let i = 0; i < trust.length; i++) this.trustPolicy.add(trust[i], `trust[${i}]`);
+      for (let i = 0; i < trust.length; i++) this.offerSwitchRoleUrl(trust[i]);
+    }
     if (selfArn) {
       this.trustPolicy.add(selfAssume().selfAssumeTrust(selfArn), 'allowSelfAssume');
     }
-    (props.podIdentityAssociations ?? []).forEach((association, i) => {
+    const associations = props.podIdentityAssociations;
+    if (associations && associations.length > 0) {
       const { associationIdOf, createPodIdentityAssociation } = podIdentityAssociationInput();
-      createPodIdentityAssociation(this, associationIdOf(association, i), association, `podIdentityAssociations[${i}]`);
-    });
+      associations.forEach((association, i) => {
+        createPodIdentityAssociation(this, associationIdOf(association, i), association, `podIdentityAssociations[${i}]`);
+      });
+    }
 
     if (props.outputs) {
       new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: `ARN of ${this.node.path}` });
@@ -586,7 +595,8 @@ export class AssumableRole extends Construct implements iam.IRole {
     return { Version: '2012-10-17', Statement: [...this.trustPolicy.renderStatements(), ...extra] };
   }
 
-  private managedPolicies(props: AssumableRoleOptions): iam.IManagedPolicy[] {
+  private managedPolicies(props: AssumableRoleOptions): iam.IManagedPolicy[] | undefined {
+    if (!props.managedPolicies && !props.managedPolicyArns && !props.awsManagedPolicyNames) return undefined;
     const policies = [...(props.managedPolicies ?? [])];
     (props.managedPolicyArns ?? []).forEach((arn, i) => {
       policies.push(iam.ManagedPolicy.fromManagedPolicyArn(this, `ManagedPolicy${i}`, ArnTemplate.render(arn)));
@@ -598,6 +608,7 @@ export class AssumableRole extends Construct implements iam.IRole {
   }
 
   private inlinePolicies(props: AssumableRoleOptions, selfArn: string | undefined): { [name: string]: iam.PolicyDocument } | undefined {
+    if (!props.inlinePolicies && !props.inlinePolicyJson && !selfArn) return undefined;
     // A map without prototype, so names like "valueOf" or "__proto__" are ordinary keys.
     // Validated with the other props (assumableRoleProblems) before the role was made.
     const policies: { [name: string]: iam.PolicyDocument } = Object.assign(Object.create(null), props.inlinePolicies ?? {});

@@ -40,7 +40,9 @@ export class BoundedRole extends AssumableRole {
    */
   constructor(scope: Construct, id: string, props: BoundedRoleProps) {
     // Checked before the role exists, so that no half-made role stays in the tree.
-    throwFirst(scope.node.path ? `${scope.node.path}/${id}` : id, boundedRoleProblems(props));
+    const problems = boundedRoleProblems(props);
+    // The path is written out only for an error: most roles have none.
+    if (problems.length > 0) throwFirst(scope.node.path ? `${scope.node.path}/${id}` : id, problems);
     super(scope, id, props);
     this.permissionsBoundary = props.permissionsBoundary;
   }

@@ -42,6 +42,8 @@ export function noteResolution(preparing: boolean | undefined): void {
   }
 }
 
+const NO_CREATION_STACK: string[] = [];
+
 /**
  * A lazy value (like `Lazy.any`: produced once, on first resolution) that notes whether it is
  * resolved for the template, and in which template pass. It replaces the lazy value a property
@@ -49,7 +51,8 @@ export function noteResolution(preparing: boolean | undefined): void {
  * resource).
  */
 class KeptLazyValue implements IResolvable {
-  public readonly creationStack: string[] = [];
+  /** None is recorded (as for CDK's lazy values outside debug mode): one empty list for all. */
+  public readonly creationStack: string[] = NO_CREATION_STACK;
   /** The template pass it was last resolved in for the template (not while CDK prepared the app). */
   public pass = -1;
   private produced?: { value: unknown };
