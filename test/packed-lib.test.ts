@@ -44,6 +44,29 @@ describe('lib/packed-modules.js', () => {
     expect(result).toEqual({ count: result.count, stubs: result.count, same: true, sameClass: true });
   });
 
+  compiled('requires each package once for the whole pack, and hands out what node\'s require does', () => {
+    const source = fs.readFileSync(PACK, 'utf8');
+    // Every package require of the packed modules goes through the pack's cache (only unpacked modules of this package are required directly).
+    expect((source.match(/\brequire\("[^"]*"\)/g) ?? []).filter((r) => !r.startsWith('require("./'))).toEqual([]);
+    expect((source.match(/__package\("aws-cdk-lib"\)/g) ?? []).length).toBeGreaterThan(10);
+    const result = inNode(`const lib = require(${JSON.stringify(LIB)});
+      lib.ServiceRole;
+      const Module = require('module');
+      const resolveCalls = [];
+      const resolve = Module._resolveFilename;
+      Module._resolveFilename = function (request, ...rest) { resolveCalls.push(request); return resolve.call(this, request, ...rest); };
+      // Modules not run yet: each requires aws-cdk-lib, which must not be resolved again.
+      const cross = lib.CrossAccountRole, irsa = lib.IrsaRole, bounded = lib.BoundedRole;
+      const { createRequire } = Module;
+      const fromLib = createRequire(${JSON.stringify(PACK)});
+      process.stdout.write(JSON.stringify({
+        resolved: resolveCalls.filter((r) => r.startsWith('aws-cdk-lib')),
+        sameIam: fromLib('aws-cdk-lib/aws-iam').Role === require('aws-cdk-lib/aws-iam').Role,
+        loaded: [cross, irsa, bounded].every((c) => typeof c === 'function'),
+      }));`);
+    expect(result).toEqual({ resolved: [], sameIam: true, loaded: true });
+  });
+
   compiled('maps stack traces from packed code to the TypeScript sources', () => {
     const frames: string[] = inNode(`const lib = require(${JSON.stringify(LIB)});
       const cdk = require('aws-cdk-lib');
