@@ -28,6 +28,8 @@ const LAZY = [
   'private/role-outputs', 'private/self-assume', 'private/precreated-report',
   'roles/caller-policy', 'private/caller-actions', 'private/resource-scope',
   'private/handoff/cli-profile', 'private/handoff/kubernetes', 'private/lazy-modules',
+  // ajv's grammar validators: only to explain a document that does not conform (src/validation/schema-conformance.ts decides).
+  'validation/policy-grammar.generated',
 ];
 
 /** One role of each kind, with the trusts most apps give them (as bench/scenario-kinds.ts). */
@@ -136,6 +138,12 @@ const STEPS: Step[] = [
     build: 'return lib.Trust.eksPodIdentityRole(\'arn:{partition}:iam::111122223333:role/payments-api\');',
     works: 'value instanceof lib.EksPodIdentityRoleTrust',
     loads: ['trust/pod-identity-role-trust'],
+  },
+  {
+    feature: 'a policy that breaks the grammar',
+    build: 'return lib.PolicyJson.validate({ Version: \'2012-10-17\', Statement: [{ Effect: \'Allow\', Action: \'s3 GetObject\', Resource: \'*\' }] }, lib.PolicyKind.IDENTITY);',
+    works: 'value.length === 1 && value[0].startsWith(\'$.Statement[0].Action: "s3 GetObject"\')',
+    loads: ['validation/policy-grammar.generated'],
   },
   {
     feature: 'Trust.fromPolicyJson',

@@ -1,5 +1,8 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import type { ErrorObject } from 'ajv';
-import * as grammar from './policy-grammar.generated';
+import type * as Grammar from './policy-grammar.generated';
+import { policySchema } from './policy-schema';
+import { conformanceCheck } from './schema-conformance';
 import { PolicyKind } from '../policy-kind';
 
 /** A validator ajv generated: true when valid, else its `errors` say why. */
@@ -8,15 +11,22 @@ interface GrammarValidator {
   errors?: ErrorObject[] | null;
 }
 
+/** Whether a document conforms to the grammar of its kind (schema-conformance.ts), made on first use. */
+const CONFORMS: Partial<Record<PolicyKind, (document: unknown) => boolean>> = {};
+
+function conforms(document: unknown, kind: PolicyKind): boolean {
+  return (CONFORMS[kind] ??= conformanceCheck(policySchema(kind)))(document);
+}
+
 /**
- * The grammars of src/validation/policy-schema.ts, compiled by ajv at build time
- * (scripts/write-policy-validators.ts): compiling them at synth cost every cold process
- * about 140 ms.
+ * The grammars of src/validation/policy-schema.ts as ajv validators, compiled at build time
+ * (scripts/write-policy-validators.ts: compiling them at synth cost every cold process about
+ * 140 ms), and loaded only to explain a document that does not conform: they are 125 KB of code.
  */
-const VALIDATORS: Record<PolicyKind, GrammarValidator> = {
-  [PolicyKind.IDENTITY]: grammar.identity,
-  [PolicyKind.TRUST]: grammar.trust,
-};
+function grammarValidator(kind: PolicyKind): GrammarValidator {
+  const grammar: typeof Grammar = require('./policy-grammar.generated');
+  return kind === PolicyKind.IDENTITY ? grammar.identity : grammar.trust;
+}
 
 /** One step of a path in a JSON value: an object key or a list index. */
 export type PathStep = string | number;
@@ -100,11 +110,13 @@ const CHECKED = new Map<string, string[]>();
 const CHECKED_MAX = 10_000;
 
 function uncachedPolicyProblems(document: unknown, kind: PolicyKind, text: string | undefined): PolicyProblem[] {
-  const validate = VALIDATORS[kind];
   const problems: PolicyProblem[] = [];
-  if (!validate(document)) {
-    for (const error of relevantErrors(validate.errors ?? [])) {
-      problems.push(describe(error, kind));
+  if (!conforms(document, kind)) {
+    const validate = grammarValidator(kind);
+    if (!validate(document)) {
+      for (const error of relevantErrors(validate.errors ?? [])) {
+        problems.push(describe(error, kind));
+      }
     }
   }
   if (problems.length === 0 && document && typeof document === 'object') {

@@ -8,6 +8,7 @@ import { FindingLevel, RoleCheck, RoleFacts } from './role-check';
 import { gatherFacts } from './role-facts';
 import { checkWithTemplate } from './stack-checkpoint';
 import { FINDING_PREFIX } from '../private/finding-ids';
+import { contentCopy, contentHash, sameContent } from '../private/json-content';
 import { roleSettings } from '../private/role-registry';
 
 const ACK_METADATA = 'cdk-assumable-roles:acknowledge';
@@ -134,6 +135,9 @@ function checkRole(node: CfnRole, quota: number): void {
   }
 }
 
+/** What the checks that read only a role's documents depend on. */
+type DocumentFacts = Pick<RoleFacts, 'trustPolicy' | 'identityPolicies' | 'managedPolicyArns' | 'stackAccount' | 'trustPolicyQuota'>;
+
 /**
  * The messages of the checks that read only the role's documents, by check (in `ROLE_CHECKS`
  * order), computed once per distinct content: those checks are pure functions of the documents,
@@ -141,25 +145,53 @@ function checkRole(node: CfnRole, quota: number): void {
  * trust lambda with the same condition). Each role still gets its own findings. The messages are
  * kept across syntheses in one process (a test suite synthesizes many apps with the same roles),
  * up to `DOCUMENT_FINDINGS_KEPT` distinct contents.
+ *
+ * Keyed by a hash of the content and compared by content (src/private/json-content.ts), not by
+ * the documents' JSON text: that text was a string of about 1 KB per role per synthesis.
  */
 function documentFindings(facts: RoleFacts): string[][] {
-  const { trustPolicy, identityPolicies, managedPolicyArns, stackAccount, trustPolicyQuota } = facts;
-  const key = JSON.stringify([trustPolicy, identityPolicies, managedPolicyArns, stackAccount ?? null, trustPolicyQuota]);
-  let findings = DOCUMENT_FINDINGS.get(key);
-  if (!findings) {
-    findings = ROLE_CHECKS.map((check) => (check.readsTheApp ? [] : check.check(facts)));
-    if (DOCUMENT_FINDINGS.size >= DOCUMENT_FINDINGS_KEPT) {
-      // Simpler than least-recently-used, and as good for apps whose roles repeat a few documents.
-      DOCUMENT_FINDINGS.clear();
+  const hash = contentHash(facts.trustPolicyQuota, contentHash(facts.stackAccount,
+    contentHash(facts.managedPolicyArns, contentHash(facts.identityPolicies, contentHash(facts.trustPolicy)))));
+  const kept = DOCUMENT_FINDINGS.get(hash);
+  if (kept) {
+    for (let i = 0; i < kept.length; i++) {
+      if (sameDocumentFacts(kept[i].facts, facts)) return kept[i].findings;
     }
-    DOCUMENT_FINDINGS.set(key, findings);
   }
+  const findings = ROLE_CHECKS.map((check) => (check.readsTheApp ? [] : check.check(facts)));
+  if (keptContents >= DOCUMENT_FINDINGS_KEPT) {
+    // Simpler than least-recently-used, and as good for apps whose roles repeat a few documents.
+    DOCUMENT_FINDINGS.clear();
+    keptContents = 0;
+  }
+  const entry = {
+    facts: contentCopy({
+      trustPolicy: facts.trustPolicy,
+      identityPolicies: facts.identityPolicies,
+      managedPolicyArns: facts.managedPolicyArns,
+      stackAccount: facts.stackAccount,
+      trustPolicyQuota: facts.trustPolicyQuota,
+    }),
+    findings,
+  };
+  const bucket = DOCUMENT_FINDINGS.get(hash);
+  if (bucket) bucket.push(entry);
+  else DOCUMENT_FINDINGS.set(hash, [entry]);
+  keptContents++;
   return findings;
+}
+
+function sameDocumentFacts(a: DocumentFacts, b: DocumentFacts): boolean {
+  return a.trustPolicyQuota === b.trustPolicyQuota && a.stackAccount === b.stackAccount
+    && sameContent(a.trustPolicy, b.trustPolicy) && sameContent(a.identityPolicies, b.identityPolicies)
+    && sameContent(a.managedPolicyArns, b.managedPolicyArns);
 }
 
 /** How many distinct contents' messages `documentFindings` keeps. */
 const DOCUMENT_FINDINGS_KEPT = 2000;
-const DOCUMENT_FINDINGS = new Map<string, string[][]>();
+/** Messages by content hash: each entry's facts (a copy) and the messages of every check. */
+const DOCUMENT_FINDINGS = new Map<number, Array<{ facts: DocumentFacts; findings: string[][] }>>();
+let keptContents = 0;
 
 function acknowledged(scope: IConstruct, id: string): boolean {
   return scope.node.scopes.some((s) => s.node.metadata.some((m) => m.type === ACK_METADATA && (m.data as any)?.id === id));
