@@ -91,7 +91,8 @@ export class TrustGraph {
   /** Gives a role, added without them, its name and path. */
   public nameRole(index: number, name: string | undefined, path: string): void {
     const node = this.nodes[index];
-    this.nodes[index] = { ...node, name, path };
+    // Each field by name: a node's label may be a getter of its class, which a spread would not copy.
+    this.nodes[index] = { label: node.label, stack: node.stack, account: node.account, name, path };
     if (name !== undefined) {
       this.byName.set(nameKey(node.account, name), index);
     }

@@ -7,7 +7,7 @@ import { conditionEntries, listOf, statementsOf } from './statements';
 import { roleSettings } from '../private/role-registry';
 import { TOKEN_PLACEHOLDER } from '../review/role-arn';
 import { addTrustEdges } from '../review/trust-edges';
-import { DEPLOY_TIME_ACCOUNT, RoleCycleFacts, TrustGraph } from '../review/trust-graph';
+import { DEPLOY_TIME_ACCOUNT, RoleCycleFacts, RoleNode, TrustGraph } from '../review/trust-graph';
 
 /** What the app knows about one role resource. */
 export interface AppRole {
@@ -15,7 +15,7 @@ export interface AppRole {
   /** The construct findings about the role are reported at. */
   readonly target: IConstruct;
   /** `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources of the app attached to the role. */
-  readonly attachedPolicies: (CfnPolicy | CfnManagedPolicy)[];
+  attachedPolicies: (CfnPolicy | CfnManagedPolicy)[];
 }
 
 /**
@@ -30,10 +30,11 @@ export class AppRoles {
    * pass, and again if the role is not in it (a role added later).
    */
   public static of(role: CfnRole): AppRoles {
-    const root = role.node.root;
     let model = current;
-    if (!model || model.root !== root || model.pass !== currentTemplatePass() || !model.roles.has(role)) {
-      model = new AppRoles(root);
+    // A model that has the role is of the role's app (a construct stays in its tree), so the
+    // root (a list of the role's scopes, made on each read) is read only to build one.
+    if (!model || model.pass !== currentTemplatePass() || !model.roles.has(role)) {
+      model = new AppRoles(role.node.root);
       current = model;
     }
     return model;
@@ -52,39 +53,47 @@ export class AppRoles {
   /** What the graph reads of each stack, and the principal text of its values. */
   private readonly stacks = new Map<Stack, { path: string; account: string; text: PrincipalText }>();
 
-  private constructor(private readonly root: IConstruct) {
-    const all = root.node.findAll();
-    const cfnRoles = all.filter((c): c is CfnRole => c instanceof CfnRole);
+  private constructor(root: IConstruct) {
+    // Indexed loops over lists made here: this runs once per synthesis, in code V8 has not
+    // optimized, where a for...of allocates a result object per element (8 or so per role).
+    const cfnRoles: CfnRole[] = [];
+    const policies: Array<CfnPolicy | CfnManagedPolicy> = [];
+    collectResources(root, cfnRoles, policies);
     this.cfnRoles = cfnRoles;
-    for (const role of cfnRoles) {
-      const { path, account } = this.stackOf(Stack.of(role));
+    for (let i = 0; i < cfnRoles.length; i++) {
+      const role = cfnRoles[i];
+      const { path, account } = this.stackOf(role.stack);
       const target = reportTarget(role);
       // Named when a trust policy first names a role by name (see nameRolesWhenNeeded below);
       // labelled only when a finding names the role.
-      const index = this.graph.addRole({ get label() { return target.node.path; }, stack: path, account, path: '/' });
+      const index = this.graph.addRole(new UnnamedRoleNode(target, path, account));
       this.byConstruct.set(role, index);
-      this.roles.set(role, { index, target, attachedPolicies: [] });
+      this.roles.set(role, { index, target, attachedPolicies: NO_POLICIES });
     }
     // Attached policies: `roles` of each policy resource, read as role markers.
-    for (const policy of all) {
-      if (policy instanceof CfnPolicy || policy instanceof CfnManagedPolicy) {
-        for (const value of listOf(this.principalText(policy, 'roles'))) {
-          const m = typeof value === 'string' ? /^\u0001role:(\d+):Ref\u0001$/.exec(value) : null;
-          const role = m ? cfnRoles[Number(m[1])] : undefined;
-          this.roles.get(role!)?.attachedPolicies.push(policy);
+    for (let p = 0; p < policies.length; p++) {
+      const policy = policies[p];
+      const values = listOf(this.principalText(policy, 'roles'));
+      for (let v = 0; v < values.length; v++) {
+        const value = values[v];
+        const m = typeof value === 'string' ? /^\u0001role:(\d+):Ref\u0001$/.exec(value) : null;
+        const appRole = m ? this.roles.get(cfnRoles[Number(m[1])]) : undefined;
+        if (appRole) {
+          if (appRole.attachedPolicies === NO_POLICIES) appRole.attachedPolicies = [];
+          appRole.attachedPolicies.push(policy);
         }
       }
     }
     this.graph.nameRolesWhenNeeded(() => cfnRoles.forEach((role, index) => {
-      const { text } = this.stackOf(Stack.of(role));
+      const { text } = this.stackOf(role.stack);
       const name = role.roleName === undefined ? undefined : text.resolve(role.roleName);
       const path = role.path === undefined ? '/' : text.resolve(role.path) ?? '/';
       this.graph.nameRole(index, typeof name === 'string' && !/[{}\u0001]/.test(name) ? name : undefined, typeof path === 'string' ? path : TOKEN_PLACEHOLDER);
     }));
-    cfnRoles.forEach((role, index) => {
-      const principals = this.trustPrincipals(role);
+    for (let index = 0; index < cfnRoles.length; index++) {
+      const principals = this.trustPrincipals(cfnRoles[index]);
       if (principals !== undefined) addTrustEdges(this.graph, index, principals);
-    });
+    }
   }
 
   /** What the trust graph says about the role. */
@@ -116,7 +125,7 @@ export class AppRoles {
    * (a token) is resolved whole.
    */
   private trustPrincipals(role: CfnRole): unknown {
-    const { path, text } = this.stackOf(Stack.of(role));
+    const { path, text } = this.stackOf(role.stack);
     const document = unresolvedTrustPolicy(role);
     const statements = isPlainObject(document) ? statementsOf(document) : [];
     if (!isPlainObject(document) || !statements.every(isPlainObject)) {
@@ -157,7 +166,7 @@ export class AppRoles {
     if (!this.byLogicalId) {
       this.byLogicalId = new Map();
       this.cfnRoles.forEach((role, index) => {
-        const logicalId = Stack.of(role).resolve(role.logicalId);
+        const logicalId = role.stack.resolve(role.logicalId);
         this.byLogicalId!.set(logicalId, [...(this.byLogicalId!.get(logicalId) ?? []), index]);
       });
     }
@@ -177,7 +186,7 @@ export class AppRoles {
       });
     } catch (e) {
       if (!(e instanceof AmbiguousReference)) throw e;
-      return this.stackOf(Stack.of(resource)).text.resolve(unwrapped((resource as any)[key]));
+      return this.stackOf(resource.stack).text.resolve(unwrapped((resource as any)[key]));
     }
   }
 }
@@ -188,6 +197,26 @@ export class AppRoles {
  * reachable (its token map holds their tokens).
  */
 let current: AppRoles | undefined;
+
+/** A role's attached policies while it has none (replaced by a list of its own at the first). */
+const NO_POLICIES: (CfnPolicy | CfnManagedPolicy)[] = [];
+
+/** A role of the graph before it is named: its label is the path of the construct findings go to, read when a finding names it. */
+class UnnamedRoleNode implements RoleNode {
+  public readonly path = '/';
+  constructor(private readonly target: IConstruct, public readonly stack: string, public readonly account: string) {}
+  public get label(): string {
+    return this.target.node.path;
+  }
+}
+
+/** The role and policy resources under `scope`, in the order of `node.findAll()` (pre-order), without a list of every construct. */
+function collectResources(scope: IConstruct, roles: CfnRole[], policies: Array<CfnPolicy | CfnManagedPolicy>): void {
+  if (scope instanceof CfnRole) roles.push(scope);
+  else if (scope instanceof CfnPolicy || scope instanceof CfnManagedPolicy) policies.push(scope);
+  const children = scope.node.children;
+  for (let i = 0; i < children.length; i++) collectResources(children[i], roles, policies);
+}
 
 /** A role's trust policy as given: by the library's construct, by `iam.Role`, or as the resource holds it. */
 function unresolvedTrustPolicy(role: CfnRole): unknown {

@@ -152,18 +152,19 @@ function sizeOf(value: any, inArray: boolean): number {
   if (typeof value === 'string') return stringSize(value);
   if (Array.isArray(value)) {
     let size = 2 + Math.max(0, value.length - 1);
-    for (const v of value) size += sizeOf(v, true);
+    for (let i = 0; i < value.length; i++) size += sizeOf(value[i], true);
     return size;
   }
   if (value && typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    if (soleIntrinsicKey(value) !== undefined) {
       const estimated = estimate(value);
       return typeof estimated === 'string' ? stringSize(estimated) : sizeOf(estimated, inArray);
     }
+    // Own keys by for...in (as Object.keys lists them, in its order), with no list of keys made.
     let size = 2;
     let members = 0;
-    for (const key of keys) {
+    for (const key in value) {
+      if (!hasOwn.call(value, key)) continue;
       const v = value[key];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
       size += stringSize(key) + 1 + sizeOf(v, false);
@@ -173,6 +174,19 @@ function sizeOf(value: any, inArray: boolean): number {
   }
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return inArray ? 4 : 0;
   return (JSON.stringify(value) ?? '').length;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `Ref` or `Fn::...` when it is the object's only own key (a CloudFormation intrinsic), else undefined. */
+function soleIntrinsicKey(value: object): string | undefined {
+  let sole: string | undefined;
+  for (const key in value) {
+    if (!hasOwn.call(value, key)) continue;
+    if (sole !== undefined) return undefined;
+    sole = key;
+  }
+  return sole !== undefined && (sole === 'Ref' || sole.startsWith('Fn::')) ? sole : undefined;
 }
 
 const PSEUDO_LONGEST: Record<string, string> = {

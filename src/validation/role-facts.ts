@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib';
 import { CfnRole } from 'aws-cdk-lib/aws-iam';
 import { AppRoles } from './app-roles';
 import { resolvedProperty } from './captured-value';
@@ -10,28 +10,55 @@ import { listOf } from './statements';
  * with the size limits and the trust graph (`resolved-properties.ts`).
  */
 export function gatherFacts(resource: CfnRole, trustPolicyQuota: number, app: AppRoles = AppRoles.of(resource)): RoleFacts {
-  const stack = Stack.of(resource);
+  // The resource's own stack (CfnElement.stack is Stack.of it, kept when it was made).
+  const stack = resource.stack;
   const role = app.roles.get(resource)!;
   const identityPolicies: { name: string; document: any }[] = [];
-  for (const p of listOf(resolvedProperty(resource, 'policies'))) {
-    identityPolicies.push({ name: String(p.policyName ?? p.PolicyName), document: p.policyDocument ?? p.PolicyDocument });
+  const policies = resolvedProperty(resource, 'policies');
+  if (policies !== undefined) {
+    for (const p of listOf(policies)) {
+      identityPolicies.push({ name: String(p.policyName ?? p.PolicyName), document: p.policyDocument ?? p.PolicyDocument });
+    }
   }
   for (const policy of role.attachedPolicies) {
     identityPolicies.push({ name: policy.node.path, document: resolvedProperty(policy, 'policyDocument') });
   }
   const cycles = app.cycleFacts(resource);
-  return {
-    // No check reads it: resolved only when asked.
-    get logicalId(): string {
-      return stack.resolve(resource.logicalId);
-    },
-    trustPolicy: resolvedProperty(resource, 'assumeRolePolicyDocument'),
+  const managedPolicyArns = resolvedProperty(resource, 'managedPolicyArns');
+  return new GatheredFacts(
+    resource,
+    resolvedProperty(resource, 'assumeRolePolicyDocument'),
     identityPolicies,
-    managedPolicyArns: listOf(resolvedProperty(resource, 'managedPolicyArns')),
-    stackAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
+    managedPolicyArns === undefined ? NONE : listOf(managedPolicyArns),
+    Token.isUnresolved(stack.account) ? undefined : stack.account,
     trustPolicyQuota,
-    circularReference: cycles.circularReference && app.labels(cycles.circularReference),
-    trustCycle: cycles.trustCycle && app.labels(cycles.trustCycle),
-    trustCycleMembers: cycles.trustCycleMembers && app.labels(cycles.trustCycleMembers),
-  };
+    cycles.circularReference && app.labels(cycles.circularReference),
+    cycles.trustCycle && app.labels(cycles.trustCycle),
+    cycles.trustCycleMembers && app.labels(cycles.trustCycleMembers),
+  );
+}
+
+/** No managed policy ARNs (shared: the checks only read it). */
+const NONE: any[] = [];
+
+/**
+ * The facts of one role: a class, so the logical ID (which no built-in check reads) is resolved
+ * by a method of the prototype when asked, with no closure made per role and synthesis.
+ */
+class GatheredFacts implements RoleFacts {
+  constructor(
+    private readonly resource: CfnRole,
+    public readonly trustPolicy: any,
+    public readonly identityPolicies: { name: string; document: any }[],
+    public readonly managedPolicyArns: any[],
+    public readonly stackAccount: string | undefined,
+    public readonly trustPolicyQuota: number,
+    public readonly circularReference: string[] | undefined,
+    public readonly trustCycle: string[] | undefined,
+    public readonly trustCycleMembers: string[] | undefined,
+  ) {}
+
+  public get logicalId(): string {
+    return this.resource.stack.resolve(this.resource.logicalId);
+  }
 }

@@ -87,7 +87,8 @@ const NOTE_RESOLUTION: IResolvable = {
  * Skipping validation (`app.synth({ skipValidation: true })`) skips the checks.
  */
 export function checkWithTemplate(task: RoleCheckTask): void {
-  const stack = Stack.of(task.role);
+  // A resource's own stack (CfnElement.stack is Stack.of it, kept when it was made).
+  const stack = task.role.stack;
   let tasks = TASKS.get(stack);
   if (!tasks) {
     const stackTasks: RoleCheckTask[] = [];
