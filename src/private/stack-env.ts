@@ -15,7 +15,10 @@ const ENVS = new WeakMap<Stack, StackEnv>();
 
 /** The literal account and region of the stack a construct is in. */
 export function stackEnvOf(scope: IConstruct): StackEnv {
-  const stack = Stack.of(scope);
+  // The scope's own stack when it keeps one (AssumableRole.stack): Stack.of would look it up
+  // again, and mark a construct it meets for the first time (a role being built) with it.
+  const own = (scope as { readonly stack?: unknown }).stack;
+  const stack = own !== undefined && Stack.isStack(own) ? own : Stack.of(scope);
   let env = ENVS.get(stack);
   if (!env) {
     env = {

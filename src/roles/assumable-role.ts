@@ -208,10 +208,6 @@ export class AssumableRole extends Construct implements iam.IRole {
    */
   public readonly stack: Stack;
 
-  /**
-   * The environment the role is defined in.
-   */
-  public readonly env: ResourceEnvironment;
 
   /**
    * The principal to grant permissions to: the role.
@@ -284,7 +280,6 @@ export class AssumableRole extends Construct implements iam.IRole {
         + 'give the team that creates the role the trust policy of a synth without customizeRoles');
     }
 
-    this.env = this.role.env;
     this.grantPrincipal = this.role;
     this.assumeRoleAction = this.role.assumeRoleAction;
 
@@ -329,6 +324,14 @@ export class AssumableRole extends Construct implements iam.IRole {
         ? [`${this.node.path}: the role trusts no one; give it at least one trust relationship (props or addTrust(Trust...))`]
         : [],
     });
+  }
+
+  /**
+   * The environment the role is defined in.
+   */
+  public get env(): ResourceEnvironment {
+    // Read on demand: iam.Role works it out from the stack on first read, which most roles never need.
+    return this.role.env;
   }
 
   /**
